@@ -1,0 +1,32 @@
+"""Shared test fixtures: the bundled article and the shared corpus (skipped where absent)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    from tui_reader.seeds import seed_path
+
+    return seed_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    return CORPUS
+
+
+def corpus_text(name: str) -> str:
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"../shared/corpus/{name} is not here")
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,42 @@
+"""The rooms stay apart: nothing below ``app`` imports Textual, and opening a
+cached model never imports the NLP stack."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+BELOW_APP = [
+    "tui_reader.model", "tui_reader.load", "tui_reader.analysis", "tui_reader.search",
+    "tui_reader.store", "tui_reader.pipeline", "tui_reader.cli.main",
+]
+
+
+def imported_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+                         capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+@pytest.mark.parametrize("module", BELOW_APP)
+def test_no_textual_below_app(module):
+    mods = imported_after(f"import {module}")
+    assert module in mods
+    assert not any(m == "textual" or m.startswith("textual.") for m in mods)
+
+
+def test_full_analysis_does_not_import_textual(seed_text):
+    code = ("from tui_reader.analysis import analyse\n"
+            "from tui_reader.seeds import seed_path\n"
+            "analyse(seed_path().read_text(encoding='utf-8'))")
+    mods = imported_after(code)
+    assert "razdel" in mods
+    assert not any(m.startswith("textual") for m in mods)
+
+
+def test_model_json_round_trip_imports_no_nlp():
+    code = ("from tui_reader.model import Document, from_dict, to_dict\n"
+            "from_dict(to_dict(Document(text='x')))")
+    mods = imported_after(code)
+    assert not ({"natasha", "pymorphy3", "razdel", "slovnet"} & mods)

@@ -1,0 +1,3 @@
+from tui_reader.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Text → document model.  Pure functions; nothing here imports Textual.
+
+Two passes, so the app can show text before the NLP is done:
+
+* ``analyse_structure`` — headline, sections, paragraphs, sentences (razdel only, fast);
+* ``enrich`` — entities (natasha), speakers and statements, quotes, numbers,
+  the search index and topics.  natasha is imported here, lazily, and only here.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tui_reader.model import Analysis, Document, Source
+
+# Bump when any analyser changes its output: the cache keys on it.
+ANALYSER_VERSION = "1"
+
+# Above this many characters, the heavy per-sentence NLP (NER, syntax) is limited
+# to the first part of the text: the novel must open and be searchable, not parsed
+# whole before the reader sees anything.
+FULL_NLP_LIMIT = 400_000
+
+Progress = Callable[[str, float], None]
+
+
+def analyse_structure(text: str, source: Source | None = None, heading_hints: list[tuple[int, int]] | None = None) -> Document:
+    from tui_reader.analysis.structure import build_structure
+
+    doc = Document(text=text, source=source or Source())
+    build_structure(doc, heading_hints=heading_hints)
+    doc.analysis = Analysis(level="structure", version=ANALYSER_VERSION)
+    return doc
+
+
+def enrich(doc: Document, progress: Progress | None = None) -> Document:
+    """Add everything beyond structure to ``doc`` (in place) and return it."""
+    from tui_reader.analysis.numbers import find_numbers
+    from tui_reader.analysis.quotes import find_quotes
+    from tui_reader.analysis.speakers import find_speakers
+    from tui_reader.analysis.topics import build_topics
+    from tui_reader.search.index import build_index
+
+    report = progress or (lambda stage, share: None)
+    report("numbers", 0.05)
+    doc.numbers = find_numbers(doc.text)
+    report("quotes", 0.1)
+    doc.quotes = find_quotes(doc)
+    report("speakers", 0.2)
+    limited = len(doc.text) > FULL_NLP_LIMIT
+    find_speakers(doc, limit=FULL_NLP_LIMIT if limited else None)
+    report("index", 0.8)
+    doc.index = build_index(doc.text)
+    report("topics", 0.95)
+    doc.topics = build_topics(doc)
+    doc.analysis = Analysis(level="limited" if limited else "full", version=ANALYSER_VERSION)
+    if limited:
+        doc.analysis.notes.append(
+            f"Large text: speakers and entities were analysed in the first {FULL_NLP_LIMIT:,} characters only."
+        )
+    report("done", 1.0)
+    return doc
+
+
+def analyse(text: str, source: Source | None = None, heading_hints: list[tuple[int, int]] | None = None,
+            progress: Progress | None = None) -> Document:
+    return enrich(analyse_structure(text, source, heading_hints), progress)

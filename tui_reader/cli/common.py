@@ -1,0 +1,16 @@
+"""What the subcommands share: opening a FILE argument as a document, with one-line errors."""
+from __future__ import annotations
+
+from tui_reader.cli.main import UsageError
+from tui_reader.load import LoadError
+from tui_reader.model import Document
+
+
+def open_for_cli(path: str, args) -> Document:
+    from tui_reader.pipeline import open_document
+
+    try:
+        return open_document(path, encoding=getattr(args, "encoding", None),
+                             use_cache=not getattr(args, "no_cache", False))
+    except LoadError as e:
+        raise UsageError(str(e)) from None

@@ -1,0 +1,73 @@
+"""``summit-reader`` — the command line.
+
+``summit-reader [FILE]`` opens the reader; ``export``, ``search``, ``index`` and
+``cache`` are subcommands.  Each subcommand lives in its own module with
+``add_parser(subparsers)`` and ``run(args) -> int``.  Errors the user can fix
+are one line on stderr and exit status 2, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from tui_reader import __version__
+
+# command name → module (imported only when that command runs, to keep start-up light)
+COMMANDS = {
+    "export": "tui_reader.cli.export",
+    "search": "tui_reader.cli.search",
+    "index": "tui_reader.cli.index",
+    "cache": "tui_reader.cli.cache",
+}
+
+
+class UsageError(Exception):
+    """A mistake on the command line or an unreadable input: one line, exit 2."""
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="summit-reader",
+        description="Read a Russian news article in the terminal. "
+        "Commands: export, search, index, cache (summit-reader COMMAND --help).",
+    )
+    p.add_argument("file", nargs="?", help="article to open (text, Markdown or HTML; - for standard input); "
+                   "without it, the bundled article")
+    p.add_argument("--encoding", help="override the detected encoding")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the model cache")
+    p.add_argument("--version", action="version", version=f"summit-reader {__version__}")
+    return p
+
+
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    module = import_module(COMMANDS[name])
+    p = argparse.ArgumentParser(prog=f"summit-reader {name}")
+    p.add_argument("--encoding", help="override the detected encoding")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the model cache")
+    module.add_arguments(p)
+    return p, module
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            parser, module = _command_parser(argv[0])
+            args = parser.parse_args(argv[1:])
+            return module.run(args)
+        args = _reader_parser().parse_args(argv)
+        from tui_reader.cli.read import run as run_reader
+
+        return run_reader(args)
+    except UsageError as e:
+        print(f"summit-reader: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def fail(message: str) -> UsageError:
+    return UsageError(message)

@@ -1,0 +1,1 @@
+"""Morphology-aware search over a document model.  No Textual here."""
