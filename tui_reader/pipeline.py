@@ -6,14 +6,19 @@ way whichever door it came in by.
 * ``open_document`` — the full model (from the cache, or analysed and cached): the CLI.
 * ``open_for_reading`` — whatever can be shown *now*: the cached full model, or a
   structure-only model that ``finish_analysis`` later completes (the app runs that
-  in a background worker).
+  in a background worker) and stores in the cache.
+
+A cache hit costs reading the file, hashing it and decoding the stored model: no
+text decoding, no analysis and no import of razdel, natasha or pymorphy3.
 """
 from __future__ import annotations
 
+import hashlib
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui_reader.load import Loaded, load_path
+from tui_reader.load import MAX_BYTES, Loaded, load_bytes, load_path
 from tui_reader.model import Document
 
 
@@ -22,26 +27,82 @@ class Opened:
     doc: Document
     loaded: Loaded
     complete: bool  # False: structure only, call finish_analysis
+    cache_key: str | None = None  # where finish_analysis stores the full model; None: nowhere
 
 
 def open_for_reading(path: str | Path, *, encoding: str | None = None, use_cache: bool = True) -> Opened:
-    loaded = load_path(path, encoding)
+    data = _read_regular_file(path)
+    if use_cache:
+        from tui_reader.store import cache
+
+        suffix = "" if str(path) == "-" else Path(path).suffix
+        if data is not None:
+            key = cache.cache_key(hashlib.sha256(data).hexdigest(), encoding=encoding, suffix=suffix)
+            hit = _from_cache(key, str(Path(path)))
+            if hit is not None:
+                return hit
+    loaded = load_path(path, encoding) if data is None else load_bytes(data, str(Path(path)), encoding)
+    key = None
+    if use_cache:
+        # Keyed on the bytes actually decoded (standard input is cached too).
+        key = cache.cache_key(loaded.raw_sha256 or loaded.source.sha256 or "", encoding=encoding, suffix=suffix)
+        if data is None:
+            hit = _from_cache(key, loaded.source.path)
+            if hit is not None:
+                return hit
     from tui_reader.analysis import analyse_structure
 
     doc = analyse_structure(loaded.text, loaded.source, loaded.heading_hints)
-    return Opened(doc=doc, loaded=loaded, complete=False)
+    return Opened(doc=doc, loaded=loaded, complete=False, cache_key=key)
 
 
 def finish_analysis(opened: Opened, progress=None) -> Document:
-    """The full model for an ``Opened`` that is not complete (runs the NLP; may take seconds)."""
+    """The full model for an ``Opened`` that is not complete (runs the NLP; may take
+    seconds), stored in the cache unless the document was opened without it."""
     if opened.complete:
         return opened.doc
     from tui_reader.analysis import analyse
 
     loaded = opened.loaded
-    return analyse(loaded.text, loaded.source, loaded.heading_hints, progress=progress)
+    doc = analyse(loaded.text, loaded.source, loaded.heading_hints, progress=progress)
+    if opened.cache_key:
+        from tui_reader.store import cache
+
+        cache.save(opened.cache_key, doc, {"heading_hints": loaded.heading_hints, "notes": loaded.notes})
+    return doc
 
 
 def open_document(path: str | Path, *, encoding: str | None = None, use_cache: bool = True) -> Document:
     opened = open_for_reading(path, encoding=encoding, use_cache=use_cache)
     return finish_analysis(opened)
+
+
+def _read_regular_file(path: str | Path) -> bytes | None:
+    """The bytes of a plain readable file within the size limit; None for anything
+    else (standard input, errors, …), which ``load_path`` then reads or reports."""
+    if str(path) == "-":
+        return None
+    try:
+        p = Path(path)
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        data = p.read_bytes()
+    except OSError:
+        return None
+    return data if len(data) <= MAX_BYTES else None
+
+
+def _from_cache(key: str, path_now: str | None) -> Opened | None:
+    from tui_reader.store import cache
+
+    entry = cache.load(key)
+    if entry is None:
+        return None
+    doc = entry.doc
+    doc.source.path = path_now  # the same bytes may have moved since they were cached
+    hints = entry.extra.get("heading_hints")
+    loaded = Loaded(text=doc.text, source=doc.source,
+                    heading_hints=[tuple(h) for h in hints] if hints is not None else None,
+                    raw_sha256=doc.source.sha256 or "", notes=list(entry.extra.get("notes") or []))
+    return Opened(doc=doc, loaded=loaded, complete=True, cache_key=key)

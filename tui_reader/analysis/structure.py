@@ -1,19 +1,330 @@
-"""Headline, sections, paragraphs and sentences.  (Stub: refined by the structure work.)"""
+"""Headline, sections, paragraphs and sentences: the fast pass (razdel only).
+
+How the text is read, in order:
+
+1. **Paragraphs.**  Blocks are separated by blank lines.  Inside a block, a line
+   that starts indented begins a new paragraph (the novel: hard-wrapped lines,
+   indented first lines); a block of evenly hard-wrapped lines is one paragraph;
+   otherwise every line is a paragraph (news files often put one paragraph per
+   line).  A paragraph's span excludes surrounding whitespace.
+2. **Corpus metadata.**  Leading lines such as ``ru-43`` / ``ru`` / ``2021-02-01`` /
+   a URL (crawler headers) are neither headline nor heading.
+3. **Headline.**  The first paragraph when it is a single short line that does
+   not end like a sentence (no final period).  A one-word first line is a rubric
+   («Космос»), not a headline: it may start a section instead.
+4. **Headings.**  Explicit ones: ``== … ==`` wiki lines and the hints a loader
+   found (Markdown ``#``, HTML ``<h2>`` or an all-bold paragraph).  Implicit
+   ones, for plain text without hints: a short single-line paragraph with no final
+   period that is followed by ordinary prose, possibly through a short run of
+   such lines («Политика» / «Италия» / text: levels 1, 2).
+5. **Sections** tile the text: the lead (title None, level 0) runs up to the first
+   heading; each heading's section runs to the next heading.
+6. **Sentences**: razdel inside each paragraph, so no sentence crosses a
+   paragraph break.
+
+A heading line (and the headline) is also a paragraph with its sentence, so
+every non-blank character of the text lies in some sentence: the search and
+the panes can always say where a hit is.  A section's heading paragraph is the
+first paragraph at or after ``section.start``.
+"""
 from __future__ import annotations
 
 import re
-
-from razdel import sentenize
+from collections.abc import Sequence
 
 from tui_reader.model import Document, Paragraph, Section, Sentence
 
+MAX_HEADING_CHARS = 120
+MAX_HEADING_WORDS = 16
+MAX_TITLE_CHARS = 200
+MAX_HEADING_RUN = 4  # longer runs of short lines are lists, poems or link blocks
 
-def build_structure(doc: Document, heading_hints: list[tuple[int, int]] | None = None) -> None:
+_WIKI = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
+_LETTER = re.compile(r"[^\W\d_]")
+_NUMBERING = re.compile(r"^(?:[IVXLCDM]+|\d{1,3})\.?$")
+_CHAPTER = re.compile(r"^(?:глава|часть|том|раздел|chapter|part)\s+\S+\.?$", re.I)
+_MONTHS = ("январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр")
+_DATE_LINE = re.compile(
+    rf"^(?:\w+,\s*)?\d{{1,2}}\s+(?:{_MONTHS})\w*\.?(?:\s+\d{{4}})?(?:\s+(?:года|г\.))?(?:,?\s+\d{{1,2}}:\d{{2}})?$"
+    r"|^[\d./:\-\s]+$", re.I)
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_META_LINE = re.compile(r"^(?:https?://\S+|\d{4}-\d{2}-\d{2}|[a-z]{2}|[\w.-]*\d[\w.-]*)$", re.I)
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…]+\s+[«\"„“]?[A-ZА-ЯЁ]")
+_LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zа-я])\)\s")
+_OPENING_QUOTES = "«„“\"'"
+_DASHES = "-–—•*·"
+
+HeadingHint = Sequence[int]  # (start, end) or (start, end, level)
+
+
+def build_structure(doc: Document, heading_hints: list[HeadingHint] | None = None) -> None:
     text = doc.text
-    doc.sections = [Section(title=None, start=0, end=len(text), level=0)]
-    for m in re.finditer(r"[^\n]+", text):
-        if not m.group().strip():
+    paragraphs = find_paragraphs(text)
+    first = _skip_metadata(text, paragraphs)
+    title_index = _headline(text, paragraphs, first)
+    doc.title = _clean(text[paragraphs[title_index][0]:paragraphs[title_index][1]]) if title_index is not None else None
+
+    if heading_hints is not None:
+        headings = _hinted_headings(text, paragraphs, heading_hints, title_index)
+        if doc.title is None:
+            doc.title = _title_from_hints(text, headings, paragraphs)
+            if doc.title is not None:
+                headings = headings[1:]
+    else:
+        headings = _found_headings(text, paragraphs, first, title_index)
+
+    doc.sections = _sections(text, headings)
+    doc.paragraphs = []
+    doc.sentences = []
+    _fill_paragraphs_and_sentences(doc, paragraphs)
+
+
+# --- paragraphs ------------------------------------------------------------------
+
+def find_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs, whitespace trimmed, in order."""
+    out: list[tuple[int, int]] = []
+    block: list[tuple[int, int]] = []  # (line start, line end) of the current block
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        if text[pos:end].strip():
+            block.append((pos, end))
+        elif block:
+            out += _split_block(text, block)
+            block = []
+        if nl < 0:
+            break
+        pos = nl + 1
+    if block:
+        out += _split_block(text, block)
+    return out
+
+
+def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(lines) == 1:
+        return [_trim(text, *lines[0])]
+    indented = [text[s:e][:1] in (" ", "\t", "\u3000") for s, e in lines]
+    groups: list[list[tuple[int, int]]]
+    if any(indented) and not all(indented):
+        groups = []
+        after_chapter = False
+        for line, starts_paragraph in zip(lines, indented):
+            # "III." glued under the last line of a chapter is a line of its own.
+            chapter = _chapter_line(text[line[0]:line[1]])
+            if starts_paragraph or chapter or after_chapter or not groups:
+                groups.append([line])
+            else:
+                groups[-1].append(line)
+            after_chapter = chapter
+    elif _hard_wrapped(text, lines):
+        groups = [lines]
+    else:
+        groups = [[line] for line in lines]
+    return [_trim(text, g[0][0], g[-1][1]) for g in groups]
+
+
+def _chapter_line(line: str) -> bool:
+    line = line.strip()
+    return bool(_NUMBERING.match(line) or _CHAPTER.match(line))
+
+
+def _strong_heading(line: str) -> bool:
+    """Shapes that are headings even in a long run: «IV», «Глава 3», «ЧАСТЬ ПЕРВАЯ»."""
+    line = line.strip()
+    return _chapter_line(line) or (line.isupper() and len(line) > 2)
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Lines cut at a fixed width: all but the last of similar length, and most
+    of them do not end a sentence."""
+    if len(lines) < 3:
+        return False
+    body = [text[s:e].rstrip() for s, e in lines[:-1]]
+    lengths = [len(b) for b in body]
+    if min(lengths) < 40 or max(lengths) - min(lengths) > 20 or max(lengths) > 120:
+        return False
+    open_ends = sum(1 for b in body if b[-1:] not in ".!?…")
+    return open_ends >= 0.6 * len(body)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _clean(line: str) -> str:
+    return re.sub(r"\s+", " ", line).strip()
+
+
+# --- headline and headings -----------------------------------------------------
+
+def _skip_metadata(text: str, paragraphs: list[tuple[int, int]]) -> int:
+    """Index of the first paragraph after a crawler header (id, language, date,
+    URL lines at the very top); 0 when there is none.  Two such lines at least,
+    so a lone first line is never taken for metadata."""
+    i = 0
+    while i < len(paragraphs) and i < 6:
+        s, e = paragraphs[i]
+        line = text[s:e]
+        if "\n" in line or not _META_LINE.match(line):
+            break
+        i += 1
+    return i if i >= 2 else 0
+
+
+def _single_line(text: str, span: tuple[int, int]) -> str | None:
+    line = text[span[0]:span[1]]
+    return None if "\n" in line else line
+
+
+def _headline(text: str, paragraphs: list[tuple[int, int]], first: int) -> int | None:
+    if first >= len(paragraphs) or len(paragraphs) - first < 2:
+        return None  # a headline heads something
+    line = _single_line(text, paragraphs[first])
+    if line is None or len(line) > MAX_TITLE_CHARS or not _LETTER.search(line):
+        return None
+    if _WIKI.match(line) or " " not in line.strip():
+        return None  # a wiki heading, or a one-word rubric
+    if line.rstrip()[-1:] in ".,;:" and not line.rstrip().endswith("..."):
+        return None
+    if line[:1] in _DASHES or line[:1].islower() or _DATE_LINE.match(line) or _URL.match(line):
+        return None
+    return first
+
+
+def _heading_candidate(line: str) -> bool:
+    """A short standalone line that could title the text below it."""
+    line = line.strip()
+    if not line or len(line) > MAX_HEADING_CHARS or len(line.split()) > MAX_HEADING_WORDS:
+        return False
+    if _NUMBERING.match(line) or _CHAPTER.match(line):
+        return True  # "I.", "XII", "Глава 3"
+    if not _LETTER.search(line) or _DATE_LINE.match(line) or _URL.match(line):
+        return False
+    if line[0] in _DASHES or line[0].islower():
+        return False
+    if line[-1] in ".,;:!…([<" or line[0] in "([<" or line[-1] in ")]>" and line[0] in "([<":
+        return False  # ends like a sentence (or an exclamation in a story), or a bracketed note
+    if _INNER_SENTENCE_END.search(line):
+        return False  # two sentences: prose, not a heading
+    if line[0] in _OPENING_QUOTES and (line[-1] in "»“\"'" or not any(q in line[1:] for q in "»“\"'")):
+        return False  # a quoted remark (or a line of a quoted verse) on its own line
+    if _LIST_MARKER.match(line):
+        return False
+    return True
+
+
+def _prose(line: str) -> bool:
+    """Ordinary text a heading can stand over: not a date, a number or a URL."""
+    stripped = line.strip()
+    if not _LETTER.search(stripped) or _DATE_LINE.match(stripped) or _URL.match(stripped):
+        return False
+    return len(stripped.split()) >= 3 or stripped[-1:] in ".!?…»\""
+
+
+def _found_headings(text: str, paragraphs: list[tuple[int, int]], first: int,
+                    title_index: int | None) -> list[tuple[int, int, int, str]]:
+    """(start, end, level, title) for each heading of a plain text."""
+    headings: list[tuple[int, int, int, str]] = []
+    start = first + 1 if title_index is not None else first
+    run: list[int] = []  # indices of candidate paragraphs waiting for prose
+    last_run_depth = 1
+    for i in range(start, len(paragraphs)):
+        s, e = paragraphs[i]
+        line = _single_line(text, paragraphs[i])
+        wiki = _WIKI.match(line.strip()) if line is not None else None
+        if wiki and _LETTER.search(wiki.group(2)):
+            run = []
+            headings.append((s, e, len(wiki.group(1)) - 1, _clean(wiki.group(2))))
             continue
-        doc.paragraphs.append(Paragraph(m.start(), m.end(), 0))
-        for s in sentenize(m.group()):
-            doc.sentences.append(Sentence(m.start() + s.start, m.start() + s.stop, len(doc.paragraphs) - 1))
+        if line is not None and _heading_candidate(line):
+            run.append(i)
+            continue
+        if run and _prose(text[s:e]):
+            kept = [j for j in run if not _is_bare_number_before_heading(text, paragraphs, j, run)]
+            if len(kept) > MAX_HEADING_RUN:
+                kept = [j for j in kept if _strong_heading(text[paragraphs[j][0]:paragraphs[j][1]])]
+            if 0 < len(kept) <= MAX_HEADING_RUN:
+                if len(kept) > 1:
+                    last_run_depth = len(kept)
+                for depth, j in enumerate(kept, 1):
+                    level = depth if len(kept) > 1 else last_run_depth
+                    js, je = paragraphs[j]
+                    headings.append((js, je, level, _clean(text[js:je])))
+        run = []
+    return headings
+
+
+def _is_bare_number_before_heading(text: str, paragraphs, j: int, run: list[int]) -> bool:
+    """«1» over «Большинство выборщиков…»: the number belongs to the heading after it."""
+    s, e = paragraphs[j]
+    return bool(_NUMBERING.match(text[s:e].strip())) and j != run[-1]
+
+
+def _hinted_headings(text: str, paragraphs: list[tuple[int, int]], hints: list[HeadingHint],
+                     title_index: int | None) -> list[tuple[int, int, int, str]]:
+    title_span = paragraphs[title_index] if title_index is not None else None
+    out = []
+    for hint in sorted(hints, key=lambda h: h[0]):
+        start, end = _trim(text, max(0, int(hint[0])), min(len(text), int(hint[1])))
+        level = int(hint[2]) if len(hint) > 2 else 1
+        if start >= end or (title_span and start < title_span[1] and title_span[0] < end):
+            continue
+        # A heading starts a section at its line start, so sections stay whole lines.
+        line_start = text.rfind("\n", 0, start) + 1
+        if out and line_start < out[-1][1]:
+            continue  # overlapping hints: keep the first
+        out.append((line_start, end, level, _clean(text[start:end])))
+    if out:
+        top = min(h[2] for h in out)
+        out = [(s, e, lv - top + 1, t) for s, e, lv, t in out]
+    return out
+
+
+def _title_from_hints(text: str, headings: list[tuple[int, int, int, str]],
+                      paragraphs: list[tuple[int, int]]) -> str | None:
+    """A Markdown ``# Title`` at the top, the only heading of its level, is the headline."""
+    if len(headings) < 2 or not paragraphs:
+        return None
+    s, _e, level, title = headings[0]
+    if s > paragraphs[0][0] or text[:s].strip():
+        return None
+    if any(h[2] <= level for h in headings[1:]):
+        return None
+    return title
+
+
+# --- sections, paragraphs, sentences --------------------------------------------
+
+def _sections(text: str, headings: list[tuple[int, int, int, str]]) -> list[Section]:
+    sections: list[Section] = []
+    if not headings or text[:headings[0][0]].strip():
+        sections.append(Section(title=None, start=0, end=len(text), level=0))
+    for s, _e, level, title in headings:
+        if sections:
+            sections[-1].end = s
+        sections.append(Section(title=title, start=s, end=len(text), level=max(1, level)))
+    sections[0].start = 0  # a whitespace-only lead joins the first section
+    return sections
+
+
+def _fill_paragraphs_and_sentences(doc: Document, paragraphs: list[tuple[int, int]]) -> None:
+    from razdel import sentenize
+
+    text = doc.text
+    section_starts = [sec.start for sec in doc.sections]
+    k = 0
+    for s, e in paragraphs:
+        while k + 1 < len(section_starts) and section_starts[k + 1] <= s:
+            k += 1
+        doc.paragraphs.append(Paragraph(s, e, k))
+        index = len(doc.paragraphs) - 1
+        for sent in sentenize(text[s:e]):
+            if sent.stop > sent.start:
+                doc.sentences.append(Sentence(s + sent.start, s + sent.stop, index))

@@ -8,10 +8,12 @@ are one line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
 
 from tui_reader import __version__
+from tui_reader.load import LoadError
 
 # command name → module (imported only when that command runs, to keep start-up light)
 COMMANDS = {
@@ -60,13 +62,24 @@ def main(argv: list[str] | None = None) -> int:
         from tui_reader.cli.read import run as run_reader
 
         return run_reader(args)
-    except UsageError as e:
-        print(f"summit-reader: {e}", file=sys.stderr)
+    except (UsageError, LoadError) as e:  # LoadError: a command that opened a file by itself
+        print(f"summit-reader: {_one_line(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # noqa: BLE001 - a bug must still be one line, not a traceback
+        if os.environ.get("SUMMIT_READER_DEBUG"):
+            raise
+        print(f"summit-reader: internal error: {type(e).__name__}: {_one_line(e)} "
+              "(run with SUMMIT_READER_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 1
+
+
+def _one_line(e: BaseException) -> str:
+    text = " ".join(str(e).split())
+    return text[:300] or type(e).__name__
 
 
 def fail(message: str) -> UsageError:

@@ -1,16 +1,38 @@
 """File → text: decoding, newline normalisation and format extraction (HTML, Markdown).
 
 ``load_path`` returns a ``Loaded``: the text the offsets point into, its ``Source``
-and, for formats that mark headings (HTML, Markdown), the heading spans found.
-Anything that cannot be read raises ``LoadError`` with a one-line message.
+and, for formats that mark headings (HTML, Markdown), the heading spans found
+(``heading_hints``: ``(start, end, level)`` into ``text``).  Anything that cannot
+be read raises ``LoadError`` with a one-line message.  ``-`` reads standard input.
+
+What ``text`` is: the decoded text with ``\\r\\n`` and ``\\r`` turned into ``\\n``
+and nothing else changed, as the contract says.  Control characters (ESC, BEL,
+…) and Rich/Textual markup such as ``[bold]`` stay in the text as data: the model
+must point into what the file says, and it is the app's job to show them inert.
+Only for Markdown and HTML is ``text`` the extracted plain text, not the source.
+
+Nothing here writes anywhere.
 """
 from __future__ import annotations
 
 import hashlib
+import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui_reader.load.decode import NotText, decode
 from tui_reader.model import Source
+
+# Past this the analysis would take minutes and hold gigabytes; a news reader
+# has no business opening it.  The 3 MB novel is well inside.
+MAX_BYTES = 20 * 1024 * 1024
+
+MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
+HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+TEXT_EXT = {".txt", ".text"}
+
+HeadingHint = tuple[int, int, int]
 
 
 class LoadError(Exception):
@@ -21,27 +43,126 @@ class LoadError(Exception):
 class Loaded:
     text: str
     source: Source
-    heading_hints: list[tuple[int, int]] | None = None
+    heading_hints: list[HeadingHint] | None = None
     raw_sha256: str = ""
     notes: list[str] = field(default_factory=list)
 
 
 def load_path(path: str | Path, encoding: str | None = None) -> Loaded:
+    """Read ``path`` (``-``: standard input) and return its text."""
+    if str(path) == "-":
+        return load_bytes(_read_stdin(), "-", encoding)
     p = Path(path)
     try:
-        data = p.read_bytes()
+        info = p.stat()
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file") from None
+    except PermissionError:
+        raise LoadError(f"{path}: permission denied") from None
+    except OSError as e:
+        raise LoadError(f"{path}: cannot open ({e.strerror or e})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError(f"{path}: is a directory, not a file")
+    if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+        raise LoadError(f"{path}: too large ({_mb(info.st_size)}; the limit is {_mb(MAX_BYTES)})")
+    try:
+        with open(p, "rb") as f:
+            data = f.read(MAX_BYTES + 1)  # a pipe or device has no size to check beforehand
+    except PermissionError:
+        raise LoadError(f"{path}: permission denied") from None
     except IsADirectoryError:
         raise LoadError(f"{path}: is a directory, not a file") from None
     except OSError as e:
         raise LoadError(f"{path}: cannot read ({e.strerror or e})") from None
+    if len(data) > MAX_BYTES:
+        raise LoadError(f"{path}: too large (over {_mb(MAX_BYTES)})")
     return load_bytes(data, str(p), encoding)
 
 
-def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None) -> Loaded:
+def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None,
+               format: str | None = None, display: str | None = None) -> Loaded:
+    """Decode ``data`` (named ``path``, for the format guess and messages)."""
+    name = display or path or "input"
     sha = hashlib.sha256(data).hexdigest()
-    text = data.decode(encoding or "utf-8-sig", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Loaded(text=text, source=Source(path=path, sha256=sha, encoding=encoding or "utf-8", format="text"),
-                  raw_sha256=sha)
+    try:
+        text, used = decode(data, encoding)
+    except NotText as e:
+        raise LoadError(f"{name}: {e}") from None
+    fmt = format or _guess_format(path, text)
+    if fmt == "html" and not encoding:
+        text, used = _honour_declared_charset(data, text, used)
+    text = normalise_newlines(text)
+    hints: list[HeadingHint] | None = None
+    notes: list[str] = []
+    if fmt == "markdown":
+        from tui_reader.load.markdown import markdown_to_text
+
+        text, hints = markdown_to_text(text)
+    elif fmt == "html":
+        from tui_reader.load.html import html_to_text
+
+        try:
+            text, hints, _title = html_to_text(text)
+        except Exception as e:  # a parser failure on a broken page must not be a traceback
+            raise LoadError(f"{name}: cannot extract text from this HTML ({type(e).__name__})") from None
+        text = normalise_newlines(text)
+        if not text.strip():
+            notes.append("No article text was found in this HTML page.")
+    if "\ufffd" in text and encoding:
+        notes.append(f"Some bytes are not valid {used} and are shown as \ufffd.")
+    source = Source(path=path, sha256=sha, encoding=used, format=fmt)
+    return Loaded(text=text, source=source, heading_hints=hints, raw_sha256=sha, notes=notes)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _guess_format(path: str | None, text: str) -> str:
+    """By extension first; sniff the content for stdin and unknown extensions."""
+    from tui_reader.load.html import looks_like_html
+    from tui_reader.load.markdown import looks_like_markdown
+
+    ext = Path(path).suffix.lower() if path and path != "-" else ""
+    if ext in MARKDOWN_EXT:
+        return "markdown"
+    if ext in HTML_EXT:
+        return "html"
+    if ext in TEXT_EXT:
+        return "text"
+    if looks_like_html(text):
+        return "html"
+    if looks_like_markdown(text):
+        return "markdown"
+    return "text"
+
+
+def _honour_declared_charset(data: bytes, text: str, used: str) -> tuple[str, str]:
+    """A page that says ``<meta charset=windows-1251>`` and is not valid UTF-8 means it."""
+    if used in ("utf-8", "utf-8-sig") or used.startswith("utf-16") or used.startswith("utf-32"):
+        return text, used
+    from tui_reader.load.html import declared_charset
+
+    declared = declared_charset(data)
+    if not declared:
+        return text, used
+    try:
+        return data.decode(declared, errors="replace"), declared.lower()
+    except LookupError:
+        return text, used
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
+    if stream is None:
+        raise LoadError("-: standard input is not available")
+    if sys.stdin.isatty():
+        raise LoadError("-: standard input is a terminal; pipe a file in (summit-reader export - < article.txt)")
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise LoadError(f"-: standard input is too large (over {_mb(MAX_BYTES)})")
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"

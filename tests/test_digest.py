@@ -1,0 +1,176 @@
+"""The Markdown who-said-what digest (``export --format markdown``)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tui_reader.digest import (
+    bullet, citation_at, format_value, one_line, render_markdown, speaker_groups,
+)
+from tui_reader.model import (
+    Analysis, Document, Number, Paragraph, Quote, Sentence, Source, Speaker, Statement,
+)
+
+
+def span(text: str, fragment: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(fragment, after)
+    return start, start + len(fragment)
+
+
+def hand_made_doc() -> Document:
+    """Two speakers (Петров twice, Сидорова once), text that looks like Markdown, an
+    unattributed quote and two figures."""
+    text = ("Итоги саммита\n\n"
+            "# Как заявил Иван Петров, рост составил 5%.\n\n"
+            "- Мария Сидорова сказала: «- и не список».\n"
+            "Петров добавил, что бюджет —\n52 млрд долларов.\n\n"
+            "«Безымянная цитата», — говорили в кулуарах.")
+    sentences = [span(text, s) for s in (
+        "Итоги саммита", "# Как заявил Иван Петров, рост составил 5%.",
+        "- Мария Сидорова сказала: «- и не список».", "Петров добавил, что бюджет —\n52 млрд долларов.",
+        "«Безымянная цитата», — говорили в кулуарах.")]
+    doc = Document(text=text, source=Source(path="/tmp/x.txt", sha256="ab" * 32), title="Итоги саммита")
+    doc.sentences = [Sentence(s, e, 0) for s, e in sentences]
+    doc.paragraphs = [Paragraph(0, len(text), 0)]
+    doc.speakers = [Speaker("sidorova", "Мария Сидорова"), Speaker("petrov", "Иван Петров", aliases=["Петров"])]
+    st = lambda who, i, cue, kind="indirect": Statement(who, *sentences[i], sentence=i, kind=kind, cue=cue)
+    doc.statements = [st("petrov", 1, "заявил"), st("sidorova", 2, "сказала", "direct"), st("petrov", 3, "добавил")]
+    doc.quotes = [Quote(*span(text, "«- и не список»"), speaker="sidorova"),
+                  Quote(*span(text, "«Безымянная цитата»"), speaker=None)]
+    doc.numbers = [Number(*span(text, "5%"), kind="percent", value=5.0, unit="%"),
+                   Number(*span(text, "52 млрд долларов"), kind="money", value=5.2e10, unit="USD")]
+    doc.analysis = Analysis(level="full")
+    return doc
+
+
+def sections(markdown: str) -> dict[str, list[str]]:
+    """``## heading`` → the lines under it (blank lines dropped)."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for line in markdown.splitlines():
+        if line.startswith("## "):
+            current = line[3:]
+            out[current] = []
+        elif current is not None and line.strip():
+            out[current].append(line)
+    return out
+
+
+def statement_bullets(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.startswith("- ")]
+
+
+def expected_bullet(doc: Document, st: Statement) -> str:
+    line = bullet(doc.text[st.start:st.end])
+    return f"{line} _({one_line(st.cue)})_" if st.cue else line
+
+
+# --- hand-made document: the exact shape -----------------------------------------
+
+
+def test_title_then_speakers_by_number_of_statements():
+    md = render_markdown(hand_made_doc())
+    assert md.splitlines()[0] == "# Итоги саммита"
+    headings = [line for line in md.splitlines() if line.startswith("## ")]
+    assert headings == ["## Иван Петров", "## Мария Сидорова", "## Другие цитаты", "## Цифры"]
+
+
+def test_each_statement_is_one_bullet_with_its_quote_marks_and_cue():
+    doc = hand_made_doc()
+    secs = sections(render_markdown(doc))
+    assert secs["Иван Петров"] == [
+        r"- \# Как заявил Иван Петров, рост составил 5%. _(заявил)_",
+        "- Петров добавил, что бюджет — 52 млрд долларов. _(добавил)_",  # the newline folded
+    ]
+    assert secs["Мария Сидорова"] == [r"- \- Мария Сидорова сказала: «- и не список». _(сказала)_"]
+    assert secs["Другие цитаты"] == ["- «Безымянная цитата»"]
+
+
+def test_text_that_looks_like_markdown_cannot_open_a_block():
+    md = render_markdown(hand_made_doc())
+    for line in md.splitlines():
+        # Only our own headings start with '#', and no line is a nested list or quote.
+        assert not line.startswith("#") or re.match(r"^#{1,2} \S", line)
+        assert not line.startswith(("- -", "- #", "- >", "  "))
+
+
+def test_figures_with_kind_value_unit_and_sentence():
+    doc = hand_made_doc()
+    figures = sections(render_markdown(doc))["Цифры"]
+    assert len(figures) == 2
+    money = figures[1]
+    assert money.startswith("- **52 млрд долларов** — ")
+    assert "(money)" in money and format_value(doc.numbers[1]) in money and "USD" in money
+    assert money.endswith("Петров добавил, что бюджет — 52 млрд долларов.")
+    assert "(percent)" in figures[0] and "рост составил 5%" in figures[0]
+
+
+def test_value_formatting():
+    assert format_value(Number(0, 1, "money", 5.2e10)) == "52\u00a0000\u00a0000\u00a0000"
+    assert format_value(Number(0, 1, "percent", 3.5)) == "3,5"
+    assert format_value(Number(0, 1, "other", None)) == ""
+
+
+def test_empty_model_still_a_valid_digest():
+    md = render_markdown(Document(text="Просто текст.", source=Source(path="/a/заметка.txt")))
+    assert md.startswith("# заметка\n")
+    assert "_Высказываний не найдено._" in md and "## Цифры" in md
+
+
+def test_citation_prefers_the_quote_and_names_its_author():
+    doc = hand_made_doc()
+    inside_quote = doc.text.index("не список")
+    assert citation_at(doc, inside_quote) == "«- и не список» — Мария Сидорова"
+    inside_statement = doc.text.index("рост")
+    assert citation_at(doc, inside_statement) == "# Как заявил Иван Петров, рост составил 5%."  # name already in it
+    assert citation_at(doc, 0) is None
+
+
+# --- the bundled article, checked against whatever the model says -----------------
+
+
+@pytest.fixture(scope="module")
+def seed_doc(seed_text) -> Document:
+    from tui_reader.analysis import analyse
+
+    return analyse(seed_text)
+
+
+def test_seed_digest_has_a_section_per_speaker_with_exactly_their_statements(seed_doc):
+    md = render_markdown(seed_doc)
+    secs = sections(md)
+    groups = speaker_groups(seed_doc)
+    speakers_with_statements = {st.speaker for st in seed_doc.statements}
+    assert {g.speaker_id for g in groups if g.statements} == speakers_with_statements
+    for group in groups:
+        assert group.name in secs, f"no section for {group.name}"
+        mine = sorted(group.statements, key=lambda s: (s.start, s.end))
+        assert statement_bullets(secs[group.name])[:len(mine)] == [expected_bullet(seed_doc, s) for s in mine]
+        assert all(s.speaker == group.speaker_id for s in group.statements)
+    # Every statement of the model appears, and under one speaker only.
+    assert sum(len(g.statements) for g in groups) == len(seed_doc.statements)
+    counts = [len(g.statements) for g in groups]
+    assert counts == sorted(counts, reverse=True)
+    if not seed_doc.statements:
+        assert "_Высказываний не найдено._" in md
+
+
+def test_seed_digest_lists_every_figure(seed_doc):
+    figures = sections(render_markdown(seed_doc))["Цифры"]
+    bullets = [line for line in figures if line.startswith("- **")]
+    assert len(bullets) == len(seed_doc.numbers)
+    for line, n in zip(bullets, sorted(seed_doc.numbers, key=lambda n: (n.start, n.end))):
+        assert line.startswith(f"- **{one_line(seed_doc.text[n.start:n.end])}**")
+        assert f"({n.kind})" in line
+
+
+def test_export_command_prints_the_digest(seed_doc, capsys):
+    from tui_reader.cli.main import main
+    from tui_reader.seeds import seed_path
+
+    assert main(["export", str(seed_path()), "--format", "markdown", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# ")
+    headings = [line for line in out.splitlines() if line.startswith("## ")]
+    assert headings[:len(speaker_groups(seed_doc))] == [f"## {g.name}" for g in speaker_groups(seed_doc)]

@@ -1,0 +1,70 @@
+"""End to end: the INSTALLED ``summit-reader`` in a real terminal (tmux): launch, read, jump to the end, quit."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def _reader() -> str:
+    exe = Path(sys.executable).parent / "summit-reader"
+    if exe.is_file():
+        return str(exe)
+    found = shutil.which("summit-reader")
+    if not found:
+        pytest.skip("summit-reader is not installed")
+    return found
+
+
+def _capture(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True).stdout
+
+
+def _wait_for(session: str, predicate, timeout: float = 15.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _capture(session)
+        if predicate(screen):
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"screen never matched; last screen:\n{screen}")
+
+
+@pytest.fixture
+def tmux_session():
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    session = f"summit-e2e-{uuid.uuid4().hex[:8]}"
+    yield session
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_launch_read_jump_to_end_and_quit(tmux_session: str, tmp_path: Path) -> None:
+    paragraphs = [f"Абзац номер {i}: " + "текст статьи " * 12 for i in range(1, 80)]
+    article = tmp_path / "article.txt"
+    article.write_text("Заголовок проверки\n\n" + "\n\n".join(paragraphs) + "\n\nПоследний абзац статьи.\n",
+                       encoding="utf-8")
+    done = tmp_path / "exit-status"
+    command = f"{_reader()} --no-cache {article}; echo $? > {done}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", tmux_session, "-x", "120", "-y", "36", command], check=True)
+
+    screen = _wait_for(tmux_session, lambda s: "Абзац номер 1:" in s and "Quit" in s)  # text and key hints
+    assert "Последний абзац" not in screen
+
+    subprocess.run(["tmux", "send-keys", "-t", tmux_session, "G"], check=True)
+    screen = _wait_for(tmux_session, lambda s: "Последний абзац статьи." in s)
+    assert "Абзац номер 1:" not in screen
+
+    subprocess.run(["tmux", "send-keys", "-t", tmux_session, "q"], check=True)
+    deadline = time.monotonic() + 10
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert done.exists() and done.read_text().strip() == "0"

@@ -1,0 +1,31 @@
+"""SVG snapshots of the main view (pytest-textual-snapshot): wide and narrow, dark and light.
+
+The hand-made sample document keeps them stable while the analysers change.
+Regenerate after a deliberate change with ``pytest tests/test_snapshots.py --snapshot-update``.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytest_textual_snapshot")
+
+from tui_reader.app.reader_app import ReaderApp  # noqa: E402
+from tui_reader.app.sample import sample_document  # noqa: E402
+
+
+def _app(theme: str) -> ReaderApp:
+    app = ReaderApp(sample_document())
+    app.theme = theme
+    return app
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_main_view(snap_compare, theme: str, size: tuple[int, int]) -> None:
+    assert snap_compare(_app(theme), terminal_size=size)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_marked_speaker_with_details(snap_compare, theme: str) -> None:
+    # choose the first speaker, step to a statement: the marks, the gutter and the details bar
+    assert snap_compare(_app(theme), press=["s", "enter", "tab", "n"], terminal_size=(120, 36))

@@ -1,0 +1,235 @@
+"""Named entities (PER/LOC/ORG) with nominative normal forms.
+
+The NER model runs on ``doc.sentences`` (the structure pass already split
+paragraphs, so blank lines are real boundaries) rather than on the raw text.
+Names are normalised with the morphology dictionary alone, word by word:
+person names inflect independently of the words around them ("Аси Мелкумовой"
+→ "Ася Мелкумова"), which makes a full morph-tagging pass unnecessary.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tui_reader.model import Document, Entity
+
+# Grammemes that mark a parse as part of a person's name.
+NAME_GRAMS = ("Name", "Surn", "Patr")
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@dataclass(slots=True)
+class NamedSpan:
+    """One entity occurrence plus what the speaker analysis needs to know about it."""
+
+    start: int
+    end: int
+    type: str
+    normal: str
+    sentence: int
+    keys: tuple[str, ...] = ()  # lower-case lemmas of the name's words ("путин",) / ("владимир", "путин")
+    gender: str | None = None  # "masc", "femn" or None when the words do not tell
+    nominative: float = 0.0  # how sure we are the surface form is already nominative (0..1)
+
+
+def sentences_before(doc: Document, limit: int | None) -> list[int]:
+    """Indices of the sentences to analyse (those that end before ``limit``)."""
+    if limit is None:
+        return list(range(len(doc.sentences)))
+    return [i for i, s in enumerate(doc.sentences) if s.end <= limit]
+
+
+def tag_sentences(doc: Document, indices: list[int]) -> list[NamedSpan]:
+    """Run the NER model on the chosen sentences; spans come back in text order."""
+    from tui_reader.analysis.nlp import models
+
+    if not indices:
+        return []
+    ner = models().ner
+    # Batches of similar length waste less padding: sort, tag, then restore order.
+    order = sorted(indices, key=lambda i: doc.sentences[i].end - doc.sentences[i].start)
+    texts = [doc.text[doc.sentences[i].start:doc.sentences[i].end] for i in order]
+    found: list[NamedSpan] = []
+    for idx, markup in zip(order, ner.map(texts)):
+        base = doc.sentences[idx].start
+        for span in markup.spans:
+            start, end = trim(doc.text, base + span.start, base + span.stop)
+            if end > start:
+                found.append(NamedSpan(start, end, span.type, "", idx))
+    found.sort(key=lambda s: s.start)
+    for span in found:
+        describe(doc.text[span.start:span.end], span)
+    return found
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation the tagger sometimes includes at the edges of a span."""
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum()):
+        end -= 1
+    return start, end
+
+
+def describe(surface: str, span: NamedSpan) -> None:
+    """Fill ``normal``, and for persons ``keys``, ``gender`` and ``nominative``."""
+    if span.type == "PER":
+        words = WORD.findall(surface)
+        parses = [name_parse(w) for w in words]
+        gender = name_gender(parses)
+        span.gender = gender
+        span.keys = tuple(name_key(w, p) for w, p in zip(words, parses))
+        span.nominative = min((nominative_share(w) for w in words), default=0.0)
+        span.normal = normal_person(surface, words, parses, gender, span.nominative)
+    else:
+        span.normal = normal_phrase(surface)
+
+
+# --- persons ---------------------------------------------------------------------
+
+
+def name_parse(word: str):
+    """The most likely parse that reads the word as part of a name, else None."""
+    from tui_reader.analysis.nlp import morph_vocab
+
+    for p in morph_vocab().parse(word):
+        # a plural reading of a name ('Брин' as the genitive plural of 'Брина') is never right here
+        if any(g in p.tag for g in NAME_GRAMS) and p.tag.number != "plur":
+            return p
+    return None
+
+
+def name_key(word: str, parse) -> str:
+    """A case- and gender-independent key: 'Путина', 'Путин' → 'путин'; 'Мелкумовой' → 'мелкумов'."""
+    if parse is not None:
+        return parse.normal_form.replace("ё", "е")
+    from tui_reader.analysis.nlp import morph_vocab
+
+    for p in morph_vocab().parse(word):
+        if p.tag.number != "plur" and (p.tag.POS == "NOUN" or (p.tag.POS == "ADJF" and word[:1].isupper())):
+            return p.normal_form.replace("ё", "е")
+    return word.lower().replace("ё", "е")
+
+
+def name_gender(parses: list) -> str | None:
+    """Gender from the first name when there is one (surnames like 'Путина' are ambiguous)."""
+    for want in ("Name", "Patr", "Surn"):
+        for p in parses:
+            if p is not None and want in p.tag and p.tag.gender in ("masc", "femn"):
+                if want == "Surn" and "Ms-f" in p.tag:
+                    continue
+                return p.tag.gender
+    return None
+
+
+def nominative_share(word: str) -> float:
+    """How likely the word is already nominative (1.0 for unknown or indeclinable words).
+
+    Only the parses that read it as a name count when there are any, so that
+    'Путина' (the genitive of a surname) is not taken for the noun 'путина'.
+    """
+    from tui_reader.analysis.nlp import morph_vocab
+
+    parses = morph_vocab().parse(word)
+    if not parses or all("UNKN" in p.tag or "LATN" in p.tag for p in parses):
+        return 1.0
+    single = [p for p in parses if p.tag.number != "plur"]
+    if not single:
+        return 1.0  # only plural readings: a foreign name the dictionary does not know ('Брин')
+    named = [p for p in single if any(g in p.tag for g in NAME_GRAMS) or ("ADJF" in p.tag and "Poss" in p.tag)]
+    pool = named or single
+    if any("Fixd" in p.tag for p in pool):
+        return 1.0
+    total = sum(p.score for p in pool) or 1.0
+    return sum(p.score for p in pool if p.tag.case in ("nomn", None)) / total
+
+
+def normal_person(surface: str, words: list[str], parses: list, gender: str | None, nominative: float) -> str:
+    """'Путина' → 'Путин', 'Аси Мелкумовой' → 'Ася Мелкумова'; leaves nominative forms alone."""
+    if nominative >= 0.5:
+        return " ".join(words) or surface
+    out = []
+    for word, parse in zip(words, parses):
+        out.append(inflect_name_word(word, parse, gender))
+    return " ".join(out) or surface
+
+
+def inflect_name_word(word: str, parse, gender: str | None) -> str:
+    from tui_reader.analysis.nlp import morph_vocab
+
+    candidates = [parse] if parse is not None else []
+    # Surnames the dictionary knows only as adjectives: 'Мелкумовой', 'Лугового'.
+    candidates += [p for p in morph_vocab().parse(word) if "ADJF" in p.tag]
+    for p in candidates:
+        if gender and p.tag.gender in ("masc", "femn") and p.tag.gender != gender and "Name" not in p.tag:
+            continue
+        wanted = {"nomn", "sing"}
+        if gender and "ADJF" in p.tag:
+            wanted.add(gender)
+        form = p.inflect(wanted)
+        if form is not None:
+            return restore_case(word, form.word)
+    return word
+
+
+def restore_case(original: str, word: str) -> str:
+    """Capitalise like the original ('Браух-Мориц' keeps both capitals)."""
+    parts = word.split("-")
+    orig = original.split("-")
+    if len(parts) == len(orig):
+        return "-".join(p.capitalize() if o[:1].isupper() else p for p, o in zip(parts, orig))
+    return word.capitalize() if original[:1].isupper() else word
+
+
+# --- places and organisations ------------------------------------------------------
+
+
+def normal_phrase(surface: str) -> str:
+    """Put the leading adjectives and their head noun in the nominative, keep the rest.
+
+    'Министерства иностранных дел' → 'Министерство иностранных дел';
+    'России' → 'Россия'; names in quotes or Latin script stay as written.
+    """
+    from tui_reader.analysis.nlp import morph_vocab
+
+    tokens = re.split(r"(\s+)", surface)
+    words = [i for i, t in enumerate(tokens) if t.strip()]
+    # The head is the first noun among the leading words; adjectives before it agree with it.
+    head = None
+    for i in words:
+        if not WORD.fullmatch(tokens[i]):
+            break
+        parses = morph_vocab().parse(tokens[i])
+        if parses and parses[0].tag.POS == "NOUN":
+            head = i
+            break
+        if not parses or parses[0].tag.POS != "ADJF":
+            break
+    if head is None:
+        return surface
+    head_parse = morph_vocab().parse(tokens[head])[0]
+    if head_parse.tag.case in (None, "nomn") or "Fixd" in head_parse.tag:
+        return surface
+    number = head_parse.tag.number or "sing"
+    agree = {"nomn", number} | ({head_parse.tag.gender} if number == "sing" and head_parse.tag.gender else set())
+    out = list(tokens)
+    for i in words:
+        if i > head:
+            break
+        p = morph_vocab().parse(tokens[i])[0]
+        if "Supr" in p.tag:
+            continue  # 'Высшего' would become 'высочайший'
+        form = p.inflect({"nomn", number} if i == head else agree)
+        if form is not None:
+            out[i] = restore_case(tokens[i], form.word)
+    return "".join(out)
+
+
+def to_entities(spans: Iterable[NamedSpan]) -> list[Entity]:
+    return [Entity(s.start, s.end, s.type, s.normal) for s in spans]
+
+
+def find_entities(doc: Document, limit: int | None = None) -> list[Entity]:
+    """The public, stand-alone entry point: entities of the text before ``limit``."""
+    return to_entities(tag_sentences(doc, sentences_before(doc, limit)))

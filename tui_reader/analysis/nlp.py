@@ -1,0 +1,102 @@
+"""Lazy, cached access to the natasha/slovnet models.
+
+Nothing is imported at module import time: opening a cached document must not
+pay for the NLP stack.  The first call to :func:`models` imports natasha and
+loads the embeddings and taggers once per process.
+
+natasha 1.6 (and yargy, which it imports) still do ``import pymorphy2``.  On
+Python >= 3.12 pymorphy2 is broken (it needs ``pkg_resources`` and an
+``inspect`` API that is gone), so before importing natasha we point the
+``pymorphy2`` module names at pymorphy3, its maintained drop-in fork.  We do
+this on every Python, so all versions use the same dictionary.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+import sys
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+# Every pymorphy2 module that natasha or yargy import (directly or through the
+# package ``__init__``), mapped to the pymorphy3 module that replaces it.
+_PYMORPHY_MODULES = ("", ".analyzer", ".tagset", ".units", ".units.base", ".shapes", ".utils")
+
+BATCH_SIZE = 32
+
+_lock = threading.Lock()
+_models: "Models | None" = None
+
+
+def alias_pymorphy2() -> bool:
+    """Make ``import pymorphy2...`` resolve to pymorphy3.  Returns True when aliased.
+
+    Leaves things alone when pymorphy3 is missing (then a working pymorphy2 is
+    the only hope) or when natasha is already imported (too late to matter).
+    """
+    if "natasha" in sys.modules:
+        return False
+    try:
+        importlib.import_module("pymorphy3")
+    except ImportError:
+        return False
+    for suffix in _PYMORPHY_MODULES:
+        target = importlib.import_module("pymorphy3" + suffix)
+        sys.modules["pymorphy2" + suffix] = target
+    return True
+
+
+@dataclass(slots=True)
+class Models:
+    """The loaded models.  ``ner``/``morph``/``syntax`` take batches (``.map``)."""
+
+    ner: Any  # slovnet NER: .map(list[str]) -> markups with .spans (start, stop, type)
+    morph: Any  # slovnet morph tagger: .map(list[list[str]]) -> markups with .tokens (pos, feats)
+    syntax: Any  # slovnet syntax parser: .map(list[list[str]]) -> markups with .tokens (id, head_id, rel)
+
+
+def models() -> Models:
+    """Load the models once (thread-safe) and return them."""
+    global _models
+    if _models is not None:
+        return _models
+    with _lock:
+        if _models is None:
+            alias_pymorphy2()
+            from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+
+            emb = NewsEmbedding()
+            loaded = Models(ner=NewsNERTagger(emb), morph=NewsMorphTagger(emb), syntax=NewsSyntaxParser(emb))
+            # Callers sort sentences by length before batching, so bigger batches cost
+            # little padding and save per-batch overhead (default is 8).
+            for model in (loaded.ner, loaded.morph, loaded.syntax):
+                model.batch_size = BATCH_SIZE
+            _models = loaded
+    return _models
+
+
+class CachedMorph:
+    """pymorphy3 with a cache: the same few thousand words are parsed over and over."""
+
+    def __init__(self) -> None:
+        import pymorphy3
+
+        self._analyzer = pymorphy3.MorphAnalyzer()
+        self.parse = functools.lru_cache(maxsize=200_000)(self._parse)
+
+    def _parse(self, word: str) -> tuple:
+        return tuple(self._analyzer.parse(word))
+
+
+_morph: CachedMorph | None = None
+
+
+def morph_vocab() -> CachedMorph:
+    """The plain pymorphy3 dictionary (parses with OpenCorpora tags and ``.inflect``)."""
+    global _morph
+    if _morph is None:
+        with _lock:
+            if _morph is None:
+                _morph = CachedMorph()
+    return _morph

@@ -1,0 +1,148 @@
+"""Reporting cues: the words that say someone said something.
+
+Cues are recognised by lemma, so every inflection counts ("заявил", "заявила",
+"заявляет", "отметив").  Only finite third-person forms, gerunds and short
+adjectives ("уверен") start a statement: an infinitive ("должен заявить"),
+a first-person form ("отметим") or a participle describes, it does not report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from razdel import tokenize
+
+# Verbs of saying, claiming, announcing, believing and writing (lemmas).
+REPORTING_VERBS = frozenset("""
+заявить заявлять сказать говорить сообщить сообщать подчеркнуть подчёркивать подчеркивать
+отметить отмечать напомнить напоминать назвать называть добавить добавлять пояснить пояснять
+уточнить уточнять признать признавать признаться признаваться предупредить предупреждать
+считать полагать написать писать рассказать рассказывать объявить объявлять указать указывать
+проинформировать информировать прогнозировать спрогнозировать заметить замечать констатировать
+подтвердить подтверждать опровергнуть опровергать утверждать высказаться высказываться
+выразить выражать призвать призывать поблагодарить благодарить охарактеризовать характеризовать
+пообещать обещать ответить отвечать возмутиться возмущаться посетовать сетовать пожаловаться
+жаловаться раскритиковать критиковать анонсировать пожелать желать поздравить поздравлять
+объяснить объяснять предположить предполагать заверить заверять настаивать сомневаться
+убеждать убедить оценить оценивать прокомментировать комментировать заключить
+отрицать возразить возражать согласиться соглашаться требовать потребовать
+""".split())
+
+# Short adjectives that report a belief ("уверен", "убеждена", "согласна").
+REPORTING_ADJECTIVES = frozenset({"уверенный", "убеждённый", "убежденный", "согласный"})
+
+# Verbs whose speaker is the object, not the subject: "цитирует его Financial Times".
+OBJECT_SPEAKER_VERBS = frozenset({"цитировать", "процитировать"})
+
+# Verbs that only report speech with a naming complement: "назвал интеграцию беспрецедентной"
+# is a statement, "назвал своего преемника" is not.
+NAMING_VERBS = frozenset({"назвать", "называть"})
+
+# Verbs too ambiguous to carry the next sentences along as the same person's words.
+NO_CONTINUATION = frozenset({
+    "назвать", "называть", "объявить", "объявлять", "написать", "писать", "охарактеризовать",
+    "характеризовать", "поблагодарить", "благодарить", "поздравить", "поздравлять", "пожелать",
+    "желать", "призвать", "призывать", "признать", "признавать", "опровергнуть", "опровергать",
+    "раскритиковать", "критиковать", "анонсировать", "требовать", "потребовать", "оценить",
+    "оценивать", "согласиться", "соглашаться", "ответить", "отвечать",
+})
+
+# Words that look like cue forms but are something else: 'благодаря' is a preposition,
+# 'согласно' an adverb/preposition.
+NOT_CUES = frozenset({"благодаря", "согласно"})
+
+# "по словам X", "по мнению X", "по его собственным словам".
+ACCORDING_TO = re.compile(r"\bпо\s+(?:(?:его|её|ее|их)\s+)?(?:собственным\s+)?(словам|мнению|оценке|данным)\b",
+                          re.IGNORECASE)
+ACCORDING_NOUNS = frozenset({"словам", "мнению", "оценке"})
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int  # absolute offsets into doc.text
+    end: int
+    text: str
+    lemma: str = ""
+    pos: str | None = None
+    tag: object = None  # the top pymorphy parse's tag
+    head: int = -1  # index of the syntactic head in the sentence, -1 for the root
+    rel: str = ""
+
+
+@dataclass(slots=True)
+class Cue:
+    index: int  # token index of the cue word (for "по словам": of "словам")
+    word: str  # the surface form, for Statement.cue
+    kind: str  # "verb", "adjective", "gerund", "according", "object"
+    lemma: str = ""
+    gender: str | None = None  # from a past-tense verb or short adjective
+    extra: dict = field(default_factory=dict)
+
+
+def tokens_of(text: str, start: int, end: int) -> list[Tok]:
+    """razdel tokens of ``text[start:end]`` with lemmas and top morphology."""
+    from tui_reader.analysis.nlp import morph_vocab
+
+    vocab = morph_vocab()
+    out = []
+    for t in tokenize(text[start:end]):
+        tok = Tok(start + t.start, start + t.stop, t.text)
+        parses = vocab.parse(t.text.lower()) if t.text[:1].isalpha() else ()
+        if parses:
+            p = parses[0]
+            tok.lemma = p.normal_form.replace("ё", "е")
+            tok.pos = p.tag.POS
+            tok.tag = p.tag
+        else:
+            tok.lemma = t.text.lower()
+        out.append(tok)
+    return out
+
+
+def verb_parse(word: str):
+    """The best parse of ``word`` as a reporting verb / adjective, or None."""
+    from tui_reader.analysis.nlp import morph_vocab
+
+    for p in morph_vocab().parse(word.lower()):
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS in ("VERB", "GRND") and lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS:
+            return p
+        if p.tag.POS == "ADJS" and lemma in REPORTING_ADJECTIVES:
+            return p
+    return None
+
+
+def find_cues(tokens: list[Tok]) -> list[Cue]:
+    """Every reporting cue in a sentence, in order."""
+    cues: list[Cue] = []
+    for i, tok in enumerate(tokens):
+        low = tok.text.lower()
+        if low in ACCORDING_NOUNS and i >= 1 and any(t.text.lower() == "по" for t in tokens[max(0, i - 3):i]):
+            cues.append(Cue(i, "по " + low, "according", low))
+            continue
+        if not tok.text[:1].isalpha():
+            continue
+        if low in NOT_CUES:
+            continue
+        p = verb_parse(tok.text)
+        if p is None:
+            continue
+        lemma = p.normal_form.replace("ё", "е")
+        tag = p.tag
+        if tag.POS == "GRND":
+            cues.append(Cue(i, tok.text, "gerund", lemma))
+        elif tag.POS == "ADJS":
+            cues.append(Cue(i, tok.text, "adjective", lemma, tag.gender, {"number": tag.number}))
+        elif tag.mood == "indc" and tag.person not in ("1per", "2per"):
+            kind = "object" if lemma in OBJECT_SPEAKER_VERBS else "verb"
+            cues.append(Cue(i, tok.text, kind, lemma, tag.gender if tag.tense == "past" else None,
+                            {"number": tag.number}))
+        elif tag.mood == "indc" and tag.person in ("1per", "2per"):
+            # "я напомню", "отметим": the writer or a quoted speaker talking; not a cue of its own
+            cues.append(Cue(i, tok.text, "first-person", lemma))
+    return cues
+
+
+def is_negated(tokens: list[Tok], index: int) -> bool:
+    """'не назвал', 'не рассказала'."""
+    return index > 0 and tokens[index - 1].text.lower() in ("не", "ни")

@@ -1,0 +1,121 @@
+"""People in a text: one record per person for all the forms of their name,
+the titles the text gives them, and the office-holder data file.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui_reader.analysis.entities import NamedSpan
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "office_holders.toml"
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    keys: list[str]  # the fullest name's word keys, e.g. ["владимир", "путин"]
+    gender: str | None = None
+    mentions: list[NamedSpan] = field(default_factory=list)
+    titles: list[frozenset[str]] = field(default_factory=list)  # lemma sets: {"президент", "россия"}
+    title_refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, surface) title mentions
+    name_override: str | None = None  # from the data file, when the text never names the person
+
+    @property
+    def surname(self) -> str:
+        return self.keys[-1]
+
+    def accepts(self, keys: tuple[str, ...]) -> bool:
+        """Could a mention with these word keys be this person?"""
+        if len(keys) == 1:
+            return any(same_name(keys[0], k) for k in self.keys)
+        if len(self.keys) == 1:
+            return any(same_name(self.keys[0], k) for k in keys)
+        # both have a first word: 'Уоррен Баффет' and 'Говард Баффет' are two people
+        return same_name(keys[0], self.keys[0]) and same_name(keys[-1], self.surname)
+
+    def last_mention_before(self, pos: int) -> int:
+        best = -1
+        for m in self.mentions:
+            if m.start < pos:
+                best = max(best, m.start)
+        for start, _, _ in self.title_refs:
+            if start < pos:
+                best = max(best, start)
+        return best
+
+
+# Case endings the dictionary fails to strip from names it does not know ('Радда' → 'Радд').
+NAME_ENDINGS = ("а", "я", "у", "ю", "ом", "ем", "е", "ы", "и", "ой", "ым", "ой")
+
+
+def same_name(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 3 and long.startswith(short) and long[len(short):] in NAME_ENDINGS
+
+
+def gender_fits(person_gender: str | None, wanted: str | None) -> bool:
+    return wanted is None or person_gender is None or person_gender == wanted
+
+
+def cluster_people(spans: list[NamedSpan]) -> list[Person]:
+    """Group PER mentions into people: 'Владимир Путин', 'Путин', 'Путина' are one."""
+    people: list[Person] = []
+    last_seen: dict[str, int] = {}
+    for span in spans:
+        if span.type != "PER" or not span.keys:
+            continue
+        candidates = [p for p in people if p.accepts(span.keys)]
+        if candidates:
+            person = max(candidates, key=lambda p: last_seen.get(p.id, -1))
+            if len(span.keys) > len(person.keys):
+                person.keys = list(span.keys)
+        else:
+            person = Person(id=f"p{len(people) + 1}", keys=list(span.keys))
+            people.append(person)
+        person.mentions.append(span)
+        if span.gender and (person.gender is None or len(span.keys) > 1):
+            person.gender = span.gender
+        last_seen[person.id] = span.start
+    return people
+
+
+def display_name(person: Person) -> str:
+    """The fullest nominative form seen ('Владимир Путин')."""
+    if person.name_override and not person.mentions:
+        return person.name_override
+    best = None
+    for m in person.mentions:
+        score = (len(m.keys), m.nominative >= 0.5, m.nominative)
+        if best is None or score > best[0]:
+            best = (score, m.normal)
+    return best[1] if best else (person.name_override or "")
+
+
+# --- office holders ------------------------------------------------------------
+
+
+def lemma_set(phrase: str) -> frozenset[str]:
+    from tui_reader.analysis.speech_cues import tokens_of
+
+    return frozenset(t.lemma for t in tokens_of(phrase, 0, len(phrase)) if t.text[:1].isalnum())
+
+
+@functools.lru_cache(maxsize=1)
+def office_holders() -> dict[frozenset[str], str]:
+    """Title lemma set → holder's name, from the editable data file."""
+    try:
+        data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    table: dict[frozenset[str], str] = {}
+    for holder in data.get("holder", []):
+        name = holder.get("name")
+        for title in holder.get("titles", []):
+            if name and title:
+                table[lemma_set(title)] = name
+    return table

@@ -1,0 +1,60 @@
+"""Quoted stretches of a paragraph, for attributing direct speech.
+
+This is the speaker analysis's own, lenient view of quotation marks: it only
+needs to know which sentences one quotation covers, so that a quote spanning
+several sentences gets the speaker named after (or before) it.  The exported
+``doc.quotes`` come from ``quotes.py``.
+"""
+from __future__ import annotations
+
+# Opening mark → closing marks.  „…“ and “…” share a closing mark, as do « and ».
+PAIRS = {"«": "»", "„": "“”", "“": "”"}
+STRAIGHT = '"'
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Outermost quotations in ``text[start:end]`` as (start, end), marks included.
+
+    Guillemets nest; straight quotes pair up in order.  An unclosed quotation
+    runs to the end of the paragraph (a quote continued in the next paragraph
+    usually opens again there).
+    """
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    open_at = -1
+    closers = ""
+    i = start
+    while i < end:
+        ch = text[i]
+        if depth == 0:
+            if ch in PAIRS or (ch == STRAIGHT and opens_straight(text, i, start)):
+                depth, open_at = 1, i
+                closers = PAIRS.get(ch, STRAIGHT)
+        elif ch in closers and not (ch == STRAIGHT and not closes_straight(text, i, end)):
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, i + 1))
+        elif ch == text[open_at] and ch in PAIRS:
+            depth += 1
+        i += 1
+    if depth and end - open_at > 2:
+        spans.append((open_at, end))
+    return spans
+
+
+def opens_straight(text: str, i: int, start: int) -> bool:
+    """A straight quote opens when it is not glued to the end of a word."""
+    return i == start or not text[i - 1].isalnum() or text[i - 1] in "(["
+
+
+def closes_straight(text: str, i: int, end: int) -> bool:
+    """A straight quote closes when the next character is not a letter or digit."""
+    return i + 1 >= end or not text[i + 1].isalnum()
+
+
+def dash_speech(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A paragraph that opens with a dash is direct speech ('— Мы готовы, — сказал он.')."""
+    stripped = text[start:end].lstrip()
+    if stripped[:1] in "—–-" and len(stripped) > 2 and stripped[1] == " ":
+        return (end - len(stripped), end)
+    return None

@@ -1,0 +1,77 @@
+"""The command palette's topics: Ctrl+P offers every topic of the model as "go to".
+
+Register with ``COMMANDS = App.COMMANDS | {TopicsProvider}``.  The provider finds the
+document through the screen's ``TopicPane`` (so that choosing a topic again steps to
+its next occurrence, exactly as in the pane), or else through the app's ``document``
+(or ``doc``) attribute; it posts ``JumpTo`` like the pane does.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from tui_reader.app.messages import JumpTo
+from tui_reader.app.topic_pane import (
+    MATCH_STYLE, TopicPane, entity_types, fuzzy_content, ordered_topics, topic_tag,
+)
+from tui_reader.model import Document
+
+# The palette shows this many topics before anything is typed (sections and
+# speakers come first), so opening it on a novel stays instant.
+MAX_DISCOVERED = 60
+
+
+class TopicsProvider(Provider):
+    """Go to a section, speaker, entity or key phrase from the command palette."""
+
+    def _pane(self) -> TopicPane | None:
+        panes = self.screen.query(TopicPane)
+        return panes.first() if panes else None
+
+    def _document(self) -> Document | None:
+        pane = self._pane()
+        if pane is not None and pane.doc is not None:
+            return pane.doc
+        for name in ("document", "doc"):
+            doc = getattr(self.app, name, None)
+            if isinstance(doc, Document):
+                return doc
+        return None
+
+    def _go(self, doc: Document, index: int) -> None:
+        pane = self._pane()
+        if pane is not None and pane.doc is doc:
+            pane.choose(index)  # shares the pane's step-to-next-occurrence
+            return
+        span = doc.topics[index].occurrences[0]
+        self.screen.post_message(JumpTo(span.start, span.end, record=True))
+
+    def _help(self, doc: Document, index: int, types: dict[int, str]) -> str:
+        topic = doc.topics[index]
+        n = len(topic.occurrences)
+        return f"{topic_tag(topic, types)} · {n} occurrence{'s' if n != 1 else ''}"
+
+    async def discover(self) -> Hits:
+        doc = self._document()
+        if doc is None:
+            return
+        types = entity_types(doc)
+        for index in ordered_topics(doc)[:MAX_DISCOVERED]:
+            label = doc.topics[index].label
+            yield DiscoveryHit(Content.assemble("Go to ", (label, "bold")), partial(self._go, doc, index),
+                               text=f"Go to {label}", help=self._help(doc, index, types))
+
+    async def search(self, query: str) -> Hits:
+        doc = self._document()
+        if doc is None:
+            return
+        matcher = self.matcher(query)
+        types = entity_types(doc)
+        for index in ordered_topics(doc):
+            label = doc.topics[index].label
+            score, content = fuzzy_content(matcher, label, self.match_style or MATCH_STYLE)
+            if score > 0:
+                yield Hit(score, Content.assemble("Go to ", content), partial(self._go, doc, index),
+                          text=f"Go to {label}", help=self._help(doc, index, types))

@@ -1,0 +1,437 @@
+"""The reader: header, sidebar (sections, speakers), the article, details, footer.
+
+Every key also has the letter on the same physical key of the Russian ЙЦУКЕН
+layout, and every binding has an id so a keymap file can rebind it.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Label, ProgressBar, Static, Tree
+
+from tui_reader.app.article_view import SPEAKER_COLOURS, ArticleView
+from tui_reader.app.details import describe
+from tui_reader.app.messages import JumpTo, SearchHighlights
+from tui_reader.app.sanitize import inert
+from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
+from tui_reader.model import Document, Statement
+
+try:  # built by the search/topics work; the reader runs without them
+    from tui_reader.app.search_pane import SearchPane
+except ImportError:  # pragma: no cover - only while that module is missing
+    SearchPane = None  # type: ignore[assignment,misc]
+try:
+    from tui_reader.app.topic_pane import TopicPane
+except ImportError:  # pragma: no cover
+    TopicPane = None  # type: ignore[assignment,misc]
+
+NARROW = 100  # below this many columns the sidebar starts hidden
+
+
+def _commands() -> set:
+    try:
+        from tui_reader.app.palette import TopicsProvider
+    except ImportError:  # pragma: no cover
+        return set(App.COMMANDS)
+    return set(App.COMMANDS) | {TopicsProvider}
+
+
+class AnalysisStatus(Horizontal):
+    """"Analysing…" with a progress bar while the full model is built in the background."""
+
+    DEFAULT_CSS = """
+    AnalysisStatus { height: 1; dock: bottom; background: $panel; padding: 0 1; }
+    AnalysisStatus > Label { width: auto; color: $text-muted; margin-right: 1; }
+    AnalysisStatus > ProgressBar { width: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label("Analysing: speakers, quotes, figures…", id="analysis-label")
+        yield ProgressBar(total=100, show_eta=False, id="analysis-progress")
+
+    def report(self, stage: str, share: float) -> None:
+        self.query_one("#analysis-label", Label).update(Text(f"Analysing: {stage}…"))
+        self.query_one(ProgressBar).update(progress=max(0.0, min(1.0, share)) * 100)
+
+
+class DetailsBar(Static):
+    """The selected number's or statement's details (kind, value, unit; speaker, cue)."""
+
+    DEFAULT_CSS = """
+    DetailsBar { height: auto; max-height: 4; dock: bottom; background: $boost; padding: 0 1; display: none; }
+    DetailsBar.-shown { display: block; }
+    """
+
+    def show(self, text: Text | None) -> None:
+        if text is None:
+            self.remove_class("-shown")
+        else:
+            self.update(text)
+            self.add_class("-shown")
+
+
+class ReaderApp(App[int]):
+    TITLE = "summit-reader"
+    COMMANDS = _commands()
+
+    CSS = """
+    #body { height: 1fr; }
+    #main { width: 1fr; }
+    #tools { width: 48%; max-width: 60; border-left: vkey $foreground 10%; display: none; }
+    #tools.-shown { display: block; }
+    Screen.-narrow #sidebar { display: none; }
+    Screen.-sidebar-shown #sidebar { display: block; }
+    Screen.-sidebar-hidden #sidebar { display: none; }
+    """
+
+    BINDINGS = [
+        Binding("j,о", "scroll_lines(1)", "Down", show=False, id="reader.down"),
+        Binding("k,л", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
+        Binding("space", "page(1)", "Page down", show=False, id="reader.page-down"),
+        Binding("b,и", "page(-1)", "Page up", show=False, id="reader.page-up"),
+        Binding("d,в", "half_page(1)", "Half page down", show=False, id="reader.half-down"),
+        Binding("u,г", "half_page(-1)", "Half page up", show=False, id="reader.half-up"),
+        Binding("g,п", "top", "Top", show=False, id="reader.top"),
+        Binding("G,П", "bottom", "End", show=False, id="reader.bottom"),
+        Binding("left_square_bracket,х", "section(-1)", "Prev section", show=False, id="reader.section-prev"),
+        Binding("right_square_bracket,ъ", "section(1)", "Sections", key_display="[ ]", id="reader.section-next"),
+        Binding("s,ы", "speakers", "Speakers", id="reader.speakers"),
+        Binding("n,т", "step(1)", "Next", key_display="n N", id="reader.next"),
+        Binding("N,Т", "step(-1)", "Previous", show=False, id="reader.previous"),
+        Binding("slash,full_stop", "search", "Search", id="reader.search"),
+        Binding("t,е", "topics", "Topics", id="reader.topics"),
+        Binding("ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="reader.sidebar"),
+        Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
+        Binding("question_mark,comma", "help", "Help", key_display="?", id="reader.help"),
+        Binding("q,й", "quit", "Quit", id="reader.quit"),
+    ]
+
+    def __init__(self, doc: Document, *, opened=None, complete: bool = True, source_label: str = "") -> None:
+        super().__init__()
+        self.doc = doc
+        self.opened = opened
+        self.complete = complete
+        self.source_label = source_label
+        self.statement_index: int | None = None
+
+    # --- building ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        article = ArticleView(self.doc, id="article")
+        with Horizontal(id="body"):
+            yield Sidebar(self.doc, article.highlights, id="sidebar")
+            with Vertical(id="main"):
+                yield article
+                yield DetailsBar(id="details")
+                if not self.complete:
+                    yield AnalysisStatus(id="analysis")
+            with Vertical(id="tools"):
+                if SearchPane is not None:
+                    yield SearchPane(self.doc, id="search")
+                if TopicPane is not None:
+                    yield TopicPane(self.doc, id="topics")
+        yield Footer(show_command_palette=False)  # room for the reader's own keys at 80 columns
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    def on_mount(self) -> None:
+        self._set_titles()
+        for pane_id in ("search", "topics"):
+            for pane in self.query(f"#{pane_id}"):
+                pane.display = False
+        self.article.focus()
+        self._apply_width(self.size.width)
+        if not self.complete and self.opened is not None:
+            self._analyse()
+
+    def _set_titles(self) -> None:
+        title = self.doc.title or self._first_line() or "summit-reader"
+        self.title = " ".join(inert(title).split())[:200]
+        source = self.source_label or (self.doc.source.path or "")
+        extra = []
+        if self.doc.source.format and self.doc.source.format != "text":
+            extra.append(self.doc.source.format)
+        if self.doc.source.encoding and self.doc.source.encoding.lower() not in ("utf-8", "utf8"):
+            extra.append(self.doc.source.encoding)
+        self.sub_title = inert(source + (f" ({', '.join(extra)})" if extra else ""))
+
+    def _first_line(self) -> str:
+        for p in self.doc.paragraphs[:1]:
+            return self.doc.text[p.start:p.end][:100]
+        return ""
+
+    def on_resize(self, event) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.screen.set_class(width < NARROW, "-narrow")
+
+    # --- background analysis -------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse(self) -> None:
+        from tui_reader.pipeline import finish_analysis
+
+        def progress(stage: str, share: float) -> None:
+            self.call_from_thread(self._progress, stage, share)
+
+        try:
+            doc = finish_analysis(self.opened, progress)
+        except Exception as e:  # the reader keeps the text it has; say what failed
+            message = f"Analysis failed: {type(e).__name__}: {e}".splitlines()[0]
+            self.call_from_thread(self._analysis_failed, message)
+            return
+        self.call_from_thread(self.swap_document, doc)
+
+    def _progress(self, stage: str, share: float) -> None:
+        for status in self.query(AnalysisStatus):
+            status.report(stage, share)
+
+    def _analysis_failed(self, message: str) -> None:
+        for status in self.query(AnalysisStatus):
+            status.remove()
+        self.notify(message, severity="error", markup=False)
+
+    def swap_document(self, doc: Document) -> None:
+        """Show the full model: highlights, speakers and topics appear; the place stays."""
+        self.doc = doc
+        self.complete = True
+        self.article.set_document(doc)
+        self.query_one(Sidebar).set_document(doc, self.article.highlights)
+        for pane in self._panes():
+            pane.doc = doc
+        for status in self.query(AnalysisStatus):
+            status.remove()
+        self._set_titles()
+        self.statement_index = None
+        for note in doc.analysis.notes:
+            self.notify(note, markup=False, timeout=8)
+
+    def _panes(self) -> list:
+        return [p for p in (self._pane("search"), self._pane("topics")) if p is not None]
+
+    def _pane(self, pane_id: str):
+        found = self.query(f"#{pane_id}")
+        return found.first() if found else None
+
+    # --- messages from the panes ---------------------------------------------------
+
+    def on_jump_to(self, message: JumpTo) -> None:
+        self.article.scroll_to_offset(message.offset, message.end)
+
+    def on_search_highlights(self, message: SearchHighlights) -> None:
+        self.article.set_search(message.spans, message.current, message.only_matching)
+
+    def _close_tools(self) -> None:
+        search, topics = self._pane("search"), self._pane("topics")
+        if not ((search and search.display) or (topics and topics.display)):
+            self.query_one("#tools").remove_class("-shown")
+        self.article.focus()
+
+    def on_search_pane_closed(self, message) -> None:
+        self._close_tools()
+
+    def on_topic_pane_closed(self, message) -> None:
+        self._close_tools()
+
+    def on_search_pane_accepted(self, message) -> None:
+        self.article.focus()
+
+    def on_topic_pane_chosen(self, message) -> None:
+        pass  # JumpTo came first; focus stays in the pane so Enter steps on
+
+    def on_article_view_section_changed(self, message: ArticleView.SectionChanged) -> None:
+        self.query_one(SectionsTree).follow(message.section)
+
+    def on_tree_node_selected(self, message: Tree.NodeSelected) -> None:
+        if message.node.data is not None:
+            self.article.scroll_to_section(message.node.data)
+
+    def on_speakers_list_speaker_chosen(self, message: SpeakersList.SpeakerChosen) -> None:
+        self.article.set_selected_speaker(message.speaker_id)
+        self.statement_index = None
+        if message.speaker_id is not None:
+            speaker = self.doc.speaker(message.speaker_id)
+            count = len(self.article.highlights.statements_of(message.speaker_id))
+            name = inert(speaker.name) if speaker else message.speaker_id
+            note = Text()
+            note.append(name, style="bold")
+            note.append(f": {count} statement{'s' if count != 1 else ''} marked in the text (n / N to step, esc to clear)")
+            self.query_one(DetailsBar).show(note)
+        else:
+            self.query_one(DetailsBar).show(None)
+
+    def on_article_view_item_chosen(self, message: ArticleView.ItemChosen) -> None:
+        details = describe(self.doc, message.hover.number, message.hover.statement)
+        self.article.tooltip = details
+        if message.clicked:
+            self.query_one(DetailsBar).show(details)
+
+    # --- actions -------------------------------------------------------------------
+
+    def action_scroll_lines(self, lines: int) -> None:
+        article = self.article
+        article.scroll_to(y=article.scroll_y + lines, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        article = self.article
+        step = max(1, article.scrollable_content_region.height - 1)
+        article.scroll_to(y=article.scroll_y + direction * step, animate=False, immediate=True)
+
+    def action_half_page(self, direction: int) -> None:
+        self.article.half_page(direction)
+
+    def action_top(self) -> None:
+        self.article.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        article = self.article
+        article.scroll_to(y=article.max_scroll_y, animate=False, immediate=True)
+
+    def action_section(self, direction: int) -> None:
+        article = self.article
+        sections = len(self.doc.sections)
+        if not sections:
+            return
+        current = article.section_at_top()
+        top_line = int(article.scroll_y)
+        line = article.layout.section_line.get(current, 0)
+        if direction < 0 and top_line > max(0, line - 1) + 1:
+            target = current  # back to the start of this section first, as in a pager
+        else:
+            target = current + direction
+        if 0 <= target < sections:
+            article.scroll_to_section(target)
+        elif direction > 0:
+            self.notify("This is the last section.", timeout=2)
+        else:
+            article.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_switch_focus(self) -> None:
+        if self.focused is self.article:
+            self._show_sidebar()
+            self.query_one(SectionsTree).focus()
+        else:
+            self.article.focus()
+
+    def action_speakers(self) -> None:
+        self._show_sidebar()
+        speakers = self.query_one(SpeakersList)
+        speakers.focus()
+        if not self.doc.speakers:
+            note = "No speakers found yet: the analysis is still running." if not self.complete \
+                else "No speakers were found in this text."
+            self.notify(note, timeout=3)
+        elif speakers.highlighted is None:
+            speakers.highlighted = 0
+
+    def _show_sidebar(self) -> None:
+        if not self.query_one(Sidebar).display or self.screen.has_class("-sidebar-hidden"):
+            self.screen.remove_class("-sidebar-hidden")
+            self.screen.add_class("-sidebar-shown")
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        shown = sidebar.display and not self.screen.has_class("-narrow") \
+            or self.screen.has_class("-sidebar-shown")
+        if self.screen.has_class("-sidebar-hidden"):
+            shown = False
+        self.screen.set_class(not shown, "-sidebar-shown")
+        self.screen.set_class(shown, "-sidebar-hidden")
+        if shown and self.focused is not None and sidebar in self.focused.ancestors_with_self:
+            self.article.focus()
+
+    def action_step(self, direction: int) -> None:
+        search = self._pane("search")
+        if search is not None and getattr(search, "active", False):
+            search.next_hit() if direction > 0 else search.previous_hit()
+            return
+        speaker = self.article.selected_speaker
+        statements = self.article.highlights.statements_of(speaker)
+        if not statements:
+            self.notify("No statements to step through." if speaker is None
+                        else "This speaker has no statements.", timeout=2)
+            return
+        statement = self._next_statement(statements, direction)
+        self.statement_index = statements.index(statement)
+        self.article.scroll_to_offset(statement.start, statement.end)
+        self.query_one(DetailsBar).show(describe(self.doc, None, statement))
+
+    def _next_statement(self, statements: list[Statement], direction: int) -> Statement:
+        """The next statement after the one we were on (or after the top of the view)."""
+        if self.statement_index is not None and 0 <= self.statement_index < len(statements):
+            return statements[(self.statement_index + direction) % len(statements)]
+        top = self.article.top_offset()
+        after = [s for s in statements if s.start >= top]
+        if direction > 0:
+            return after[0] if after else statements[0]
+        before = [s for s in statements if s.start < top]
+        return before[-1] if before else statements[-1]
+
+    def action_search(self) -> None:
+        pane = self._pane("search")
+        if pane is None:
+            self.notify("Search is not available in this build.", timeout=2)
+            return
+        self._open_tool(pane, "topics")
+        pane.open(self.article.top_offset())
+
+    def action_topics(self) -> None:
+        pane = self._pane("topics")
+        if pane is None:
+            self.notify("Topics are not available in this build.", timeout=2)
+            return
+        self._open_tool(pane, "search")
+        pane.open()
+
+    def _open_tool(self, pane, other_id: str) -> None:
+        other = self._pane(other_id)
+        if other is not None and other.display:
+            other.display = False
+        self.query_one("#tools").add_class("-shown")
+
+    def action_clear(self) -> None:
+        self.article.set_selected_speaker(None)
+        self.query_one(SpeakersList).set_chosen(None)
+        self.article.target = None
+        self.article.refresh()
+        self.statement_index = None
+        self.query_one(DetailsBar).show(None)
+
+    def action_help(self) -> None:
+        from tui_reader.app.help_screen import HelpScreen
+
+        self.push_screen(HelpScreen(self._legend()))
+
+    def _legend(self) -> list[tuple[Text, str]]:
+        article = self.article
+
+        def sample(text: str, *names: str) -> Text:
+            out = Text(text)
+            for name in names:
+                out.stylize(article._style(name))
+            return out
+
+        speaker_marks = Text()
+        for i in range(SPEAKER_COLOURS):
+            speaker_marks.append("▎", style=article._style(f"speaker-{i}"))
+        return [
+            (sample("«Так и будет»", "quote"), "a quotation"),
+            (sample("52 млрд долларов", "number"), "a figure: hover or click it for kind, value and unit"),
+            (sample("Путин", "mention"), "a speaker's name"),
+            (speaker_marks, "a statement: the bar in the margin has the speaker's colour; hover or click "
+                            "for who said it and the reporting word"),
+            (sample("заявил, что …", "statement-selected"), "statements of the speaker chosen in Speakers"),
+            (sample("найдено", "search"), "a search hit (the current one is brighter)"),
+            (sample("Заголовок раздела", "heading"), "a section heading"),
+        ]
+
+
+def build_app(doc: Document, *, opened=None, complete: bool = True) -> ReaderApp:
+    return ReaderApp(doc, opened=opened, complete=complete)

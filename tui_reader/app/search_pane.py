@@ -1,0 +1,519 @@
+"""The search pane: an input, a "k/N" count and a list of hits with their context.
+
+The pane is a self-contained widget.  It never touches the article view: it posts
+``SearchHighlights`` (every hit, the current one, the filter toggle) and ``JumpTo``
+(Enter, click, n/N) and the app decides what to do with them.
+
+The search itself (``tui_reader.search.query``) is imported lazily, so this module
+imports even while that one is still being written; the pane then says so instead of
+failing.
+"""
+from __future__ import annotations
+
+import asyncio
+import re
+from bisect import bisect_right
+from typing import Any, Protocol
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Click
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui_reader.app.messages import JumpTo, SearchHighlights
+from tui_reader.model import Document
+
+MODES = ("lemma", "exact", "regex")
+# The list is filled in steps: a first screenful at once, more as the cursor reaches
+# its end (or on a click on "… more").  Laying out an option costs ~0.2 ms, so listing
+# every hit of a common word in a novel would take far more than a frame per keystroke;
+# n/N visit every hit anyway and the count always gives the full number.
+FIRST_LISTED = 40
+MORE_LISTED = 100
+# How much of the sentence to show either side of a hit in the list.
+CONTEXT_BEFORE = 40
+CONTEXT_AFTER = 60
+_SPACES = re.compile(r"\s+")
+
+
+class HitLike(Protocol):
+    start: int
+    end: int
+    sentence: int | None
+
+
+def _engine() -> Any:
+    """The search module, or None while it does not exist yet."""
+    try:
+        from tui_reader.search import query
+    except ImportError:
+        return None
+    if not hasattr(query, "search"):
+        return None
+    return query
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def _completer() -> Any:
+    """``complete(doc, value)`` of the search package (the input with its last word
+    completed), or None while it does not exist yet."""
+    try:
+        from tui_reader.search.suggest import complete
+    except ImportError:
+        engine = _engine()
+        return getattr(engine, "complete", None)
+    return complete
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("ё", "е")
+
+
+class DocumentSuggester(Suggester):
+    """Completes the word being typed (the last one) from the document's words and names.
+
+    Case-sensitive and uncached on purpose: the suggestion must start with exactly
+    what was typed (we keep the reader's spelling and add only the missing tail, so
+    completing "пут" does not turn the query into a capitalised, case-sensitive one),
+    and a replaced document changes the answers.
+    """
+
+    def __init__(self, pane: SearchPane) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._pane = pane
+
+    async def get_suggestion(self, value: str) -> str | None:
+        doc = self._pane.doc
+        complete = _completer()
+        if doc is None or complete is None or self._pane.mode == "regex":
+            return None
+        if not value or not value[-1].isalnum():
+            return None
+        try:
+            full = await asyncio.to_thread(complete, doc, value)
+        except Exception:
+            return None  # a suggestion is a nicety: never let it disturb typing
+        if not full or len(full) <= len(value) or _fold(full[:len(value)]) != _fold(value):
+            return None
+        return value + full[len(value):]
+
+
+class _Toggle(Static):
+    """A one-line clickable status chip (mode, filter)."""
+
+    DEFAULT_CSS = """
+    _Toggle { width: auto; padding: 0 1; color: $text-muted; }
+    _Toggle:hover { background: $boost; }
+    _Toggle.-on { color: $text-accent; text-style: bold; }
+    """
+
+
+class SearchPane(Vertical):
+    """Search the document as you type.
+
+    The app mounts ``SearchPane(doc)``, calls ``open()`` on ``/``, Ctrl+F (and ``.``
+    on a Russian layout) and, while ``active`` is true, maps n/N to ``next_hit()``
+    and ``previous_hit()``.  Replace ``pane.doc`` when the full model arrives; the
+    current query is run again on it.
+    """
+
+    DEFAULT_CSS = """
+    SearchPane { height: 1fr; width: 1fr; }
+    SearchPane > #search-input { margin: 0; }
+    SearchPane > #search-status { height: 1; }
+    SearchPane #search-count { width: 1fr; padding: 0 1; }
+    SearchPane #search-count.-error { color: $text-error; }
+    SearchPane #search-count.-empty { color: $text-warning; }
+    SearchPane > #search-results { height: 1fr; border: none; }
+    SearchPane > #search-more { width: 1fr; height: 1; display: none; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Close search"),
+        Binding("ctrl+o", "toggle_filter", "Only hits"),
+        Binding("ctrl+r", "cycle_mode", "Mode"),
+        # In the input, up/down walk the hits (the list has its own up/down).
+        Binding("down", "move(1)", "Next in list", show=False),
+        Binding("up", "move(-1)", "Previous in list", show=False),
+        # While the results list has focus n/N work here too (in the input they are letters).
+        Binding("n,т", "next_hit", "Next hit", show=False),
+        Binding("N,Т", "previous_hit", "Previous hit", show=False),
+    ]
+
+    class Closed(Message):
+        """The pane closed itself (Esc): the app may give focus back to the article."""
+
+    class Accepted(Message):
+        """Enter/click chose a hit (``JumpTo`` was posted just before): the app may move
+        focus to the article so that n/N reach ``next_hit``/``previous_hit``."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, doc: Document | None = None, *, name: str | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._doc = doc
+        self.mode: str = "lemma"
+        self.only_matching: bool = False
+        self.hits: list[HitLike] = []
+        self.current: int | None = None
+        self.error: str | None = None
+        self._origin: int | None = None
+        self._listed = 0  # how many hits the list shows (it grows on demand)
+        self._section_starts: list[int] = []
+        self._index_sections()
+
+    # --- the document ---------------------------------------------------------------
+
+    @property
+    def doc(self) -> Document | None:
+        return self._doc
+
+    @doc.setter
+    def doc(self, doc: Document | None) -> None:
+        """A new model (e.g. the full analysis after the fast pass): search it again."""
+        self._doc = doc
+        self._index_sections()
+        if self.is_mounted and self.display:  # a closed pane keeps quiet until opened again
+            self._start_search()
+
+    def _index_sections(self) -> None:
+        sections = self._doc.sections if self._doc is not None else []
+        self._section_starts = [s.start for s in sections]
+
+    def section_title(self, offset: int) -> str:
+        doc = self._doc
+        if doc is None or not doc.sections:
+            return ""
+        i = bisect_right(self._section_starts, offset) - 1
+        if i < 0:
+            return doc.title or ""
+        title = doc.sections[i].title
+        return title if title else (doc.title or "")
+
+    # --- the widgets ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search…",
+                    suggester=DocumentSuggester(self), id="search-input")
+        with Horizontal(id="search-status"):
+            yield Label("", id="search-count")
+            yield _Toggle(self._mode_text(), id="search-mode")
+            yield _Toggle(self._filter_text(), id="search-filter")
+        yield OptionList(id="search-results")
+        yield _Toggle("", id="search-more")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    @property
+    def results(self) -> OptionList:
+        return self.query_one("#search-results", OptionList)
+
+    @property
+    def count_text(self) -> str:
+        """What the count label says ("3/12", "0/0 · nothing found", an error)."""
+        return str(self.query_one("#search-count", Label).content)
+
+    @property
+    def active(self) -> bool:
+        """Whether a search is showing: the app should route n/N here only then."""
+        return self.display and bool(self.hits)
+
+    def _mode_text(self) -> str:
+        return f"{self.mode} ^r"
+
+    def _filter_text(self) -> str:
+        return f"only hits {'on' if self.only_matching else 'off'} ^o"
+
+    # --- what the app calls -----------------------------------------------------------
+
+    def open(self, origin: int | None = None) -> None:
+        """Show the pane and focus the input.  ``origin`` (the reader's offset) makes the
+        first hit after it the current one, as in a pager's search."""
+        self._origin = origin
+        self.display = True
+        self.input.focus()
+        if self.input.value:
+            self._start_search()
+        else:
+            self._warm_up(self._doc)
+
+    def close(self, *, notify: bool = True) -> None:
+        """Hide the pane and clear the highlights (the query is kept for the next open).
+
+        ``notify=False`` skips the ``Closed`` message, for an app that hides this pane
+        to show another one and must not get focus handed back to the article.
+        """
+        self.workers.cancel_group(self, "search-pane")
+        self.display = False
+        self.hits = []
+        self.current = None
+        self.post_message(SearchHighlights([], None, False))
+        if notify:
+            self.post_message(self.Closed())
+
+    def next_hit(self) -> None:
+        self._step(1)
+
+    def previous_hit(self) -> None:
+        self._step(-1)
+
+    # --- actions ------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.close()
+
+    def action_next_hit(self) -> None:
+        self.next_hit()
+
+    def action_previous_hit(self) -> None:
+        self.previous_hit()
+
+    def action_toggle_filter(self) -> None:
+        self.only_matching = not self.only_matching
+        chip = self.query_one("#search-filter", _Toggle)
+        chip.update(self._filter_text())
+        chip.set_class(self.only_matching, "-on")
+        self._post_highlights()
+
+    def action_cycle_mode(self) -> None:
+        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+        self.query_one("#search-mode", _Toggle).update(self._mode_text())
+        self._start_search()
+
+    def action_move(self, delta: int) -> None:
+        """Up/down in the input: make the previous/next hit current (no jump yet)."""
+        if self.hits:
+            self._set_current(((self.current or 0) + delta) % len(self.hits))
+
+    def on_click(self, event: Click) -> None:
+        widget_id = event.widget.id if event.widget is not None else None
+        if widget_id == "search-mode":
+            self.action_cycle_mode()
+        elif widget_id == "search-filter":
+            self.action_toggle_filter()
+        elif widget_id == "search-more":
+            self.list_more()
+
+    # --- searching ----------------------------------------------------------------
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._start_search()
+
+    @on(Input.Submitted, "#search-input")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.hits:
+            self._jump(self.current or 0)
+
+    def _start_search(self) -> None:
+        query = self.input.value
+        if not query.strip():
+            self.workers.cancel_group(self, "search-pane")
+            self._show([], None)
+            return
+        self._search(query, self.mode, self._doc)
+
+    @work(exclusive=True, group="search-pane")
+    async def _search(self, query: str, mode: str, doc: Document | None) -> None:
+        """Run one query off the event loop; a newer keystroke cancels this worker,
+        so only the newest query's results are ever shown."""
+        engine = _engine()
+        if doc is None:
+            self._show([], "no document yet")
+            return
+        if engine is None:
+            self._show([], "search is not available")
+            return
+        try:
+            hits = await asyncio.to_thread(engine.search, doc, query, mode)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # an invalid regex, or any engine failure: say it, don't crash
+            self._show([], first_line(exc))
+            return
+        self._show(sorted(hits, key=lambda h: (h.start, h.end)), None)
+
+    @work(thread=True, group="search-pane-warm-up")
+    def _warm_up(self, doc: Document | None) -> None:
+        """Load the morphology and the document's search context while the reader
+        types the first letters, so the first keystroke's search is as quick as the rest."""
+        engine = _engine()
+        warm_up = getattr(engine, "warm_up", None)
+        if warm_up is not None:
+            try:
+                warm_up(doc)
+            except Exception:
+                pass  # the search proper will report whatever is wrong
+
+    def _show(self, hits: list[HitLike], error: str | None) -> None:
+        self.hits = hits
+        self.error = error
+        self.current = self._first_current() if hits else None
+        self._fill_results()
+        self._update_count()
+        self._post_highlights()
+
+    def _first_current(self) -> int:
+        if self._origin is None:
+            return 0
+        starts = [h.start for h in self.hits]
+        i = bisect_right(starts, self._origin - 1)
+        return i if i < len(self.hits) else 0
+
+    # --- the list and the count ---------------------------------------------------------
+
+    def _fill_results(self) -> None:
+        self.results.clear_options()
+        self._listed = 0
+        wanted = FIRST_LISTED
+        if self.current is not None and self.current < FIRST_LISTED + MORE_LISTED:
+            wanted = max(wanted, self.current + 1)
+        self.list_more(wanted - FIRST_LISTED if wanted > FIRST_LISTED else 0, first=True)
+        if self.current is not None and self.current < self._listed:
+            self.results.highlighted = self.current
+
+    def list_more(self, count: int = MORE_LISTED, *, first: bool = False) -> None:
+        """Add the next ``count`` hits to the list (the first call lists a screenful more)."""
+        upto = min(len(self.hits), self._listed + count + (FIRST_LISTED if first else 0))
+        if upto > self._listed:
+            self.results.add_options(Option(self._hit_prompt(self.hits[i]), id=str(i))
+                                     for i in range(self._listed, upto))
+            self._listed = upto
+        more = len(self.hits) - self._listed
+        chip = self.query_one("#search-more", _Toggle)
+        chip.display = more > 0
+        if more > 0:
+            chip.update(f"… {more} more hits: click, or move to the end of the list")
+
+    def _hit_prompt(self, hit: HitLike) -> Content:
+        doc = self._doc
+        assert doc is not None
+        text = doc.text
+        lo, hi, cut_left, cut_right = self._context_bounds(hit)
+        section = self.section_title(hit.start) or "(lead)"
+        return Content.assemble(
+            (f"§ {_one_line(section)}", "dim italic"), "\n",
+            "  …" if cut_left else "  ",
+            _one_line(text[lo:hit.start]).lstrip(),
+            (_one_line(text[hit.start:hit.end]), "bold reverse"),
+            _one_line(text[hit.end:hi]).rstrip(),
+            "…" if cut_right else "",
+        )
+
+    def _context_bounds(self, hit: HitLike) -> tuple[int, int, bool, bool]:
+        """The stretch of text shown around a hit: its sentence, cut to a window at
+        word boundaries, never across a line break; and whether either side was cut."""
+        doc = self._doc
+        assert doc is not None
+        text = doc.text
+        lo, hi = 0, len(text)
+        sentence = getattr(hit, "sentence", None)
+        if isinstance(sentence, int) and 0 <= sentence < len(doc.sentences):
+            s = doc.sentences[sentence]
+            if s.start <= hit.start and hit.end <= s.end:
+                lo, hi = s.start, s.end
+        nl = text.rfind("\n", lo, hit.start)
+        if nl != -1:
+            lo = nl + 1
+        nl = text.find("\n", hit.end, hi)
+        if nl != -1:
+            hi = nl
+        cut_left = hit.start - lo > CONTEXT_BEFORE
+        if cut_left:
+            lo = hit.start - CONTEXT_BEFORE
+            space = text.find(" ", lo, hit.start)
+            lo = space + 1 if space != -1 else lo
+        cut_right = hi - hit.end > CONTEXT_AFTER
+        if cut_right:
+            hi = hit.end + CONTEXT_AFTER
+            space = text.rfind(" ", hit.end, hi)
+            hi = space if space != -1 else hi
+        return lo, hi, cut_left, cut_right
+
+    def _update_count(self) -> None:
+        label = self.query_one("#search-count", Label)
+        label.remove_class("-error", "-empty")
+        if self.error is not None:
+            label.update(Content(f"⚠ {self.error}"))
+            label.add_class("-error")
+        elif not self.input.value.strip():
+            label.update("")
+        elif not self.hits:
+            label.update("0/0 · nothing found")
+            label.add_class("-empty")
+        else:
+            label.update(f"{(self.current or 0) + 1}/{len(self.hits)}")
+
+    # --- moving between hits ------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _list_moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id is not None:
+            index = int(event.option.id)
+            if index != self.current:
+                self._set_current(index)
+            if index == self._listed - 1:
+                self.list_more()  # reached the end of the list: show the next hits
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _list_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self._jump(int(event.option.id))
+
+    def _step(self, delta: int) -> None:
+        if not self.hits:
+            return
+        start = self.current if self.current is not None else (-1 if delta > 0 else 0)
+        index = (start + delta) % len(self.hits)
+        self._set_current(index)
+        hit = self.hits[index]
+        self.post_message(JumpTo(hit.start, hit.end, record=True))
+
+    def _set_current(self, index: int) -> None:
+        self.current = index
+        if self._listed <= index < self._listed + MORE_LISTED:
+            self.list_more(index + 1 - self._listed)
+        if index < self._listed and self.results.highlighted != index:
+            self.results.highlighted = index
+        self._update_count()
+        self._post_highlights()
+
+    def _jump(self, index: int) -> None:
+        if not 0 <= index < len(self.hits):
+            return
+        if index != self.current:
+            self._set_current(index)
+        hit = self.hits[index]
+        self.post_message(JumpTo(hit.start, hit.end, record=True))
+        self.post_message(self.Accepted(index))
+
+    def _post_highlights(self) -> None:
+        if not self.display:
+            return  # closed (a late result, a swapped model): the article stays clear
+        spans = [(h.start, h.end) for h in self.hits]
+        self.post_message(SearchHighlights(spans, self.current if spans else None,
+                                           self.only_matching and bool(spans)))
+
+
+def _one_line(text: str) -> str:
+    """Whitespace runs (line breaks included) as one space, keeping the edges' spaces."""
+    return _SPACES.sub(" ", text)

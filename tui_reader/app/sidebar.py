@@ -1,0 +1,165 @@
+"""The sidebar: the document's sections (a tree) and its speakers (a list with counts).
+
+Labels are ``rich.text.Text`` built from file text, never markup strings.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Label, OptionList, Tree
+from textual.widgets.option_list import Option
+
+from tui_reader.app.article_view import SPEAKER_THEME_COLOURS
+from tui_reader.app.highlights import Highlights
+from tui_reader.app.sanitize import inert
+from tui_reader.model import Document
+
+LEAD_LABEL = "Lead"
+
+
+def _one_line(s: str, limit: int = 60) -> str:
+    s = " ".join(inert(s).split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+class SectionsTree(Tree[int]):
+    """Sections, nested by level; node data is the section index."""
+
+    DEFAULT_CSS = """
+    SectionsTree { height: 1fr; background: $panel; }
+    """
+
+    def __init__(self, doc: Document, **kwargs) -> None:
+        super().__init__(Text("Sections"), **kwargs)
+        self.show_root = False
+        self.guide_depth = 2
+        self.nodes_by_section: dict[int, object] = {}
+        self.fill(doc)
+
+    def fill(self, doc: Document) -> None:
+        self.clear()
+        self.nodes_by_section = {}
+        stack: list[tuple[int, object]] = [(-1, self.root)]  # (level, node)
+        for index, section in enumerate(doc.sections):
+            if section.title:
+                label = Text(_one_line(section.title))
+            else:
+                label = Text(LEAD_LABEL if index == 0 else f"(untitled {index + 1})", style="italic")
+            level = max(1, section.level)  # the lead (level 0) sits beside the first headings
+            while len(stack) > 1 and stack[-1][0] >= level:
+                stack.pop()
+            parent = stack[-1][1]
+            node = parent.add(label, data=index, expand=True)
+            node.allow_expand = False
+            stack.append((level, node))
+            self.nodes_by_section[index] = node
+        # nodes with children may expand
+        for node in self.nodes_by_section.values():
+            node.allow_expand = bool(node.children)
+
+    def follow(self, section: int) -> None:
+        """Put the cursor on ``section`` (the article scrolled there); no jump back."""
+        node = self.nodes_by_section.get(section)
+        if node is None:
+            return
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            parent.expand()
+            parent = parent.parent
+        self.move_cursor(node, animate=False)
+
+
+class SpeakersList(OptionList):
+    """Each speaker with the number of their statements; selecting one marks them in the text."""
+
+    DEFAULT_CSS = """
+    SpeakersList { height: auto; max-height: 50%; background: $panel; border: none; }
+    """
+
+    class SpeakerChosen(Message):
+        def __init__(self, speaker_id: str | None) -> None:
+            super().__init__()
+            self.speaker_id = speaker_id
+
+    def __init__(self, doc: Document, highlights: Highlights, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.chosen: str | None = None
+        self.fill(doc, highlights)
+
+    def fill(self, doc: Document, highlights: Highlights) -> None:
+        self.clear_options()
+        speakers = sorted(doc.speakers, key=lambda sp: -highlights.statement_count.get(sp.id, 0))
+        for sp in speakers:
+            count = highlights.statement_count.get(sp.id, 0)
+            colour = highlights.colour_of.get(sp.id, 0)
+            self.add_option(Option(self._prompt(sp.name, count, colour, sp.id == self.chosen), id=sp.id))
+        self._names = {sp.id: (sp.name, highlights.statement_count.get(sp.id, 0), highlights.colour_of.get(sp.id, 0))
+                       for sp in speakers}
+
+    def _prompt(self, name: str, count: int, colour: int, chosen: bool) -> Text:
+        text = Text()
+        text.append("● " if chosen else "○ ", style=self._colour(colour))
+        text.append(_one_line(name, 40))
+        text.append(f"  {count}", style="dim")
+        return text
+
+    def _colour(self, index: int) -> str:
+        """The theme colour of speaker ``index``: the same one its gutter mark has in the article."""
+        try:
+            variables = self.app.get_css_variables()
+            return "bold " + variables.get(SPEAKER_THEME_COLOURS[index % len(SPEAKER_THEME_COLOURS)], "")
+        except Exception:  # not mounted yet
+            return "bold"
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.set_chosen(self.chosen))
+        self.set_chosen(self.chosen)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        speaker_id = event.option.id
+        self.set_chosen(None if speaker_id == self.chosen else speaker_id)
+        self.post_message(self.SpeakerChosen(self.chosen))
+
+    def set_chosen(self, speaker_id: str | None) -> None:
+        self.chosen = speaker_id
+        for sp_id, (name, count, colour) in self._names.items():
+            try:
+                self.replace_option_prompt(sp_id, self._prompt(name, count, colour, sp_id == speaker_id))
+            except Exception:  # an option vanished while the model was swapped
+                pass
+
+
+
+
+class Sidebar(Vertical):
+    # Tab leaves the sidebar for the article (the app's switch_focus), not the next list.
+    BINDINGS = [Binding("tab", "app.switch_focus", "To the text", show=False, id="sidebar.to-article")]
+    DEFAULT_CSS = """
+    Sidebar { width: 34; height: 1fr; background: $panel; border-right: vkey $foreground 10%; }
+    Sidebar > Label { width: 100%; padding: 0 1; background: $panel-lighten-1; color: $text-muted; text-style: bold; }
+    """
+
+    def __init__(self, doc: Document, highlights: Highlights, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.doc = doc
+        self.highlights = highlights
+
+    def compose(self) -> ComposeResult:
+        yield Label("Sections", id="sections-label")
+        yield SectionsTree(self.doc, id="sections")
+        yield Label(self._speakers_label(self.doc), id="speakers-label")
+        yield SpeakersList(self.doc, self.highlights, id="speakers")
+
+    @staticmethod
+    def _speakers_label(doc: Document) -> str:
+        return f"Speakers ({len(doc.speakers)})" if doc.speakers else "Speakers (none found)"
+
+    def set_document(self, doc: Document, highlights: Highlights) -> None:
+        self.doc = doc
+        self.query_one(SectionsTree).fill(doc)
+        self.query_one(SpeakersList).fill(doc, highlights)
+        self.query_one("#speakers-label", Label).update(Text(self._speakers_label(doc)))

@@ -1,0 +1,31 @@
+"""``summit-reader cache info|clear``: where the model cache is, how big, and emptying it."""
+from __future__ import annotations
+
+
+def add_arguments(p) -> None:
+    actions = p.add_subparsers(dest="action", required=True, metavar="info|clear")
+    actions.add_parser("info", help="the cache directory, its entries and their size")
+    actions.add_parser("clear", help="delete every cached model")
+
+
+def run(args) -> int:
+    from tui_reader.store import cache
+
+    if args.action == "info":
+        info = cache.info()
+        print(f"directory: {info.directory}")
+        print(f"entries:   {info.entries}")
+        print(f"size:      {_human(info.size)}")
+    else:
+        directory = cache.cache_dir()
+        removed = cache.clear()
+        print(f"removed {removed} {'entry' if removed == 1 else 'entries'} from {directory}")
+    return 0
+
+
+def _human(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} bytes"

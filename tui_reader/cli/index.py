@@ -1,0 +1,118 @@
+"""``summit-reader index FILE|DIR...``: analyse documents ahead of time and cache their models.
+
+A directory is searched recursively for the formats the reader opens (text,
+Markdown, HTML).  One line per file says what happened; a file that fails is
+one line on stderr and the exit status is 2, the others are still indexed.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from tui_reader.cli.main import UsageError
+
+# What a directory is searched for; a file named on the command line is indexed whatever its name.
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".shtml"}
+# Above this a single file gets a progress bar of its own stages.
+LONG_FILE_BYTES = 200_000
+
+
+def add_arguments(p) -> None:
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents, or directories to search for them")
+    p.add_argument("--force", action="store_true", help="analyse again even where a model is cached")
+
+
+def run(args) -> int:
+    if args.no_cache:
+        raise UsageError("index: --no-cache makes no sense here (indexing writes the cache)")
+    from rich.console import Console
+
+    from tui_reader.store import cache
+
+    files, failures = _collect(args.paths)
+    out, err = Console(highlight=False), Console(stderr=True, highlight=False)
+    counts = {"analysed": 0, "cached": 0}
+    with _progress(err, files) as progress:
+        overall = progress.add_task("files", total=len(files))
+        for path in files:
+            stage = progress.add_task(_short(path), total=1.0)
+            try:
+                what = _index_one(path, args.encoding, args.force,
+                                  lambda name, share: progress.update(stage, completed=share, description=f"{_short(path)}: {name}"))
+            except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
+                failures.append(f"{path}: {_one_line(e)}")
+                err.print(f"summit-reader: {failures[-1]}", markup=False)
+            else:
+                counts["analysed" if what != "cached" else "cached"] += 1
+                out.print(f"{path}: {what}", markup=False)
+            progress.remove_task(stage)
+            progress.advance(overall)
+    where = cache.cache_dir()
+    out.print(f"{counts['analysed']} analysed, {counts['cached']} already cached, {len(failures)} failed "
+              f"(cache: {where})", markup=False)
+    return 2 if failures else 0
+
+
+def _index_one(path: Path, encoding: str | None, force: bool, progress) -> str:
+    from tui_reader.load import LoadError
+    from tui_reader.pipeline import Opened, finish_analysis, open_for_reading
+    from tui_reader.store import cache
+
+    started = time.perf_counter()
+    try:
+        opened = open_for_reading(path, encoding=encoding)
+    except LoadError as e:
+        raise RuntimeError(str(e).removeprefix(f"{path}: ")) from None
+    if opened.complete and not force:
+        return "cached"
+    if opened.complete:  # --force: the cached model's text is the decoded file, analyse it again
+        opened = Opened(doc=opened.doc, loaded=opened.loaded, complete=False, cache_key=opened.cache_key)
+    finish_analysis(opened, progress=progress)
+    if not (cache.cache_dir() / (opened.cache_key + cache.SUFFIX)).is_file():
+        raise RuntimeError(f"analysed, but the cache in {cache.cache_dir()} cannot be written")
+    return f"analysed in {time.perf_counter() - started:.2f} s"
+
+
+def _collect(paths: list[str]) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    problems: list[str] = []
+    for name in paths:
+        p = Path(name)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                problems.append(f"{name}: no documents (text, Markdown or HTML) in this directory")
+            files.extend(found)
+        else:
+            files.append(p)  # a missing file fails as one line when its turn comes
+    for problem in problems:
+        print(f"summit-reader: {problem}", file=sys.stderr)
+    return files, problems
+
+
+def _progress(console, files: list[Path]):
+    """A bar for many files or a long one, on a terminal only (a log gets the lines alone)."""
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+    long = any(_size(f) > LONG_FILE_BYTES for f in files)
+    show = console.is_terminal and (len(files) > 1 or long)
+    return Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
+                    console=console, transient=True, disable=not show)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _short(path: Path) -> str:
+    return path.name if len(path.name) <= 40 else path.name[:39] + "…"
+
+
+def _one_line(e: Exception) -> str:
+    text = str(e).strip().splitlines()
+    return text[0] if text else type(e).__name__

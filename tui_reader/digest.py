@@ -1,0 +1,237 @@
+"""The who-said-what digest, and the small model queries the app's views share with it.
+
+``render_markdown(doc)`` is what ``summit-reader export FILE --format markdown`` prints:
+
+    # Headline
+    ## Владимир Путин              ← one section per speaker, most statements first
+    - Как заявил Владимир Путин, «…» _(заявил)_
+    ## Другие цитаты               ← quotes no statement covers (attributed in brackets)
+    ## Цифры                       ← every figure: text, kind, value, unit, its sentence
+
+Also here, so the app and the views never re-derive them differently:
+
+* ``speaker_groups(doc)`` — speakers with their statements, most statements first;
+* ``sentence_of(doc, offset)`` — the sentence span holding an offset;
+* ``citation_at(doc, offset)`` — the quote/statement under an offset as text to copy;
+* ``format_value(number)`` / ``KIND_LABELS`` — how a figure's value and kind read.
+
+Pure standard library (no Textual, no NLP): the CLI exports a cached model cheaply.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui_reader.model import Document, Number, Quote, Statement
+
+# Russian labels for the model's number kinds (the kind id itself stays visible too).
+KIND_LABELS = {
+    "money": "деньги",
+    "percent": "проценты",
+    "year": "год",
+    "date": "дата",
+    "duration": "срок",
+    "count": "количество",
+    "ordinal": "порядковое",
+    "other": "другое",
+}
+
+UNKNOWN_SPEAKER = "Неизвестный источник"
+
+
+@dataclass
+class SpeakerGroup:
+    """One speaker's share of the article: their statements, in text order."""
+
+    speaker_id: str
+    name: str
+    statements: list[Statement] = field(default_factory=list)
+    # Quotes attributed to this speaker that none of their statements contains.
+    extra_quotes: list[Quote] = field(default_factory=list)
+
+
+# --- queries shared with the app ---------------------------------------------------
+
+
+def speaker_groups(doc: Document) -> list[SpeakerGroup]:
+    """Speakers who said something, most statements first (ties: who speaks first).
+
+    A statement whose speaker id is not in ``doc.speakers`` still counts, under the
+    id itself, rather than vanishing from the digest.
+    """
+    groups: dict[str, SpeakerGroup] = {}
+    first_seen: dict[str, int] = {}
+    for st in sorted(doc.statements, key=lambda s: (s.start, s.end)):
+        group = groups.get(st.speaker)
+        if group is None:
+            sp = doc.speaker(st.speaker)
+            name = (sp.name if sp and sp.name else st.speaker) or UNKNOWN_SPEAKER
+            group = groups[st.speaker] = SpeakerGroup(st.speaker, one_line(name))
+            first_seen[st.speaker] = st.start
+        group.statements.append(st)
+    for q in doc.quotes:
+        if q.speaker is None:
+            continue
+        group = groups.get(q.speaker)
+        if group is None:
+            # A quote-only speaker (no statement found) is still someone who spoke.
+            sp = doc.speaker(q.speaker)
+            group = groups[q.speaker] = SpeakerGroup(q.speaker, one_line(sp.name if sp else q.speaker))
+            first_seen[q.speaker] = q.start
+        if not any(_contains(st, q) for st in group.statements):
+            group.extra_quotes.append(q)
+    return sorted(groups.values(), key=lambda g: (-len(g.statements), first_seen[g.speaker_id]))
+
+
+def uncovered_quotes(doc: Document) -> list[Quote]:
+    """Quotes that no statement contains, in text order (what the digest lists apart)."""
+    return [q for q in sorted(doc.quotes, key=lambda q: q.start)
+            if not any(_contains(st, q) for st in doc.statements)]
+
+
+def sentence_of(doc: Document, offset: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding ``offset``; the paragraph, or the
+    line around it, when the model has no sentences (a structure pass not done)."""
+    for spans in (doc.sentences, doc.paragraphs):
+        if spans:
+            i = bisect.bisect_right([s.start for s in spans], offset) - 1
+            if i >= 0 and spans[i].start <= offset < max(spans[i].end, spans[i].start + 1):
+                return spans[i].start, spans[i].end
+    start = doc.text.rfind("\n", 0, offset) + 1
+    end = doc.text.find("\n", offset)
+    return start, len(doc.text) if end < 0 else end
+
+
+def citation_at(doc: Document, offset: int, *, with_speaker: bool = True) -> str | None:
+    """Text to copy for "the current statement or quote": the innermost quote holding
+    ``offset``, else the statement holding it; ``None`` if neither does.
+
+    With ``with_speaker`` the speaker's name is appended (``«…» — Владимир Путин``)
+    when the model knows it, since a quote pasted elsewhere needs its author.
+    """
+    quotes = [q for q in doc.quotes if q.start <= offset < q.end]
+    statements = [s for s in doc.statements if s.start <= offset < s.end]
+    speaker_id: str | None
+    if quotes:
+        q = min(quotes, key=lambda q: q.end - q.start)
+        start, end, speaker_id = q.start, q.end, q.speaker
+        if speaker_id is None and statements:
+            speaker_id = statements[0].speaker
+    elif statements:
+        s = min(statements, key=lambda s: s.end - s.start)
+        start, end, speaker_id = s.start, s.end, s.speaker
+    else:
+        return None
+    text = one_line(doc.text[start:end])
+    sp = doc.speaker(speaker_id)
+    if with_speaker and sp is not None and sp.name and sp.name not in text:
+        text = f"{text} — {sp.name}"
+    return text
+
+
+def format_value(number: Number) -> str:
+    """A figure's value the Russian way: ``52 000 000 000``, ``3,5``; empty when unknown."""
+    value = number.value
+    if value is None:
+        return ""
+    if float(value).is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}".replace(",", "\u00a0")
+    return f"{value:.12g}".replace(".", ",")
+
+
+# --- the Markdown digest ----------------------------------------------------------
+
+
+def render_markdown(doc: Document) -> str:
+    lines: list[str] = [f"# {heading_text(_title(doc))}", ""]
+    if doc.analysis.level == "structure":
+        lines += ["_Анализ не выполнен: только структура текста._", ""]
+    for note in doc.analysis.notes:
+        lines += [f"_{one_line(note)}_", ""]
+
+    groups = speaker_groups(doc)
+    if not groups:
+        lines += ["_Высказываний не найдено._", ""]
+    for group in groups:
+        lines += [f"## {heading_text(group.name)}", ""]
+        for st in group.statements:
+            lines.append(bullet(_statement_line(doc, st)))
+        for q in group.extra_quotes:
+            lines.append(bullet(f"{one_line(doc.text[q.start:q.end])} _(цитата)_"))
+        lines.append("")
+
+    loose = [q for q in uncovered_quotes(doc) if q.speaker is None]
+    if loose:
+        lines += ["## Другие цитаты", ""]
+        lines += [bullet(one_line(doc.text[q.start:q.end])) for q in loose]
+        lines.append("")
+
+    lines += ["## Цифры", ""]
+    numbers = sorted(doc.numbers, key=lambda n: (n.start, n.end))
+    if not numbers:
+        lines += ["_Цифр не найдено._", ""]
+    for number in numbers:
+        # Starts with our own bold markup, not the article's text: nothing to escape.
+        lines.append(f"- {_number_line(doc, number)}")
+    if numbers:
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _title(doc: Document) -> str:
+    if doc.title and doc.title.strip():
+        return doc.title
+    if doc.source.path and doc.source.path != "-":
+        return Path(doc.source.path).stem
+    return "Без заголовка"
+
+
+def _statement_line(doc: Document, st: Statement) -> str:
+    text = one_line(doc.text[st.start:st.end])
+    return f"{text} _({one_line(st.cue)})_" if st.cue else text
+
+
+def _number_line(doc: Document, number: Number) -> str:
+    figure = one_line(doc.text[number.start:number.end])
+    facts = [f"{KIND_LABELS.get(number.kind, number.kind)} ({number.kind})"]
+    if number.value is not None:
+        facts.append(f"значение {format_value(number)}")
+    if number.unit:
+        facts.append(f"единица {one_line(number.unit)}")
+    start, end = sentence_of(doc, number.start)
+    return f"**{figure}** — {'; '.join(facts)}. {one_line(doc.text[start:end])}"
+
+
+# --- keeping the text from breaking the Markdown structure --------------------------
+
+_SPACE = re.compile(r"\s+")
+# What would turn the start of a list item's text into a block of its own: a heading,
+# a nested list or rule, a block quote, a numbered list, a fenced or indented code
+# block, a table row or an HTML block.
+_BLOCK_START = re.compile(r"^(?:[#>+*=_|~`<-]|\d{1,9}[.)](?:\s|$))")
+
+
+def one_line(text: str | None) -> str:
+    """Collapse every run of whitespace (newlines included) to one space."""
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def bullet(text: str) -> str:
+    """A list item whose text, taken from the article, can't open another block."""
+    text = one_line(text)
+    if _BLOCK_START.match(text):
+        # A backslash escapes any ASCII punctuation in CommonMark; for "1." the dot.
+        text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text) if text[0].isdigit() else "\\" + text
+    return f"- {text}"
+
+
+def heading_text(text: str) -> str:
+    """Heading text on one line whose trailing ``#``s are not read as a closing sequence."""
+    text = one_line(text) or "—"
+    return re.sub(r"(#+)$", lambda m: "\\" + m.group(1), text)
+
+
+def _contains(outer: Statement | Quote, inner: Statement | Quote) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end

@@ -1,0 +1,126 @@
+"""Markdown → plain text + heading spans, with markdown-it-py (already installed by Rich).
+
+The reader shows text, not markup: ``#``, ``**``, ``[text](url)`` and the like
+must not leak into the model.  Blocks become paragraphs separated by a blank
+line; list items keep a bullet ("• ") or their number so a list still reads as
+one; headings become their text, and their spans go to the structure pass as
+heading hints ``(start, end, level)``.
+"""
+from __future__ import annotations
+
+import re
+
+HeadingHint = tuple[int, int, int]  # start, end, level (1 for "#")
+
+# Lines that only a Markdown file starts: "# Title", "## Section", "---" front matter.
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_MD_MARKUP = re.compile(r"\*\*\S|\[[^\]\n]+\]\([^)\s]+\)|^```|^\s*[-*+] \S", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """For stdin and files without a telling extension."""
+    sample = text[:20_000]
+    headings = len(_MD_HEADING.findall(sample))
+    return headings >= 2 or (headings >= 1 and bool(_MD_MARKUP.search(sample))) or (
+        sample.lstrip().startswith("# ") and headings >= 1)
+
+
+def markdown_to_text(source: str) -> tuple[str, list[HeadingHint]]:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    tokens = md.parse(source)
+    out = _Writer()
+    list_stack: list[list[int | None]] = []  # per open list: [next number or None for bullets]
+    for i, tok in enumerate(tokens):
+        kind = tok.type
+        if kind == "heading_open":
+            out.start_block()
+            out.heading_level = int(tok.tag[1])
+        elif kind == "heading_close":
+            out.end_heading()
+        elif kind == "bullet_list_open":
+            list_stack.append([None])
+        elif kind == "ordered_list_open":
+            start = tok.attrGet("start")
+            list_stack.append([int(start) if start is not None else 1])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            if list_stack:
+                list_stack.pop()
+        elif kind == "list_item_open":
+            out.start_block(tight=True)
+            number = list_stack[-1][0] if list_stack else None
+            indent = "  " * max(0, len(list_stack) - 1)
+            if number is None:
+                out.pending_prefix = indent + "• "
+            else:
+                out.pending_prefix = f"{indent}{number}. "
+                list_stack[-1][0] = number + 1
+        elif kind == "paragraph_open":
+            if not tok.hidden:
+                out.start_block()
+        elif kind == "inline":
+            out.write(_inline_text(tok))
+        elif kind in ("fence", "code_block"):
+            out.start_block()
+            out.write(tok.content.rstrip("\n"))
+        elif kind == "hr":
+            out.start_block()
+    return out.text(), out.headings
+
+
+def _inline_text(tok) -> str:
+    parts: list[str] = []
+    for child in tok.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)  # the alt text
+        # link_open/close, em/strong, html_inline: markup only, dropped
+    return "".join(parts)
+
+
+class _Writer:
+    """Collects blocks, separating them by a blank line (list items by one newline)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.headings: list[HeadingHint] = []
+        self.heading_level = 0
+        self.heading_start = 0
+        self.pending_sep = ""
+        self.pending_prefix = ""
+        self.tight = False
+
+    def start_block(self, tight: bool = False) -> None:
+        if self.length:
+            self.pending_sep = "\n" if (tight and self.tight) else "\n\n"
+        self.tight = tight
+
+    def write(self, s: str) -> None:
+        if not s and not self.pending_prefix:
+            return
+        if self.pending_sep:
+            self._append(self.pending_sep)
+            self.pending_sep = ""
+        if self.pending_prefix:
+            self._append(self.pending_prefix)
+            self.pending_prefix = ""
+        if self.heading_level:
+            self.heading_start = self.length
+        self._append(s)
+
+    def end_heading(self) -> None:
+        if self.heading_level and self.length > self.heading_start:
+            self.headings.append((self.heading_start, self.length, self.heading_level))
+        self.heading_level = 0
+
+    def _append(self, s: str) -> None:
+        self.parts.append(s)
+        self.length += len(s)
+
+    def text(self) -> str:
+        return "".join(self.parts)

@@ -1,0 +1,115 @@
+"""What a document's searches share, computed once per document and kept.
+
+The app queries on every keystroke, so anything proportional to the text —
+sentence starts, the ё/case-folded copies for literal matching, the vocabulary
+for completion — is built on first use and then reused.  A few documents are
+kept (the reader has one open; tests make many small ones).
+"""
+from __future__ import annotations
+
+import threading
+from array import array
+from bisect import bisect_right
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+from itertools import repeat
+
+from tui_reader.model import Document, WordIndex
+
+_KEEP = 4
+_contexts: OrderedDict[int, "SearchContext"] = OrderedDict()
+_lock = threading.Lock()
+
+
+@dataclass
+class Vocabulary:
+    """Distinct folded word forms, sorted for prefix lookup, with counts and usual spelling."""
+
+    forms: list[str]
+    counts: list[int]
+    spellings: list[str]
+
+
+@dataclass
+class SearchContext:
+    doc: Document
+    text: str  # the text this context was built for (a replaced text means rebuild)
+    index: WordIndex
+    sentence_starts: list[int]
+    _folded: dict[bool, str] = field(default_factory=dict)
+    _vocabulary: Vocabulary | None = None
+    _token_sentences: array | None = None
+
+    def sentence_of(self, offset: int) -> int:
+        """The sentence holding ``offset`` (the one before it, between sentences; -1 if none)."""
+        if not self.sentence_starts:
+            return -1
+        return max(bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def token_sentences(self) -> array:
+        """The sentence of every word token (built once: ~0.1 s on the novel, then a lookup)."""
+        if self._token_sentences is None:
+            starts = self.sentence_starts
+            positions = map(bisect_right, repeat(starts, len(self.index.starts)), self.index.starts)
+            if starts:
+                self._token_sentences = array("i", (max(n - 1, 0) for n in positions))
+            else:
+                self._token_sentences = array("i", [-1]) * len(self.index.starts)
+        return self._token_sentences
+
+    def folded_text(self, ignore_case: bool) -> str | None:
+        """The text with ё read as е (and lower-cased if ``ignore_case``), same offsets;
+        None if lower-casing would change the length (then offsets would not map)."""
+        if ignore_case not in self._folded:
+            text = self.doc.text.replace("ё", "е").replace("Ё", "Е")
+            if ignore_case:
+                lowered = text.lower()
+                text = lowered if len(lowered) == len(text) else None
+            self._folded[ignore_case] = text
+        return self._folded[ignore_case]
+
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = _build_vocabulary(self.doc.text, self.index)
+        return self._vocabulary
+
+
+def context_for(doc: Document) -> SearchContext:
+    """The (cached) search context of ``doc``; rebuilt if its text or index was replaced."""
+    key = id(doc)
+    with _lock:
+        ctx = _contexts.get(key)
+        if ctx is not None and ctx.doc is doc and ctx.text is doc.text and ctx.index is (doc.index or ctx.index) \
+                and len(ctx.sentence_starts) == len(doc.sentences):
+            _contexts.move_to_end(key)
+            return ctx
+    ctx = _build_context(doc)
+    with _lock:
+        _contexts[key] = ctx
+        while len(_contexts) > _KEEP:
+            _contexts.popitem(last=False)
+    return ctx
+
+
+def _build_context(doc: Document) -> SearchContext:
+    index = doc.index
+    if index is None:  # a structure-only model (analysis still running): index it here
+        from tui_reader.search.index import build_index
+
+        index = build_index(doc.text)
+    return SearchContext(doc=doc, text=doc.text, index=index, sentence_starts=[s.start for s in doc.sentences])
+
+
+def _build_vocabulary(text: str, index: WordIndex) -> Vocabulary:
+    from tui_reader.search.lemmas import fold
+
+    spellings = Counter(text[s:e] for s, e in zip(index.starts, index.ends))
+    total: Counter[str] = Counter()
+    usual: dict[str, tuple[int, str]] = {}
+    for spelling, n in spellings.items():
+        form = fold(spelling)
+        total[form] += n
+        if n > usual.get(form, (0, ""))[0]:
+            usual[form] = (n, spelling)
+    forms = sorted(total)
+    return Vocabulary(forms=forms, counts=[total[f] for f in forms], spellings=[usual[f][1] for f in forms])

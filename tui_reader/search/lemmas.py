@@ -1,0 +1,87 @@
+"""Word forms → lemmas with pymorphy3, shared by the index and the queries.
+
+pymorphy3 is imported lazily (on the first word to lemmatise), so importing the
+search package — or opening a cached model — never pays for it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A word token: letters/digits, with inner hyphens ("из-за", "Нью-Йорк", "северо-запад").
+# Underscores are not word characters for a reader.
+WORD_RE = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
+_HYPHENS_RE = re.compile(r"[-‐‑]")
+_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
+
+_analyzer = None
+
+
+def analyzer():
+    """The process-wide pymorphy3 analyser (loaded once, ~0.1 s)."""
+    global _analyzer
+    if _analyzer is None:
+        import pymorphy3
+
+        _analyzer = pymorphy3.MorphAnalyzer()
+    return _analyzer
+
+
+def fold(word: str) -> str:
+    """The key every comparison uses: lower case, ё read as е."""
+    return word.lower().replace("ё", "е")
+
+
+def normal_forms(folded: str) -> tuple[str, ...]:
+    """Every normal form pymorphy3 offers for a folded word, most likely first.
+
+    All of them, not just the first parse: pymorphy's best guess for "песков" is
+    "песок", and a reader searching for the surname must still find it.  A
+    hyphenated word also gets its parts' forms, so "запад" finds "северо-запад".
+    """
+    if not _CYRILLIC_RE.search(folded):
+        return (folded,)  # numbers, Latin words: pymorphy would give the word itself
+    out: dict[str, None] = dict.fromkeys(_parse_forms(folded))
+    if "-" in folded or "‐" in folded or "‑" in folded:
+        for part in _HYPHENS_RE.split(folded):
+            if part:
+                for form in _parse_forms(part):
+                    out.setdefault(form, None)
+    out.setdefault(folded, None)  # a word always matches itself, known to the dictionary or not
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def query_lemmas(word: str) -> frozenset[str]:
+    """The lemmas a query word stands for.
+
+    A word typed in its dictionary form means that word ("стать" ≠ "сталь"); an
+    inflected form stands for every lemma it could come from ("стали" → стать,
+    сталь), since the query has no context to choose by.
+    """
+    folded = fold(word)
+    if folded in _parse_forms(folded):
+        return frozenset({folded})
+    return frozenset(normal_forms(folded))
+
+
+def _parse_forms(folded: str) -> tuple[str, ...]:
+    """The normal forms of a folded word's parses (order: dictionary order, not likelihood).
+
+    Dictionary words — the great majority — are looked up directly in the DAWG,
+    skipping what ``parse`` adds on top (tags, probabilities, Parse objects): that
+    halves the cost of indexing a novel.  Words the dictionary lacks go through the
+    full ``parse`` with its suffix predictor ("Болконского" → "болконский").
+    """
+    morph = analyzer()
+    found = morph.dictionary.words.similar_items(folded, morph.char_substitutes)
+    if found:
+        build = morph.dictionary.build_normal_form
+        return tuple(dict.fromkeys(
+            fold(build(para_id, idx, fixed)) for fixed, parses in found for para_id, idx in parses))
+    return tuple(dict.fromkeys(fold(p.normal_form) for p in morph.parse(folded)))
+
+
+def first_lemma(folded: str) -> str:
+    """pymorphy's most likely lemma of a folded word (for grouping suggestions and topics)."""
+    return fold(analyzer().parse(folded)[0].normal_form)

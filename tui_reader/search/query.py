@@ -1,0 +1,278 @@
+"""Queries over a document: by lemma (the default), literal text, or regular expression.
+
+Query language, lemma mode:
+
+* a word matches every form of its lemma ("безопасность" → "безопасности",
+  "заявить" → "заявил"); an inflected query word stands for every lemma it may
+  come from ("стали" → стать and сталь), a dictionary form only for itself;
+* several words match the sentences holding all of them; the hits are each
+  matched word in those sentences;
+* a quoted phrase ("…" or «…») matches those words in a row, each in any form
+  ("общее пространство" → "общего пространства"); phrases and words mix;
+* smart case: a lowercase word ignores case; capitals in a query word must be
+  capitals in the text at the same places ("Песков" finds "Пескова", not
+  "песков"; "НАТО" only in capitals).  Lowercase letters never filter, since a
+  sentence start capitalises any word;
+* ё and е are the same letter, everywhere.
+
+``exact`` matches the literal query and ``regex`` a Python regular expression,
+both smart-case (case-insensitive unless the query has a capital letter).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from itertools import compress
+from typing import NamedTuple, overload
+
+from tui_reader.model import Document
+from tui_reader.search.context import SearchContext, context_for
+from tui_reader.search.lemmas import WORD_RE, query_lemmas
+
+MODES = ("lemma", "exact", "regex")
+
+_PHRASE_RE = re.compile(r'"([^"]*)"?|«([^»]*)»?|“([^”]*)”?|„([^“”]*)[“”]?')
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    sentence: int
+
+
+class HitList(Sequence[Hit]):
+    """The hits of a query: a read-only, list-like sequence built lazily.
+
+    A frequent word in the novel has ~20k forms in the text; making 20k ``Hit``
+    objects costs more than a keystroke may take, so a single-word query hands
+    out the index's own token list and builds each ``Hit`` when it is read.
+    Supports ``len``, indexing, slicing (gives a list), iteration and ``==``
+    with any sequence; ``list(hits)`` for a real list.
+    """
+
+    __slots__ = ("_length", "_get")
+
+    def __init__(self, length: int, get: Callable[[int], Hit]):
+        self._length = length
+        self._get = get
+
+    @classmethod
+    def of(cls, hits: list[Hit]) -> "HitList":
+        return cls(len(hits), hits.__getitem__)
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, i: int) -> Hit: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Hit]: ...
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._get(k) for k in range(*i.indices(self._length))]
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("hit index out of range")
+        return self._get(i)
+
+    def __iter__(self):
+        get = self._get
+        return (get(k) for k in range(self._length))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(other) == self._length and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"HitList({list(self)!r})" if self._length <= 20 else f"HitList(<{self._length} hits>)"
+
+    def limited(self, limit: int | None) -> "HitList":
+        return self if limit is None or limit >= self._length else HitList(max(limit, 0), self._get)
+
+
+class SearchError(ValueError):
+    """A query that cannot run (bad regular expression, unknown mode); the message is one line."""
+
+
+def search(doc: Document, query: str, mode: str = "lemma", *, limit: int | None = None) -> HitList:
+    """The hits of ``query`` in ``doc``, in text order (the first ``limit`` if given).
+
+    Raises ``SearchError`` for an unknown mode or an invalid regular expression.
+    """
+    if mode not in MODES:
+        raise SearchError(f"unknown search mode {mode!r} (use {', '.join(MODES)})")
+    if not query.strip():
+        return HitList.of([])
+    ctx = context_for(doc)
+    if mode == "lemma":
+        hits = _lemma_hits(ctx, query)
+    elif mode == "exact":
+        hits = HitList.of(_exact_hits(ctx, query))
+    else:
+        hits = HitList.of(_regex_hits(ctx, query, limit))
+    return hits.limited(limit)
+
+
+def warm_up(doc: Document | None = None) -> None:
+    """Load the morphology and prepare ``doc``'s context now (e.g. in a worker), so the
+    first keystroke does not pay for it."""
+    query_lemmas("проверка")
+    if doc is not None:
+        ctx = context_for(doc)
+        ctx.token_sentences()
+        ctx.vocabulary()
+        ctx.folded_text(True)
+
+
+# --- lemma mode -------------------------------------------------------------------
+
+def parse_terms(query: str) -> list[list[str]]:
+    """The query's terms: each a list of words — one for a bare word, several for a phrase."""
+    terms: list[list[str]] = []
+    rest_at = 0
+    for m in _PHRASE_RE.finditer(query):
+        terms.extend([w] for w in WORD_RE.findall(query[rest_at:m.start()]))
+        words = WORD_RE.findall(next(g for g in m.groups() if g is not None))
+        if words:
+            terms.append(words)
+        rest_at = m.end()
+    terms.extend([w] for w in WORD_RE.findall(query[rest_at:]))
+    return terms
+
+
+def _lemma_hits(ctx: SearchContext, query: str) -> HitList:
+    terms = parse_terms(query)
+    if not terms:
+        return HitList.of([])
+    found = [_term_tokens(ctx, words) for words in terms]
+    if len(found) == 1:
+        return _token_hits(ctx, *found[0])
+    # Several terms: only the sentences that hold every one of them.  Sentences come
+    # from the per-token table and the filtering runs in ``map``/``compress`` (C), so a
+    # frequent word among the terms ("князь и": 21k forms of "и" in the novel) stays cheap.
+    starts, ends, sentence_of_token = ctx.index.starts, ctx.index.ends, ctx.token_sentences()
+    common = set.intersection(*(set(map(sentence_of_token.__getitem__, firsts)) for firsts, _ in found))
+    hits: set[Hit] = set()
+    for firsts, lasts in found:
+        keep = map(common.__contains__, map(sentence_of_token.__getitem__, firsts))
+        hits.update(Hit(starts[f], ends[last], sentence_of_token[f]) for f, last in compress(zip(firsts, lasts), keep))
+    return HitList.of(sorted(hits))
+
+
+def _token_hits(ctx: SearchContext, firsts: Sequence[int], lasts: Sequence[int]) -> HitList:
+    """Hits for runs of tokens, made only when read (see ``HitList``)."""
+    starts, ends, sentence_of_token = ctx.index.starts, ctx.index.ends, ctx.token_sentences()
+
+    def hit(k: int) -> Hit:
+        first = firsts[k]
+        return Hit(starts[first], ends[lasts[k]], sentence_of_token[first])
+
+    return HitList(len(firsts), hit)
+
+
+def _term_tokens(ctx: SearchContext, words: list[str]) -> tuple[Sequence[int], Sequence[int]]:
+    """(first tokens, last tokens) of one term's matches: a word's tokens (first = last),
+    or a phrase's runs of adjacent tokens."""
+    text, starts, ends = ctx.doc.text, ctx.index.starts, ctx.index.ends
+    first = _word_tokens(ctx, words[0])
+    if len(words) == 1:
+        return first, first
+    rest = [set(_word_tokens(ctx, w)) for w in words[1:]]
+    firsts, lasts = [], []
+    for t in first:
+        for k, allowed in enumerate(rest, 1):
+            if t + k not in allowed or not _joins(text, ends[t + k - 1], starts[t + k]):
+                break
+        else:
+            firsts.append(t)
+            lasts.append(t + len(rest))
+    return firsts, lasts
+
+
+def _joins(text: str, gap_start: int, gap_end: int) -> bool:
+    """Adjacent words of a phrase: nothing but spacing between them."""
+    return gap_start == gap_end or text[gap_start:gap_end].isspace()
+
+
+def _word_tokens(ctx: SearchContext, word: str) -> list[int]:
+    """Token numbers (ascending) of the forms of ``word``, filtered by its capitals."""
+    lemmas = ctx.index.lemmas
+    lists = [lemmas[lemma] for lemma in query_lemmas(word) if lemma in lemmas]
+    if not lists:
+        return []
+    tokens = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+    if word == word.lower():
+        return tokens
+    text, starts, ends = ctx.doc.text, ctx.index.starts, ctx.index.ends
+    if word[0].isupper() and (len(word) == 1 or word[1:] == word[1:].lower()):
+        # The usual case, a capitalised word: only the first letter to check.
+        return [t for t in tokens if text[starts[t]].isupper()]
+    keep = _case_filter(word)
+    return [t for t in tokens if keep(text[starts[t]:ends[t]])]
+
+
+def _case_filter(word: str):
+    """A test that a surface form keeps the capitals of query ``word``."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return lambda surface: surface.isupper()  # an acronym: "НАТО", "США"
+    capitals = [i for i, c in enumerate(word) if c.isupper()]
+    return lambda surface: all(i < len(surface) and surface[i].isupper() for i in capitals)
+
+
+# --- exact and regex modes --------------------------------------------------------
+
+def has_capitals(query: str) -> bool:
+    return any(c.isupper() for c in query)
+
+
+def _exact_hits(ctx: SearchContext, query: str) -> list[Hit]:
+    ignore_case = not has_capitals(query)
+    needle = query.replace("ё", "е").replace("Ё", "Е")
+    haystack = ctx.folded_text(ignore_case)
+    if haystack is None:  # lower-casing changed the length: let the regex engine fold case
+        return _pattern_hits(ctx, re.compile(re.escape(needle), re.IGNORECASE), None)
+    if ignore_case:
+        needle = needle.lower()
+    hits = []
+    at = haystack.find(needle)
+    step = max(len(needle), 1)
+    while at != -1:
+        hits.append(Hit(at, at + len(needle), ctx.sentence_of(at)))
+        at = haystack.find(needle, at + step)
+    return hits
+
+
+def _regex_hits(ctx: SearchContext, pattern: str, limit: int | None) -> list[Hit]:
+    # Smart case looks at literal letters only: "\S" or "\B" is not a capital.
+    literal = re.sub(r"\\.", "", pattern)
+    ignore_case = not has_capitals(literal)
+    # Ignoring case by matching the lower-cased text is much faster than re.IGNORECASE.
+    lowered = ctx.folded_text(True) if ignore_case else None
+    flags = re.IGNORECASE if ignore_case and lowered is None else 0
+    try:
+        compiled = re.compile(pattern.replace("ё", "е").replace("Ё", "Е"), flags)
+    except re.error as e:
+        where = f" at position {e.pos}" if e.pos is not None else ""
+        raise SearchError(f"invalid regular expression {pattern!r}: {e.msg}{where}") from None
+    except (OverflowError, RecursionError):
+        raise SearchError(f"invalid regular expression {pattern!r}: too large") from None
+    return _pattern_hits(ctx, compiled, limit, lowered)
+
+
+def _pattern_hits(ctx: SearchContext, compiled: re.Pattern, limit: int | None,
+                  haystack: str | None = None) -> list[Hit]:
+    if haystack is None:
+        haystack = ctx.folded_text(False)  # ё read as е, case kept: same offsets as the text
+    hits = []
+    for m in compiled.finditer(haystack):
+        if m.end() > m.start():  # an empty match marks no text
+            hits.append(Hit(m.start(), m.end(), ctx.sentence_of(m.start())))
+            if limit is not None and len(hits) >= limit:
+                break
+    return hits
+

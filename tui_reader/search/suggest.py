@@ -1,0 +1,96 @@
+"""Completing what the reader types in the search box from the document's own words.
+
+``suggest(doc, prefix)`` offers words of the document that start with the word
+being typed, most frequent first, one per lemma ("Пут" → "Путин", not also
+"Путина", "Путину"); ``complete(doc, value)`` gives the whole input with its last
+word completed (the shape Textual's ``Suggester`` wants).
+"""
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left
+from functools import lru_cache
+
+from tui_reader.model import Document
+from tui_reader.search.context import context_for
+from tui_reader.search.lemmas import WORD_RE, first_lemma, fold
+
+# Forms looked at per keystroke: the most frequent this many of those matching the prefix.
+_CANDIDATES = 60
+
+
+def suggest(doc: Document, prefix: str, limit: int = 10) -> list[str]:
+    """Words of ``doc`` completing ``prefix`` (its last word), most frequent first.
+
+    Smart case: a prefix with a capital offers only words usually written with it.
+    """
+    last = _last_word(prefix)
+    if last is None:
+        return []
+    typed = last.group()
+    key = fold(typed)
+    vocab = context_for(doc).vocabulary()
+    lo = bisect_left(vocab.forms, key)
+    hi = bisect_left(vocab.forms, key + "\U0010ffff", lo)
+    matching = range(lo, hi)
+    if typed != typed.lower():
+        matching = [i for i in matching if _keeps_capitals(vocab.spellings[i], typed)]
+    best = heapq.nlargest(_CANDIDATES, matching, key=vocab.counts.__getitem__)
+
+    groups: dict[str, list[int]] = {}  # lemma → candidate positions, most frequent first
+    for i in best:
+        groups.setdefault(_lemma(vocab.forms[i]), []).append(i)
+    ranked = sorted(groups.items(), key=lambda item: -sum(vocab.counts[i] for i in item[1]))
+
+    out: list[str] = []
+    for lemma, members in ranked:
+        word = _shown(lemma, members, vocab, key)
+        if fold(word) == key or typed != typed.lower() and not _keeps_capitals(word, typed):
+            continue  # nothing to complete, or loses the capitals typed
+        if word not in out:
+            out.append(word)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def complete(doc: Document, value: str) -> str | None:
+    """``value`` with its last word completed by the best suggestion (None if there is none)."""
+    options = suggest(doc, value, limit=1)
+    if not options:
+        return None
+    return value[:_last_word(value).start()] + options[0]
+
+
+def _last_word(value: str):
+    """The word being typed: the last word, if the input ends inside it (not after a space)."""
+    last = None
+    for last in WORD_RE.finditer(value):
+        pass
+    return last if last is not None and last.end() == len(value) else None
+
+
+@lru_cache(maxsize=65536)
+def _lemma(form: str) -> str:
+    return first_lemma(form)
+
+
+def _shown(lemma: str, members: list[int], vocab, key: str) -> str:
+    """The dictionary form if it completes the prefix, else the group's most frequent form.
+
+    The dictionary form is spelt as the text spells it where the text has it, else
+    with the capitals of the group's usual spelling ("Путина" → "Путин")."""
+    top = vocab.spellings[members[0]]
+    if not lemma.startswith(key):
+        return top
+    at = bisect_left(vocab.forms, lemma)
+    if at < len(vocab.forms) and vocab.forms[at] == lemma:
+        return vocab.spellings[at]
+    if top.isupper() and len(top) > 1:
+        return lemma.upper()
+    return lemma.capitalize() if top[:1].isupper() else lemma
+
+
+def _keeps_capitals(word: str, typed: str) -> bool:
+    plain = word.replace("ё", "е").replace("Ё", "Е")
+    return plain.startswith(typed.replace("ё", "е").replace("Ё", "Е"))

@@ -1,0 +1,136 @@
+"""The on-disk model cache: one file per analysed document, in the user's cache directory.
+
+An entry is found by a key made of the raw file's sha256 and the options that
+change what decoding gives (the encoding override, the file name's suffix, which
+may decide the format).  The analyser's version is checked from the entry's
+header, so a newer analyser overwrites the older entry in place instead of
+leaving it behind; a foreign, damaged or truncated entry reads as a miss.
+
+The cache never gets in the reader's way: a directory that is missing, cannot be
+created or is read-only means "no cache", not an error.  Writes go to a temporary
+file in the same directory and are moved into place with ``os.replace``, so a
+reader sees either the old entry, no entry or the new one whole, and two
+processes storing the same document at once each replace it with a whole file.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui_reader import __version__
+from tui_reader.analysis import ANALYSER_VERSION
+from tui_reader.model import Document
+from tui_reader.store.codec import FormatError, decode_entry, encode_document
+
+ENV_DIR = "SUMMIT_READER_CACHE_DIR"
+SUFFIX = ".model"
+TEMP_PREFIX = ".tmp-"
+
+# What the header must say for an entry to be used.  The package version rides
+# along as a safety net: a release that forgot to bump ANALYSER_VERSION still
+# never reads a model an older release wrote.
+MODEL_VERSION = f"{ANALYSER_VERSION}/{__version__}"
+
+
+def cache_dir() -> Path:
+    """Where entries live: $SUMMIT_READER_CACHE_DIR, else the platform's user cache dir."""
+    override = os.environ.get(ENV_DIR)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir  # only here: the override path skips its import
+
+    return Path(user_cache_dir("summit-reader")) / "models"
+
+
+def cache_key(raw_sha256: str, *, encoding: str | None = None, suffix: str = "") -> str:
+    """The entry's name for a file with these raw bytes opened with these options."""
+    options = f"{(encoding or '').strip().lower()}|{suffix.lower()}"
+    if options == "|":
+        return raw_sha256
+    return f"{raw_sha256}-{hashlib.sha256(options.encode()).hexdigest()[:16]}"
+
+
+@dataclass
+class Entry:
+    doc: Document
+    extra: dict[str, Any]
+
+
+def load(key: str, directory: Path | None = None) -> Entry | None:
+    """The stored model for ``key``, or None (absent, foreign, old, damaged, unreadable)."""
+    path = (directory or cache_dir()) / (key + SUFFIX)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        doc, extra = decode_entry(data, MODEL_VERSION)
+    except FormatError:
+        return None
+    if doc.source.sha256 and not key.startswith(doc.source.sha256):
+        return None  # a file moved in under another's name
+    return Entry(doc, extra)
+
+
+def save(key: str, doc: Document, extra: dict[str, Any] | None = None, directory: Path | None = None) -> bool:
+    """Store ``doc`` under ``key``; False (and no error) where the cache cannot be written."""
+    directory = directory or cache_dir()
+    data = encode_document(doc, MODEL_VERSION, extra)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=SUFFIX, dir=directory)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(temp, directory / (key + SUFFIX))
+        return True
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        return False
+
+
+@dataclass
+class Info:
+    directory: Path
+    entries: int
+    size: int  # bytes, entries and leftover temporary files
+
+
+def info(directory: Path | None = None) -> Info:
+    directory = directory or cache_dir()
+    entries = size = 0
+    for path in _files(directory):
+        try:
+            size += path.stat().st_size
+        except OSError:
+            continue
+        entries += not path.name.startswith(TEMP_PREFIX)
+    return Info(directory, entries, size)
+
+
+def clear(directory: Path | None = None) -> int:
+    """Delete every entry (and leftover temporary file); the number of entries deleted."""
+    removed = 0
+    for path in _files(directory or cache_dir()):
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed += not path.name.startswith(TEMP_PREFIX)
+    return removed
+
+
+def _files(directory: Path) -> list[Path]:
+    try:
+        return [p for p in directory.iterdir() if p.name.endswith(SUFFIX) and p.is_file()]
+    except OSError:
+        return []

@@ -1,0 +1,165 @@
+"""The user's settings: a small TOML file for the theme and key remapping.
+
+    $SUMMIT_READER_CONFIG_DIR or platformdirs.user_config_dir("summit-reader")
+        config.toml
+
+    theme = "gruvbox"            # any Textual theme name; the app saves the one you pick
+
+    [keys]                       # binding id = Textual key string (see the app's help)
+    "marks.set" = "m"
+    "view.numbers" = "f3,#"      # several keys: comma-separated (or a list)
+
+API (no Textual; never raises for a bad file):
+
+    cfg = load_config()          # -> Config(theme, keys, warnings, path)
+    for w in cfg.warnings: app.notify(w, severity="warning")
+    if cfg.theme in app.available_themes: app.theme = cfg.theme
+    app.set_keymap(cfg.keys)     # Textual's keymap: {binding_id: "keys"}
+    problem = save_theme(name)   # -> str | None, a one-line warning if it could not save
+
+A corrupt file is reported and ignored (defaults apply) and is never overwritten:
+``save_theme`` refuses to touch a file it cannot parse, so the user's text survives.
+Saving edits the ``theme = …`` line in place, so comments and other keys are kept.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui_reader.store.state import atomic_write_text
+
+APP_NAME = "summit-reader"
+CONFIG_DIR_ENV = "SUMMIT_READER_CONFIG_DIR"
+CONFIG_NAME = "config.toml"
+
+
+@dataclass
+class Config:
+    theme: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    path: Path | None = None
+
+
+def config_dir() -> Path:
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def config_path() -> Path:
+    return config_dir() / CONFIG_NAME
+
+
+def load_config(path: Path | None = None) -> Config:
+    path = path or config_path()
+    cfg = Config(path=path)
+    data, problem = _read(path)
+    if problem:
+        cfg.warnings.append(f"Settings ignored: {problem}")
+        return cfg
+    theme = data.get("theme")
+    if isinstance(theme, str) and theme.strip():
+        cfg.theme = theme.strip()
+    elif theme is not None:
+        cfg.warnings.append(f"{path}: theme must be a non-empty string; ignored")
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict):
+        cfg.warnings.append(f"{path}: [keys] must be a table; ignored")
+        keys = {}
+    for binding_id, value in _flatten(keys):
+        keystr = _key_string(value)
+        if keystr is None:
+            cfg.warnings.append(f"{path}: keys.{binding_id} must be a key string like \"ctrl+s\"; ignored")
+        else:
+            cfg.keys[binding_id] = keystr
+    return cfg
+
+
+def save_theme(name: str, path: Path | None = None) -> str | None:
+    """Persist the chosen theme, keeping everything else in the file.  Returns None on
+    success, else a one-line warning."""
+    path = path or config_path()
+    data, problem = _read(path)
+    if problem:
+        return f"Theme not saved: {problem}"
+    try:
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+    except OSError as e:
+        return f"Theme not saved: cannot read {path} ({e.strerror or e})"
+    new = _with_theme(old, name)
+    # The line edit must mean exactly "same settings, new theme"; if the file's shape
+    # defeats it (a `theme =` line inside a multi-line string, say), refuse rather than
+    # damage the user's file.
+    try:
+        reread = tomllib.loads(new)
+    except tomllib.TOMLDecodeError:
+        reread = None
+    if reread != {**data, "theme": name}:
+        return f"Theme not saved: could not update {path} safely; set theme = \"{name}\" there by hand"
+    try:
+        atomic_write_text(path, new)
+    except OSError as e:
+        return f"Theme not saved: cannot write {path} ({e.strerror or e})"
+    return None
+
+
+# --- helpers -----------------------------------------------------------------------
+
+# A top-level `theme = ...` line (bare or quoted key), value and comment included.
+_THEME_LINE = re.compile(r"""^[ \t]*(?:theme|"theme"|'theme')[ \t]*=.*$""")
+_TABLE_HEADER = re.compile(r"^[ \t]*\[")
+
+
+def _with_theme(text: str, name: str) -> str:
+    line = f"theme = {json.dumps(name, ensure_ascii=False)}"  # a JSON string is a TOML basic string
+    lines = text.splitlines()
+    for i, existing in enumerate(lines):
+        if _TABLE_HEADER.match(existing):
+            break  # past the top-level keys: `theme` under a table is someone else's
+        if _THEME_LINE.match(existing):
+            lines[i] = line
+            return "\n".join(lines) + "\n"
+    # No theme yet: top-level keys must come before the first table, so put it first.
+    return "\n".join([line, *lines]) + "\n"
+
+
+def _read(path: Path) -> tuple[dict, str | None]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}, None
+    except OSError as e:
+        return {}, f"cannot read {path} ({e.strerror or e})"
+    try:
+        return tomllib.loads(raw.decode("utf-8")), None
+    except UnicodeDecodeError:
+        return {}, f"{path} is not UTF-8 text"
+    except tomllib.TOMLDecodeError as e:
+        return {}, f"{path} is not valid TOML ({str(e).splitlines()[0]})"
+
+
+def _flatten(table: dict, prefix: str = ""):
+    """Binding ids contain dots; unquoted in TOML they become nested tables, so
+    ``marks.set = "m"`` and ``"marks.set" = "m"`` both mean the id "marks.set"."""
+    for key, value in table.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict):
+            yield from _flatten(value, full + ".")
+        else:
+            yield full, value
+
+
+def _key_string(value: object) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return ",".join(v.strip() for v in value)
+    return None

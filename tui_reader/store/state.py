@@ -1,0 +1,165 @@
+"""Per-document reading state: where the reader was, and their marks.
+
+Keyed by content (``doc.source.sha256``, the raw bytes' hash), so a moved or renamed
+file keeps its place.  Offsets are code points into ``Document.text``, never screen
+lines, so a state survives a terminal resize or a different wrap width.
+
+One small JSON file per document under the state directory:
+
+    $SUMMIT_READER_STATE_DIR or platformdirs.user_state_dir("summit-reader")
+        documents/<sha256>.json   {"version": 1, "position": 1234, "marks": {"a": 56}, ...}
+
+API (no Textual; nothing here raises for a bad file or an unwritable directory):
+
+    store = StateStore()                 # or StateStore(Path(...)) in tests
+    state = store.load(sha)              # -> DocState(position, marks, warning)
+    if state.warning: app.notify(state.warning, severity="warning")
+    problem = store.save(sha, DocState(position=..., marks=...))   # -> str | None
+    if problem: app.notify(problem, severity="warning")   # said once per store
+
+    load_state(sha) / save_state(sha, state)   # the same with a fresh default store
+
+Writes are atomic (temp file in the same directory, fsync, ``os.replace``): a
+process killed mid-write leaves the previous file whole, and whatever was saved
+before stays saved.  A corrupt file is reported as a one-line warning and treated
+as "no state"; the next save replaces it.  A read-only directory means the reader
+works without saving (reported once).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+APP_NAME = "summit-reader"
+STATE_DIR_ENV = "SUMMIT_READER_STATE_DIR"
+FORMAT_VERSION = 1
+
+_SHA = re.compile(r"^[0-9a-fA-F]{16,128}$")
+
+
+@dataclass
+class DocState:
+    position: int = 0
+    marks: dict[str, int] = field(default_factory=dict)
+    # Set by ``load`` when the saved file could not be read (not saved back).
+    warning: str | None = None
+
+    def clamped(self, text_length: int) -> DocState:
+        """The same state with every offset inside a text of ``text_length`` code points
+        (a safety net: the text for a hash should not change, but the loader might)."""
+        def clamp(offset: int) -> int:
+            return max(0, min(offset, max(text_length - 1, 0)))
+
+        return DocState(clamp(self.position), {k: clamp(v) for k, v in self.marks.items()}, self.warning)
+
+
+def state_dir() -> Path:
+    override = os.environ.get(STATE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME))
+
+
+class StateStore:
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else state_dir()
+        self._save_failed = False  # report an unwritable directory once, not on every save
+
+    def path_for(self, sha: str) -> Path:
+        return self.directory / "documents" / f"{sha.lower()}.json"
+
+    def load(self, sha: str | None) -> DocState:
+        if not _valid_sha(sha):
+            return DocState()  # standard input without a hash, say: nothing to key on
+        path = self.path_for(sha)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return DocState()
+        except (OSError, UnicodeDecodeError) as e:
+            return DocState(warning=f"Reading position not restored: cannot read {path} ({_reason(e)})")
+        try:
+            return _parse(json.loads(raw))
+        except (ValueError, TypeError) as e:
+            return DocState(warning=f"Reading position not restored: {path} is damaged ({_reason(e)}); ignoring it")
+
+    def save(self, sha: str | None, state: DocState) -> str | None:
+        """Write ``state`` atomically.  Returns a one-line warning the first time saving
+        fails (later failures are silent: the reader already knows), else None."""
+        if not _valid_sha(sha):
+            return None
+        data = {
+            "version": FORMAT_VERSION,
+            "position": int(state.position),
+            "marks": {str(k): int(v) for k, v in sorted(state.marks.items())},
+        }
+        path = self.path_for(sha)
+        try:
+            atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        except OSError as e:
+            if self._save_failed:
+                return None
+            self._save_failed = True
+            return f"Reading position and marks are not being saved: {path.parent} ({_reason(e)})"
+        self._save_failed = False
+        return None
+
+
+def load_state(sha: str | None) -> DocState:
+    return StateStore().load(sha)
+
+
+def save_state(sha: str | None, state: DocState) -> str | None:
+    return StateStore().save(sha, state)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that a reader (or a crash) only ever sees the old
+    file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _parse(data: object) -> DocState:
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    position = data.get("position", 0)
+    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        raise ValueError(f"bad position {position!r}")
+    marks_raw = data.get("marks", {})
+    if not isinstance(marks_raw, dict):
+        raise ValueError("marks is not an object")
+    marks: dict[str, int] = {}
+    for name, offset in marks_raw.items():
+        # One bad mark should not cost the reader the others.
+        if isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0 and len(name) == 1:
+            marks[name] = offset
+    return DocState(position=position, marks=marks)
+
+
+def _valid_sha(sha: str | None) -> bool:
+    # Hex only: the hash becomes a file name, so nothing like "../" may get through.
+    return bool(sha) and bool(_SHA.match(sha))
+
+
+def _reason(e: BaseException) -> str:
+    text = getattr(e, "strerror", None) or str(e)
+    return text.splitlines()[0] if text else type(e).__name__
