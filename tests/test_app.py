@@ -339,6 +339,15 @@ async def test_measure_is_centred_on_wide_terminals() -> None:
         assert max(len(article.layout.line_text(i)) for i in range(len(article.layout))) <= article.layout.measure
 
 
+async def _analysis_done(app: ReaderApp, pilot) -> None:
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if app.analysis_thread is not None and not app.analysis_thread.is_alive():
+            break
+    await pilot.pause()
+    await pilot.pause()
+
+
 # --- the background analysis ---------------------------------------------------------------
 
 async def test_full_model_arrives_without_moving_the_place() -> None:
@@ -372,7 +381,7 @@ async def test_background_worker_swaps_in_the_full_model(monkeypatch) -> None:
         return full
 
     monkeypatch.setattr(pipeline, "finish_analysis", fake_finish)
-    app = ReaderApp(structure_only(full), opened=object(), complete=False)
+    app = ReaderApp(structure_only(full), opened=object(), complete=False, analysis_mode="thread")
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert app.query("#analysis")  # the progress indicator is visible
@@ -380,8 +389,7 @@ async def test_background_worker_swaps_in_the_full_model(monkeypatch) -> None:
         await pilot.press("j")
         y = app.article.scroll_y
         release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _analysis_done(app, pilot)
         assert app.complete and app.doc is full
         assert not app.query("#analysis")
         assert app.article.scroll_y == y
@@ -396,10 +404,9 @@ async def test_analysis_failure_keeps_the_text(monkeypatch) -> None:
 
     monkeypatch.setattr(pipeline, "finish_analysis", broken)
     doc = structure_only(sample_document())
-    app = ReaderApp(doc, opened=object(), complete=False)
+    app = ReaderApp(doc, opened=object(), complete=False, analysis_mode="thread")
     async with app.run_test(size=WIDE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _analysis_done(app, pilot)
         assert app.is_running and app.doc is doc
         assert not app.query("#analysis")
 
@@ -448,3 +455,41 @@ def test_every_binding_has_an_id_and_a_russian_twin() -> None:
         for key in keys:
             if key in LATIN_TO_RU:
                 assert LATIN_TO_RU[key] in keys, (binding.key, LATIN_TO_RU[key])
+
+
+@pytest.mark.parametrize("mark_key,jump_key", [("m", "apostrophe"), ("ь", "э")])
+async def test_marks_and_jump_back(mark_key: str, jump_key: str) -> None:
+    app = ReaderApp(long_document())
+    if app.marks is None:
+        pytest.skip("marks not built yet")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ъ", "ъ")
+        place = app.article.top_offset()
+        await pilot.press(mark_key, "a")
+        await pilot.press("G")
+        assert app.article.top_offset() != place
+        await pilot.press(jump_key, "a")
+        await pilot.pause()
+        assert app.article.top_offset() == place
+        await pilot.press(jump_key, jump_key)  # '' goes back to where the last jump started
+        await pilot.pause()
+        assert app.article.scroll_y == app.article.max_scroll_y
+
+
+async def test_analysis_in_a_child_process_swaps_in_the_model(tmp_path) -> None:
+    from tui_reader.pipeline import open_for_reading
+
+    path = tmp_path / "article.txt"
+    path.write_text("Заголовок\n\nКак заявил министр Иван Петров, рост составит 3%.\n", encoding="utf-8")
+    opened = open_for_reading(str(path), use_cache=False)
+    app = ReaderApp(opened.doc, opened=opened, complete=opened.complete, analysis_mode="process")
+    async with app.run_test(size=WIDE) as pilot:
+        for _ in range(600):  # the child imports the NLP stack: allow for a slow, shared machine
+            await pilot.pause(0.05)
+            if app.complete:
+                break
+        assert app.complete
+        assert app.analysis.mode == "process", app.analysis.fallback_reason
+        assert app.analysis.process.exitcode == 0
+        assert app.doc.analysis.level != "structure"
+        assert not app.query("#analysis")

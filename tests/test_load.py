@@ -211,3 +211,19 @@ def test_html_fragment_headings_become_sections():
 
 def test_html_is_sniffed_from_content():
     assert load_bytes(b"<p><strong>x</strong></p><p>Text of a paragraph.</p>", "-").source.format == "html"
+
+
+def test_markdown_front_matter_and_tables():
+    source = ("---\ntitle: \"Сами справитесь\"\ndate: 2011-01-21\n---\n\nЭрик Шмидт объявил о **своем** уходе.\n\n"
+              "## Итоги года\n\n| Год | Прибыль |\n|-----|---------|\n| 2010 | 8,5 млрд |\n")
+    loaded = load_bytes(source.encode(), "a.md")
+    assert loaded.text.startswith("Сами справитесь\n\nЭрик Шмидт объявил о своем уходе.")
+    assert "date:" not in loaded.text and "---" not in loaded.text
+    assert "Год | Прибыль\n2010 | 8,5 млрд" in loaded.text
+
+
+def test_utf8_with_a_stray_bad_byte_stays_utf8():
+    data = (RU * 5).encode("utf-8") + "ё".encode("utf-8")[:1]  # cut in the middle of the last letter
+    loaded = load_bytes(data, "a.txt")
+    assert loaded.source.encoding == "utf-8"
+    assert loaded.text.startswith(RU * 5)

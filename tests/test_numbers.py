@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import CORPUS
 from tui_reader.analysis.numbers import find_numbers
 
 
@@ -110,6 +109,21 @@ def test_every_occurrence_in_order():
     assert spans(text) == ["70%", "95%", "92%"]
 
 
+@pytest.mark.parametrize("sentence, expected, kind, value, unit", [
+    ("Матч завершился со счетом 2:1 в пользу хозяев", "2:1", "other", 2, "ratio"),
+    ("команда вышла в 1/4 финала", "1/4 финала", "other", 0.25, "ratio"),
+    ("Температура опустится до -25 °C ночью", "-25 °C", "other", -25, "°"),
+    ("Заседание начнется в 10.00 по московскому времени", "10.00", "date", None, "T10:00"),
+    ("в XIX веке и 21 век", "21 век", "ordinal", 21, "century"),
+    ("ЦБ повысил ставку на 2 п.п.", "2 п.п.", "percent", 2, "п.п."),
+    ("в 1990-е годы страна", "1990-е годы", "year", 1990, "decade"),
+])
+def test_scores_signs_times_centuries(sentence, expected, kind, value, unit):
+    number, text = only(sentence)
+    assert (text, number.kind, number.unit) == (expected, kind, unit)
+    assert number.value == (None if value is None else pytest.approx(value))
+
+
 # --- what is not a number ----------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence", [
@@ -121,9 +135,17 @@ def test_every_occurrence_in_order():
     "строительство Северного потока-2",
     "законопроект № 1039101-6",
     "Nord Stream 2 AG",
+    "Телефон горячей линии: 8-800-200-01-12 и +7 (495) 123-45-67",
+    "по ст. 20.3.1 КоАП",
+    "пишите на ivan2020@mail.ru или news.yandex.ru/2020/5",
 ])
 def test_names_codes_and_urls_are_not_numbers(sentence):
     assert find_numbers(sentence) == []
+
+
+def test_channel_names_and_footnote_marks_are_not_numbers():
+    text = "об этом в эфире телеканала «Россия 1» сообщил вице-премьер [1]"
+    assert find_numbers(text) == []
 
 
 def test_list_markers_and_lone_digits_are_not_numbers():
@@ -157,8 +179,8 @@ def test_any_text_gives_sorted_disjoint_spans_in_bounds(text):
         assert n.kind in ("money", "percent", "year", "date", "duration", "count", "ordinal", "other")
 
 
-def test_the_novel_is_fast():
-    path = CORPUS / "large" / "war_and_peace-vol1-2-utf8.txt"
+def test_the_novel_is_fast(corpus):
+    path = corpus / "large" / "war_and_peace-vol1-2-utf8.txt"
     if not path.is_file():
         pytest.skip("../shared/corpus/large is not here")
     text = path.read_text(encoding="utf-8")

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import CORPUS
 from tui_reader.analysis.quotes import find_quotes
 from tui_reader.model import Document, Paragraph
 
@@ -123,8 +122,8 @@ def test_any_text_gives_sorted_disjoint_spans_in_bounds(text):
         last = q.end
 
 
-def test_the_novel_is_fast_and_full_of_dialogue():
-    path = CORPUS / "large" / "war_and_peace-vol1-2-utf8.txt"
+def test_the_novel_is_fast_and_full_of_dialogue(corpus):
+    path = corpus / "large" / "war_and_peace-vol1-2-utf8.txt"
     if not path.is_file():
         pytest.skip("../shared/corpus/large is not here")
     doc = doc_of(path.read_text(encoding="utf-8"))
@@ -133,3 +132,9 @@ def test_the_novel_is_fast_and_full_of_dialogue():
     assert time.perf_counter() - began < 1.5  # ~40 ms alone; generous for a busy machine
     spoken = sum(1 for q in found if doc.text[q.start] in "–—")
     assert spoken > 2000
+
+
+def test_dialogue_lines_joined_into_one_paragraph_keep_their_turns():
+    text = "– Очень хороша, – сказал князь Андрей.\n– Очень, – сказал Пьер."
+    doc = Document(text=text, paragraphs=[Paragraph(0, len(text), 0)])
+    assert [text[q.start:q.end] for q in find_quotes(doc)] == ["– Очень хороша", "– Очень"]

@@ -118,6 +118,8 @@ def test_exact_mode_is_literal_and_smart_case():
     assert found(doc, "газ", "exact") == ["Газ", "газ", "ГАЗ"]
     assert found(doc, "ГАЗ", "exact") == ["ГАЗ"]
     assert found(doc, "и газ", "exact") == ["и газ"]
+    doc = make_doc("Крик: ааааа!")
+    assert [(h.start, h.end) for h in search(doc, "аа", "exact")] == [(6, 8), (8, 10)]  # no overlaps
 
 
 def test_regex_mode_smart_case_and_escapes():
@@ -205,3 +207,13 @@ def test_an_index_read_back_from_the_cache_as_arrays_works_the_same():
     ix.lemmas = {k: memoryview(array("i", v)) for k, v in ix.lemmas.items()}
     doc2 = Document(text=doc.text, sentences=doc.sentences, paragraphs=doc.paragraphs, index=ix)
     assert {q: list(search(doc2, q)) for q in expected} == expected
+
+
+def test_the_full_model_replacing_a_structure_only_one_is_searched_afresh():
+    early = make_doc("Газ дорожает.", "Нет газа.", index=False)
+    assert found(early, "газ") == ["Газ", "газа"]
+    full = make_doc("Газ дорожает.", "Нет газа.")
+    full.text = early.text  # the same text object, as the pipeline hands it on
+    assert [h.sentence for h in search(full, "газ")] == [0, 1]
+    full.sentences = full.sentences[:1]  # a different sentence split is picked up
+    assert [h.sentence for h in search(full, "газ")] == [0, 0]

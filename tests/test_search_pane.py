@@ -180,12 +180,11 @@ async def test_click_on_a_result_jumps():
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(SearchPane)
         await type_query(pilot, "безопасность")
-        pane.results.highlighted = 2
-        await pilot.pause()
-        await pilot.press("tab")  # focus the list, then Enter on the highlighted option
-        await pilot.press("enter")
+        assert app.jumps == []
+        await pilot.click(pane.results, offset=(5, 5))  # two lines per hit: row 5 is the third
         await pilot.pause()
         assert app.jumps[-1].offset == spans_of(WORD_FORMS, DOC.text)[2][0]
+        assert pane.count_text == "3/3"
 
 
 async def test_escape_closes_and_clears():

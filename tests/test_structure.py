@@ -195,7 +195,32 @@ def test_novel_structure_is_fast():
     started = time.perf_counter()
     doc = analyse_structure(loaded.text, loaded.source)
     elapsed = time.perf_counter() - started
-    assert elapsed < 3.0  # ~0.5 s here; generous for a busy CI machine
+    assert elapsed < 5.0  # ~0.5 s on an idle machine, ~2 s on a busy one
     chapters = [s.title for s in doc.sections if s.title and re.fullmatch(r"[IVXLC]+\.", s.title)]
     assert len(chapters) > 300  # the novel's chapters are numbered «I.», «II.», …
     assert len(doc.paragraphs) > 10_000
+
+
+def test_a_long_first_line_without_period_is_a_lead_not_a_headline():
+    # factrueval-book_3677 opens with a standfirst that has lost its final period
+    first = ("Мужчины запрограммированы на то, чтобы рассматривать каждую новую появляющуюся на мониторе "
+             "особь женского пола как возможность для продолжения рода")
+    doc = analyse_structure(f"{first}\n\n{BODY}\n")
+    assert doc.title is None
+
+
+def test_verse_lines_are_not_headings():
+    text = ("Николай спел вновь выученную им песню.\n"
+            "Что и она, рукой прекрасной,\nПо арфе золотой бродя,\nСвоей гармониею страстной\n"
+            "Зовет к себе, зовет тебя!\n"
+            "И он не допел еще последних слов, когда в зале молодежь приготовилась к танцам.\n")
+    assert titles(analyse_structure(text)) == [None]
+
+
+def test_heading_levels_follow_their_shape():
+    chapter = f"{LEAD}\n\n{BODY}\n\n"
+    text = (f"{LEAD}\n\nТОМ ПЕРВЫЙ\n\nЧАСТЬ ПЕРВАЯ\n\nI.\n\n{chapter}II.\n\n{chapter}"
+            f"ЧАСТЬ ВТОРАЯ\n\nI.\n\n{chapter}II.\n\n{chapter}")
+    doc = analyse_structure(text)
+    assert [(s.title, s.level) for s in doc.sections] == [
+        (None, 0), ("ТОМ ПЕРВЫЙ", 1), ("ЧАСТЬ ПЕРВАЯ", 2), ("I.", 3), ("II.", 3), ("ЧАСТЬ ВТОРАЯ", 2), ("I.", 3), ("II.", 3)]

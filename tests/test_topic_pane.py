@@ -125,7 +125,8 @@ async def test_another_topic_starts_at_its_first_occurrence():
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert [j.offset for j in app.jumps] == occurrence_starts("Дмитрий Песков")[:2] + occurrence_starts("Москва")[:1]
+        expected = occurrence_starts("Дмитрий Песков")[:2] + occurrence_starts("Москва")[:1]
+        assert [j.offset for j in app.jumps] == expected
         assert "1/3" in pane.status_text
 
 
@@ -168,12 +169,11 @@ async def test_provider_yields_hits_that_jump():
     app = PaneApp()
     async with app.run_test() as pilot:
         provider = TopicsProvider(app.screen)
-        provider._post_init()
-        hits = [hit async for hit in provider._search("мсква")]
+        hits = [hit async for hit in provider.search("мсква")]
         assert hits and all(isinstance(h, Hit) for h in hits)
         assert hits[0].text == "Go to Москва"
         assert "3 occurrences" in (hits[0].help or "")
-        discovered = [hit async for hit in provider._search("")]
+        discovered = [hit async for hit in provider.discover()]
         assert [h.text for h in discovered][:2] == ["Go to Переговоры", "Go to Экономика"]
         hits[0].command()
         hits[0].command()  # the same topic again: its next occurrence, as in the pane
@@ -199,3 +199,27 @@ def test_snapshot(snap_compare):
         await pilot.pause()
 
     assert snap_compare(PaneApp(), terminal_size=(60, 16), run_before=run_before)
+
+
+class PaneLessApp(App[None]):
+    """An app that offers the topics only in the palette (its document in ``doc``)."""
+
+    COMMANDS = App.COMMANDS | {TopicsProvider}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.doc = DOC
+        self.jumps: list[JumpTo] = []
+
+    def on_jump_to(self, message: JumpTo) -> None:
+        self.jumps.append(message)
+
+
+async def test_provider_without_a_pane_uses_the_apps_document():
+    app = PaneLessApp()
+    async with app.run_test() as pilot:
+        hits = [hit async for hit in TopicsProvider(app.screen).search("эконом")]
+        assert [h.text for h in hits] == ["Go to Экономика"]
+        hits[0].command()
+        await pilot.pause()
+        assert [j.offset for j in app.jumps] == occurrence_starts("Экономика")[:1]

@@ -118,7 +118,7 @@ async def test_mark_prompt_reads_one_key():
 
 def test_bar_chart_scales_to_the_width():
     assert bar(1.0, 10) == "█" * 10 and bar(0.5, 10) == "█" * 5 and bar(0.0, 10) == ""
-    assert bar(0.0625, 10) == "▌"  # half a cell
+    assert bar(0.05, 10) == "▌" and bar(0.0625, 10) == "▋"  # 4 and 5 eighths of a cell
     console = Console(width=40, record=True)
     console.print(ShareBars([("Иван Петров", 2), ("Мария Сидорова", 1)]))
     lines = console.export_text().splitlines()

@@ -72,15 +72,25 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def describe(surface: str, span: NamedSpan) -> None:
-    """Fill ``normal``, and for persons ``keys``, ``gender`` and ``nominative``."""
+def describe(surface: str, span: NamedSpan, gender: str | None = None) -> None:
+    """Fill ``normal``, and for persons ``keys``, ``gender`` and ``nominative``.
+
+    ``gender``, when the caller knows it (from another mention of the same person),
+    settles surnames the words alone leave open ('Ткачёвой' → 'Ткачёва', not 'Ткачёв').
+    """
     if span.type == "PER":
         words = WORD.findall(surface)
-        parses = [name_parse(w) for w in words]
-        gender = name_gender(parses)
+        gender = name_gender([name_parse(w) for w in words]) or gender
+        parses = [name_parse(w, gender) for w in words]
         span.gender = gender
         span.keys = tuple(name_key(w, p) for w, p in zip(words, parses))
-        span.nominative = min((nominative_share(w) for w in words), default=0.0)
+        shares = [nominative_share(w, gender) for w in words]
+        if len(words) > 1 and parses[0] is not None and "Name" in parses[0].tag:
+            # a first name tells the case of the whole name ('Михаил Розин': 'Розин' alone is
+            # ambiguous, 'Михаил' is not)
+            span.nominative = shares[0]
+        else:
+            span.nominative = min(shares, default=0.0)
         span.normal = normal_person(surface, words, parses, gender, span.nominative)
     else:
         span.normal = normal_phrase(surface)
@@ -89,15 +99,20 @@ def describe(surface: str, span: NamedSpan) -> None:
 # --- persons ---------------------------------------------------------------------
 
 
-def name_parse(word: str):
-    """The most likely parse that reads the word as part of a name, else None."""
+def name_parse(word: str, gender: str | None = None):
+    """The most likely parse that reads the word as part of a name (of that gender), else None."""
     from tui_reader.analysis.nlp import morph_vocab
 
     for p in morph_vocab().parse(word):
         # a plural reading of a name ('Брин' as the genitive plural of 'Брина') is never right here
-        if any(g in p.tag for g in NAME_GRAMS) and p.tag.number != "plur":
+        if any(g in p.tag for g in NAME_GRAMS) and p.tag.number != "plur" and fits_gender(p, gender):
             return p
     return None
+
+
+def fits_gender(parse, gender: str | None) -> bool:
+    g = parse.tag.gender
+    return gender is None or g not in ("masc", "femn") or g == gender or "Ms-f" in parse.tag
 
 
 def name_key(word: str, parse) -> str:
@@ -123,7 +138,7 @@ def name_gender(parses: list) -> str | None:
     return None
 
 
-def nominative_share(word: str) -> float:
+def nominative_share(word: str, gender: str | None = None) -> float:
     """How likely the word is already nominative (1.0 for unknown or indeclinable words).
 
     Only the parses that read it as a name count when there are any, so that
@@ -134,7 +149,7 @@ def nominative_share(word: str) -> float:
     parses = morph_vocab().parse(word)
     if not parses or all("UNKN" in p.tag or "LATN" in p.tag for p in parses):
         return 1.0
-    single = [p for p in parses if p.tag.number != "plur"]
+    single = [p for p in parses if p.tag.number != "plur" and fits_gender(p, gender)]
     if not single:
         return 1.0  # only plural readings: a foreign name the dictionary does not know ('Брин')
     named = [p for p in single if any(g in p.tag for g in NAME_GRAMS) or ("ADJF" in p.tag and "Poss" in p.tag)]
@@ -201,11 +216,11 @@ def normal_phrase(surface: str) -> str:
         if not WORD.fullmatch(tokens[i]):
             break
         parses = morph_vocab().parse(tokens[i])
+        if any(p.tag.POS == "ADJF" for p in parses[:3]) and i != words[-1]:
+            continue  # an adjective ('главного' may also read as the noun 'главное')
         if parses and parses[0].tag.POS == "NOUN":
             head = i
-            break
-        if not parses or parses[0].tag.POS != "ADJF":
-            break
+        break
     if head is None:
         return surface
     head_parse = morph_vocab().parse(tokens[head])[0]
@@ -217,7 +232,12 @@ def normal_phrase(surface: str) -> str:
     for i in words:
         if i > head:
             break
-        p = morph_vocab().parse(tokens[i])[0]
+        parses = morph_vocab().parse(tokens[i])
+        if i == head:
+            p = parses[0]
+        else:
+            # the adjective reading ('главного' is also the noun 'главное')
+            p = next((q for q in parses if q.tag.POS == "ADJF"), parses[0])
         if "Supr" in p.tag:
             continue  # 'Высшего' would become 'высочайший'
         form = p.inflect({"nomn", number} if i == head else agree)

@@ -121,6 +121,8 @@ DURATIONS: list[tuple[str, object]] = [
     (rf"минут(?:а|ы|у|ам|ами|ах)?{END}|мин\.", "minute"),
     (rf"секунд(?:а|ы|у|ам|ами|ах)?{END}|сек\.", "second"),
     (rf"(?:век(?:а|ов|ам|ами|ах)|столети(?:е|я|й|ям|ями|ях)){END}", "century"),
+    # "19 век", "в 21 веке" name a century, not a period; "CENTURY" makes them ordinals
+    (rf"(?:век|веке|веком){END}", "CENTURY"),
 ]
 DURATION_RE = _alternation(DURATIONS)
 

@@ -10,22 +10,28 @@ A span covers the number and the words that say what it counts: its scale
 * ``year``     value the year ("в 2025 году" → 2025; decades "90-х" → 1990), unit None
                or "decade";
 * ``date``     value None, unit the ISO 8601 form of what is known: "2020-11-23",
-               "--12-02" (no year), "2013-01" (month and year), "T22:00" (a time of day);
+               "--12-02" (no year), "2013-01" (month and year), "T22:00" (a time of day,
+               also "в 10.00"); a range of days gives its first day;
 * ``duration`` value the count, unit the period in English ("30 лет" → 30 "year",
                "72 часа" → 72 "hour"; ages "55-летний" → 55 "year");
 * ``count``    value the count with its scale ("4 млн человек" → 4e6), unit the
                counted noun as written ("человек") or None;
-* ``ordinal``  value the number ("3-й", "45-го"; anniversaries "45-летие" unit "anniversary");
-* ``other``    measures (unit "km", "t", "m³"…) and anything else.
+* ``ordinal``  value the number ("3-й", "45-го"; anniversaries "45-летие" unit "anniversary",
+               centuries "19 век" unit "century");
+* ``other``    measures (unit "km", "t", "m³", "°"…), scores, ratios and fractions
+               ("3:1", "1/8 финала": unit "ratio", value the quotient) and anything else.
+
+A minus glued to the digits ("до -25 °C") makes the value negative.
 
 A range ("5-7%", "от 10 до 20", "306 из 538", "2009 и 2010 годах") is one span
 whose value is its first (lower) number.  Digits that are not quantities are
-skipped: URLs and percent-escapes, names and models (COVID-19, Су-57, Boeing 737,
-G20, Tele2), "№ 5", list markers and lines holding nothing but a number.
+skipped: URLs, e-mail addresses, percent-escapes and phone numbers, names and
+models (COVID-19, Су-57, Boeing 737, G20, Tele2), "№ 5", dotted codes ("ст. 20.3.1"),
+list markers and lines holding nothing but a number.
 
-The text is scanned with one precompiled regex for number starts; the Python
-work per number is a handful of anchored ``match`` calls, so the 3 MB novel
-(a few hundred numbers) costs milliseconds.
+The text is scanned for digit runs with one precompiled regex; the Python work
+per number is a handful of anchored ``match`` calls, so the 3 MB novel (a few
+hundred numbers) takes well under 100 ms.
 """
 from __future__ import annotations
 
@@ -46,6 +52,8 @@ CORE_RE = re.compile(
     rf"|(?P<dmy>\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)(?:\d{{4}}|\d{{2}}))(?![.,/]?\d)"
     rf"|(?P<dm>\d{{1,2}}\.\d{{2}})(?=,?{SP}+\d{{1,2}}:\d{{2}})"
     rf"|(?P<time>\d{{1,2}}:\d{{2}})(?![\d:])"
+    rf"|(?P<ratio>\d{{1,3}}:\d{{1,5}})(?![\d:])"
+    rf"|(?P<frac>\d{{1,4}}/\d{{1,4}})(?![\d/])"
     rf"|(?P<num>{_NUM}))"
 )
 # Scanning for bare digit runs first and trying CORE_RE only there is ~3x faster
@@ -53,15 +61,22 @@ CORE_RE = re.compile(
 DIGITS_RE = re.compile(r"\d+")
 NUM_RE = re.compile(rf"(?P<num>{_NUM})")
 
-URL_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\b[\w.-]+\.(?:ru|com|org|net|рф|eu|info|io|gov|uk|de)/\S*"
-    r"|%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*",
-    re.IGNORECASE,
-)
+# Places where digits are no quantities.  Each pattern starts with something rare
+# (a scheme, "www.", a top-level domain, "@", "%") so that scanning 3 MB stays fast;
+# the span is then widened back over the rest of the address.
+SCHEME_RE = re.compile(r"://\S*")
+WWW_RE = re.compile(r"www\.\S+")
+ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
+DOMAIN_PATH_RE = re.compile(r"\.(?:ru|com|org|net|рф|eu|info|io|gov|uk|de|ua|by|kz)/\S*", re.IGNORECASE)
+EMAIL_RE = re.compile(r"@[\w-]+\.[\w.]+")
+ADDRESS_CHAR_RE = re.compile(r"[\w.+-]")
+# Tried only where a number starts: "+7 (495) 123-45-67", "8 800 555-35-35".
+PHONE_RE = re.compile(rf"(?:[78][ -]?)?\(?\d{{3,4}}\)?[ -]?\d{{3}}[ -]\d{{2}}[ -]\d{{2}}(?!\d)")
 # The number is the rest of a name: "COVID-19", "Су-57", "ru-43", "потока-2".
 NAME_HYPHEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]$")
 # A bare number right after a Latin word is a model or version: "Boeing 737", "Windows 10".
 LATIN_BEFORE_RE = re.compile(rf"[A-Za-z][A-Za-z0-9]*{SP}$")
+NAME_BEFORE_RE = re.compile(rf"[«\"“„][A-ZА-ЯЁ][\w.-]*(?:{SP}[\w.-]+)*{SP}$")
 NUMERO_BEFORE_RE = re.compile(rf"(?:№|(?<![A-Za-z])(?:N|No\.?)|#){SP}*$")
 LIST_MARKER_AFTER_RE = re.compile(rf"[.)]{SP}|[.)]?{SP}*(?:\n|$)")
 HYPHEN_WORD_RE = re.compile(r"[-‐]([а-яё]+)(?![а-яёА-ЯЁ])")
@@ -77,6 +92,10 @@ WORD_RE = re.compile(r"[а-яё]+(?:-[а-яё]+)*(?![\w])")
 VERB_END_RE = re.compile(r"(?:л|ла|ло|ли|ет|ит|ут|ют|ат|ят)$")
 # Plural past-tense verbs are not counted nouns: "45 проголосовали".
 PLURAL_PAST_RE = re.compile(r"(?:али|яли|или|ыли|ули|ся|сь)$")
+TIME_WITH_DOT_RE = re.compile(r"\d{1,2}\.\d{2}")
+AT_BEFORE_RE = re.compile(rf"(?:^|\s)(?:в|с|до|к|на){SP}$", re.IGNORECASE)
+# A minus glued to the digits after a space: "до -25 °C", "−3%".
+MINUS_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))[-−–]$")
 FROM_BEFORE_RE = re.compile(rf"(?:^|(?<=\W))(?:от|с|со|между){SP}+$", re.IGNORECASE)
 
 # "12-часовой", "21-месячный", "3-дневный": a period as an adjective.
@@ -89,8 +108,9 @@ def _period(suffix: str) -> str:
     return next(unit for stem, unit in PERIOD_STEMS.items() if suffix.startswith(stem))
 
 
-ORDINAL_SUFFIXES = frozenset("й я е го му м ом ой ый ий ая ое ые ых ого ому ым ыми ю ю".split())
-CARDINAL_SUFFIXES = frozenset("и ти ми ью ух ех ти ох".split())
+# "3-й", "45-го", "2-я" are ordinals; "30-и", "20-ти", "2-х" are cardinals in oblique cases.
+ORDINAL_SUFFIXES = frozenset("й я е го му м ом ой ый ий ая ое ые ых ого ому ым ыми ю".split())
+CARDINAL_SUFFIXES = frozenset("и ти ми ью ух ех ох".split())
 
 
 @dataclass(slots=True)
@@ -113,6 +133,10 @@ def find_numbers(text: str) -> list[Number]:
         start = run.start()
         if start < pos or _inside(skip, skip_starts, start):
             continue
+        phone = PHONE_RE.match(text, start)
+        if phone is not None:
+            pos = phone.end()
+            continue
         m = CORE_RE.match(text, start)
         if m is None:
             continue
@@ -130,9 +154,22 @@ def find_numbers(text: str) -> list[Number]:
 # --- context checks -----------------------------------------------------------------
 
 def _excluded_ranges(text: str) -> list[tuple[int, int]]:
-    if "/" not in text and "%" not in text and "@" not in text and "www." not in text:
-        return []
-    return [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+    """URLs, e-mail addresses and percent-escapes, sorted and merged."""
+    found = [(m.start(), m.end()) for pattern in (WWW_RE, ESCAPE_RE) for m in pattern.finditer(text)]
+    for pattern in (SCHEME_RE, DOMAIN_PATH_RE, EMAIL_RE):
+        for m in pattern.finditer(text):
+            start = m.start()
+            while start > 0 and ADDRESS_CHAR_RE.match(text, start - 1):
+                start -= 1
+            found.append((start, m.end()))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -147,6 +184,13 @@ def _before(text: str, pos: int, width: int = 24) -> str:
 def _is_name_part(text: str, start: int) -> bool:
     before = _before(text, start, 8)
     return bool(NAME_HYPHEN_RE.search(before) or NUMERO_BEFORE_RE.search(before))
+
+
+def _is_label(text: str, start: int, end: int) -> bool:
+    """A footnote mark ("[1]") or the end of a quoted name («Россия 1», "Москва 24")."""
+    if text[start - 1:start] == "[" and text[end:end + 1] == "]":
+        return True
+    return text[end:end + 1] in "»”\"" and end < len(text) and NAME_BEFORE_RE.search(_before(text, start, 30)) is not None
 
 
 def _is_standalone(text: str, start: int, end: int) -> bool:
@@ -185,18 +229,33 @@ def _parse(text: str, m: re.Match[str]) -> _Parsed | None:
         hours, minutes = (int(x) for x in m.group("time").split(":"))
         if hours <= 24 and minutes < 60:
             return _Parsed(start, m.end(), "date", None, f"T{hours:02d}:{minutes:02d}")
-        m = NUM_RE.match(text, start)
+        return _ratio(text, start, m.end(), m.group("time"))
+    elif m.group("ratio") or m.group("frac"):
+        return _ratio(text, start, m.end(), m.group("ratio") or m.group("frac"))
     parsed = _parse_quantity(text, start, m.end(), m.group("num"))
     if parsed is None:
         return None
-    if parsed.unit is None and parsed.kind in ("count", "other", "year") and parsed.end == m.end():
-        bare_year_or_count = True
-    else:
-        bare_year_or_count = False
-    if bare_year_or_count and (LATIN_BEFORE_RE.search(_before(text, start, 30))
-                               or _is_standalone(text, start, parsed.end)):
+    bare = parsed.unit is None and parsed.end == m.end()  # no unit, noun or range
+    if bare and (LATIN_BEFORE_RE.search(_before(text, start, 30)) or _is_standalone(text, start, parsed.end)
+                 or _is_label(text, start, parsed.end)):
         return None
+    if bare and TIME_WITH_DOT_RE.fullmatch(m.group("num")) and AT_BEFORE_RE.search(_before(text, start, 4)):
+        hours, minutes = (int(x) for x in m.group("num").split("."))
+        if hours <= 24 and minutes < 60:  # "в 10.00 по московскому времени"
+            return _Parsed(start, parsed.end, "date", None, f"T{hours:02d}:{minutes:02d}")
     _extend_back(text, parsed)
+    return parsed
+
+
+def _ratio(text: str, start: int, end: int, raw: str) -> _Parsed:
+    """A score or ratio ("3:1"), a fraction ("1/8 финала") or a season ("2020/21")."""
+    first, second = (int(x) for x in re.split(r"[:/]", raw))
+    if "/" in raw and 1000 <= first <= 2100:
+        return _Parsed(start, _skip_year_noun(text, end), "year", first)
+    parsed = _Parsed(start, end, "other", first / second if second else None, "ratio")
+    noun = _noun_after(text, end)
+    if noun is not None:
+        parsed.end = noun[0]
     return parsed
 
 
@@ -206,6 +265,8 @@ def _parse_quantity(text: str, start: int, end: int, raw: str) -> _Parsed | None
     plain_year = is_int and len(raw) == 4 and 1000 <= value <= 2100
 
     nxt = text[end:end + 1]
+    if nxt in ".," and text[end + 1:end + 2].isdigit():
+        return None  # "20.3.1", "1.2.3": an article or version number
     if nxt.isalpha() and not U.GLUED_UNIT_RE.match(text, end):
         if not HYPHEN_WORD_RE.match(text, end):
             return None  # "3G", "1С": a name, not a quantity
@@ -223,13 +284,16 @@ def _parse_quantity(text: str, start: int, end: int, raw: str) -> _Parsed | None
     rng = RANGE_RE.match(text, end)
     if rng:
         second = NUM_RE.match(text, rng.end())
-        if second and not text[second.end():second.end() + 1].isalpha() or (
-                second and U.GLUED_UNIT_RE.match(text, second.end())):
+        glued = second is not None and text[second.end():second.end() + 1].isalpha()
+        if second is not None and (not glued or U.GLUED_UNIT_RE.match(text, second.end())):
             end = second.end()
             is_range = True
             second_value = _to_float(second.group("num"))
             is_int = is_int and not re.search(r"[.,]", second.group("num"))
             plain_year = plain_year and len(second.group("num")) == 4 and 1000 <= second_value <= 2100
+            suffix = HYPHEN_WORD_RE.match(text, end)
+            if suffix:  # "1990-2000-х годах"
+                return _with_suffix(text, start, suffix.end(), value, suffix.group(1), plain_year)
 
     result = _parse_units(text, start, end, value, is_int, plain_year)
     if result is not None:
@@ -275,6 +339,8 @@ def _parse_units(text: str, start: int, end: int, value: float, is_int: bool,
         if year_noun and plain_year:
             return _Parsed(start, year_noun.end(), "year", value)
     hit = U.lookup(U.DURATION_RE, U.DURATIONS, text, gap)
+    if hit and hit[1] == "CENTURY":
+        return _Parsed(start, hit[0], "ordinal", value, "century")
     if hit:
         return _Parsed(start, hit[0], "duration", value * scale, hit[1], scale)
     hit = U.lookup(U.MEASURE_RE, U.MEASURES, text, gap)
@@ -320,11 +386,11 @@ def _with_suffix(text: str, start: int, end: int, value: float, suffix: str, pla
         parsed = _Parsed(start, end, "percent", value, "%")
     elif suffix.startswith(PERIOD_ADJECTIVES):
         parsed = _Parsed(start, end, "duration", value, _period(suffix))
-    elif plain_year and suffix in ORDINAL_SUFFIXES:
-        parsed = _Parsed(start, _skip_year_noun(text, end), "year", value)
     elif suffix in ("х", "е", "ые", "ых") and value >= 10 and value % 10 == 0 and value <= 2100:
         decade = value + 1900 if value < 100 else value
         parsed = _Parsed(start, _skip_year_noun(text, end), "year", decade, "decade")
+    elif plain_year and suffix in ORDINAL_SUFFIXES:
+        parsed = _Parsed(start, _skip_year_noun(text, end), "year", value)
     elif suffix in ORDINAL_SUFFIXES:
         parsed = _Parsed(start, end, "ordinal", value)
     elif suffix in CARDINAL_SUFFIXES or suffix == "х":
@@ -385,8 +451,12 @@ def _noun_after(text: str, end: int) -> tuple[int, str] | None:
 
 
 def _extend_back(text: str, parsed: _Parsed) -> None:
-    """Take in what belongs before the digits: "$5 млн", "в январе 2013 года"."""
+    """Take in what belongs before the digits: "$5 млн", "в январе 2013 года", a minus."""
     before = _before(text, parsed.start, 16)
+    if parsed.kind in ("other", "percent", "money", "count") and parsed.value and MINUS_BEFORE_RE.search(before):
+        parsed.start -= 1
+        parsed.value = -parsed.value
+        return
     prefix = U.CURRENCY_PREFIX_RE.search(before)
     if prefix:
         symbol = prefix.group().strip()

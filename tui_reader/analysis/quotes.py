@@ -15,7 +15,8 @@ mark close both, so the outer quote ends with the inner one.
 A paragraph that opens with a dash and a capital is a line of dialogue:
 "— Мы готовы, — сказал он. — Пойдём." gives "— Мы готовы" and "— Пойдём."
 (the author's words between are not speech): after the first dash, every dash
-that follows punctuation hands the turn between speaker and author.  Dashes inside a sentence are not.
+that follows punctuation hands the turn between speaker and author.  Dashes
+inside a sentence, and dash lists ("- снижение налогов;"), are not speech.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ MARK_RE = re.compile(r"[«»„“”\"]")
 PARAGRAPH_RE = re.compile(r"[^\n]+")
 # Dialogue: a dash, a space and not a lowercase letter ("- снижение налогов;" is a list item).
 DASH_SPEECH_RE = re.compile(rf"{SP}*[—–-]{SP}+(?![a-zа-яё—–-])\S")
+DIALOGUE_LINE_RE = re.compile(rf"\n(?={SP}*[—–-]{SP}+(?![a-zа-яё—–-])\S)")
 # Where speech and the author's words take turns: a dash after punctuation.
 # "— Мы готовы, — сказал он. — Пойдём, — добавил он, — пора." alternates at each one;
 # a dash with no punctuation before it ("Средство – Европейское равновесие") is inside a turn.
@@ -47,8 +49,22 @@ def find_quotes(doc: Document) -> list[Quote]:
         bounds = [(m.start(), m.end()) for m in PARAGRAPH_RE.finditer(text)]
     out: list[Quote] = []
     for start, end in bounds:
-        out.extend(Quote(s, e) for s, e in quotes_in_paragraph(text, start, end))
+        for unit_start, unit_end in _dialogue_units(text, start, end):
+            out.extend(Quote(s, e) for s, e in quotes_in_paragraph(text, unit_start, unit_end))
     return out
+
+
+def _dialogue_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph cut before each of its lines that opens with a dash.
+
+    Where the structure pass joins lines into one paragraph, every dialogue line
+    still starts a turn of its own; a paragraph of one line is one unit.
+    """
+    if text.find("\n", start, end) < 0:
+        return [(start, end)]
+    cuts = [m.start() + 1 for m in DIALOGUE_LINE_RE.finditer(text, start, end)]
+    edges = [start] + cuts + [end]
+    return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
 
 
 def quotes_in_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:

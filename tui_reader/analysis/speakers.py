@@ -27,7 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tui_reader.analysis.entities import NamedSpan, sentences_before, tag_sentences, to_entities
+from tui_reader.analysis.entities import NamedSpan, normal_phrase, sentences_before, tag_sentences, to_entities
 from tui_reader.analysis.speech_cues import (
     NAMING_VERBS, NO_CONTINUATION, Cue, Tok, find_cues, is_negated, tokens_of,
 )
@@ -47,6 +47,8 @@ UNNAMED = frozenset("""
 # Clause-level dependents: not part of a subject's noun phrase.
 CLAUSE_RELS = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark")
 MAX_BACKWARD = 3
+# Forms of address, not titles: 'господин Туск'.
+HONORIFICS = frozenset({"господин", "госпожа", "мистер", "миссис", "мисс", "г-н", "г-жа", "товарищ", "сэр"})
 WRITING_VERBS = frozenset({"написать", "писать"})
 # What one writes when one says something (the object of 'написал').
 WRITTEN_WORDS = frozenset("""
@@ -86,7 +88,6 @@ class SpeakerAnalysis:
     def run(self) -> None:
         doc = self.doc
         self.spans = tag_sentences(doc, self.indices)
-        doc.entities = to_entities(self.spans)
         self.people = cluster_people(self.spans)
         self.person_of = {id(m): p for p in self.people for m in p.mentions}
         self.pers = [s for s in self.spans if s.type == "PER" and id(s) in self.person_of]
@@ -100,8 +101,10 @@ class SpeakerAnalysis:
         self.parse_syntax([i for i in self.indices if any(c.kind in ("verb", "adjective", "gerund", "object")
                                                             for c in cues[i])])
         self.learn_genders(cues)
+        self.renormalise_by_gender()
         for i in self.indices:
             self.attribute(i, cues[i])
+        doc.entities = to_entities(self.spans)
         self.attribute_quotes(cues)
         self.continue_statements(cues)
         self.publish()
@@ -162,18 +165,22 @@ class SpeakerAnalysis:
                         words.append(t)
                         continue
                     break
+                if t.lemma in HONORIFICS:
+                    break
                 words.append(t)
-                if t.pos == "NOUN" and t.text[:1].islower() and fits:
-                    head_found = True
+                if t.pos == "NOUN" and fits and (t.text[:1].islower() or t is toks[0]) \
+                        and t.tag is not None and "anim" in t.tag:
+                    head_found = True  # a title is a person noun: 'спикер', 'глава', not 'внимание'
+
             if not head_found:
                 continue
-            while words and not (words[-1].pos == "NOUN" and words[-1].text[:1].islower()) \
+            while words and not (words[-1].pos == "NOUN" and (words[-1].text[:1].islower() or words[-1] is toks[0])) \
                     and words[-1].pos not in ("ADJF", "PRTF"):
                 words.pop()
             words.reverse()
             if words:
                 person = self.person_of[id(span)]
-                person.titles.append(frozenset(w.lemma for w in words))
+                person.titles.append((frozenset(w.lemma for w in words), words[0].start))
                 person.title_refs.append((words[0].start, words[-1].end, self.doc.text[words[0].start:words[-1].end]))
 
     def learn_genders(self, cues: dict[int, list[Cue]]) -> None:
@@ -190,6 +197,19 @@ class SpeakerAnalysis:
                 person = self.name_between(i, subject, cue.index) or self.named_in_phrase(i, subject)
                 if person is not None and person.gender is None:
                     person.gender = cue.gender
+
+    def renormalise_by_gender(self) -> None:
+        """Normal forms of surname-only mentions, now that the person's gender is known."""
+        from tui_reader.analysis.entities import describe
+
+        for person in self.people:
+            if person.gender is None:
+                continue
+            for m in person.mentions:
+                if m.gender is None:
+                    keys = m.keys
+                    describe(self.doc.text[m.start:m.end], m, person.gender)
+                    m.keys = keys  # keep the clustering key stable
 
     def per_at(self, pos: int) -> NamedSpan | None:
         k = bisect.bisect_right(self.per_starts, pos) - 1
@@ -238,7 +258,7 @@ class SpeakerAnalysis:
             if word == "их":
                 return None
         phrase: list[Tok] = []
-        for t in toks[cue.index + 1:cue.index + 13]:
+        for t in toks[cue.index + 1:cue.index + 17]:
             if t.text in (",", ";", ":", "—", "–", "!", "?"):
                 break
             span = self.per_at(t.start)
@@ -334,6 +354,10 @@ class SpeakerAnalysis:
         if not names:
             return None
         own = self.per_at(toks[j].start)
+        # 'штаб Трампа', 'пресс-служба Путина': a name in the genitive is not the subject
+        names = [n for n in names if n is own or n.nominative >= 0.3]
+        if not names:
+            return None
         best = max(names, key=lambda n: (n.nominative >= 0.3, n is own, n.start))
         return self.person_of[id(best)]
 
@@ -348,6 +372,10 @@ class SpeakerAnalysis:
         low = tok.text.lower()
         if low in PRONOUN_GENDER:
             return self.resolve_pronoun(i, tok.start, gender or PRONOUN_GENDER[low])
+        if tok.text[:1].isupper():
+            known = self.known_name(tok, gender)
+            if known is not None or not (j == 0 and is_common_noun(tok)):
+                return known  # a name the tagger missed here, or a place / firm: not a person
         if tok.pos == "NOUN" and tok.text[:1].islower() or (tok.pos == "NOUN" and j == 0):
             return self.resolve_title(i, tok.start, phrase, gender, tok, fallback=True)
         return None
@@ -402,6 +430,16 @@ class SpeakerAnalysis:
             return person
         return self.last_speaker(i, gender)
 
+    def known_name(self, tok: Tok, gender: str | None) -> Person | None:
+        """A capitalised word the NER missed here but that names someone it found elsewhere."""
+        from tui_reader.analysis.entities import name_key, name_parse
+
+        key = name_key(tok.text, name_parse(tok.text))
+        matches = [p for p in self.people if p.mentions and p.accepts((key,)) and gender_fits(p.gender, gender)]
+        if not matches:
+            return None
+        return max(matches, key=lambda p: p.last_mention_before(tok.start))
+
     def previous_narration(self, i: int) -> int | None:
         """The nearest earlier sentence (this or the previous paragraph) not wholly inside a quotation."""
         par = self.doc.sentences[i].paragraph
@@ -424,7 +462,9 @@ class SpeakerAnalysis:
         # 1. a person the text itself gave this title
         best = None
         for person in self.people:
-            if any(head.lemma in title and nouns <= title for title in person.titles) \
+            # only titles the text gave before this point: a later 'Президент России Владимир
+            # Путин' says nothing about who 'президент' was three paragraphs earlier
+            if any(head.lemma in title and nouns <= title and at < pos for title, at in person.titles) \
                     and gender_fits(person.gender, gender):
                 seen = person.last_mention_before(pos)
                 if best is None or seen > best[0]:
@@ -440,7 +480,12 @@ class SpeakerAnalysis:
             return person
         if not fallback or head.tag is None or "anim" not in head.tag or "plur" in head.tag:
             return None
-        # 3. the person the text was just talking about
+        # 3. the person whose words the text was just reporting ('…, - сказал президент')
+        person = self.last_speaker(i, gender, self.doc.sentences[i].paragraph - 2)
+        if person is not None:
+            self.note_title(person, phrase)
+            return person
+        # 4. the person the text was just talking about
         window = self.doc.sentences[max(0, i - 8)].start
         nearby = list(self.mentions_before(pos, gender, window))
         speakers = {id(f.person) for f in self.found.values()}
@@ -591,12 +636,11 @@ class SpeakerAnalysis:
             name = display_name(p)
             aliases: list[str] = []
             for m in p.mentions:
-                for form in (m.normal, doc.text[m.start:m.end]):
-                    if form and form != name and form not in aliases:
-                        aliases.append(form)
+                if m.normal and m.normal != name and m.normal not in aliases:
+                    aliases.append(m.normal)
             for _, _, surface in p.title_refs:
-                title = surface[:1].upper() + surface[1:]
-                if title not in aliases:
+                title = normal_phrase(surface)  # 'президента России' → 'президент России'
+                if title and title.lower() not in {a.lower() for a in aliases}:
                     aliases.append(title)
             mentions = sorted({(m.start, m.end) for m in p.mentions} | {(a, b) for a, b, _ in p.title_refs})
             doc.speakers.append(Speaker(ids[id(p)], name, aliases, [Span(a, b) for a, b in mentions]))
@@ -620,10 +664,17 @@ class SpeakerAnalysis:
                     quote.speaker = by_start[k][2]
 
 
+def is_common_noun(tok: Tok) -> bool:
+    """'Президент' at the start of a sentence, as opposed to 'Газпром' or 'Москва'."""
+    return tok.pos == "NOUN" and tok.tag is not None and not any(
+        g in tok.tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
+
+
 def word_cases(word: str) -> set[str]:
+    """The cases a word can be in, as a singular (titles are singular: 'администрации' is not)."""
     from tui_reader.analysis.nlp import morph_vocab
 
-    return {p.tag.case for p in morph_vocab().parse(word.lower()) if p.tag.case}
+    return {p.tag.case for p in morph_vocab().parse(word.lower()) if p.tag.case and p.tag.number != "plur"}
 
 
 def name_cases(surface: str) -> set[str]:

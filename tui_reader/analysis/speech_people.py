@@ -19,7 +19,7 @@ class Person:
     keys: list[str]  # the fullest name's word keys, e.g. ["владимир", "путин"]
     gender: str | None = None
     mentions: list[NamedSpan] = field(default_factory=list)
-    titles: list[frozenset[str]] = field(default_factory=list)  # lemma sets: {"президент", "россия"}
+    titles: list[tuple[frozenset[str], int]] = field(default_factory=list)  # ({"президент", "россия"}, offset)
     title_refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, surface) title mentions
     name_override: str | None = None  # from the data file, when the text never names the person
 

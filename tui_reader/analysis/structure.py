@@ -16,7 +16,11 @@ How the text is read, in order:
    found (Markdown ``#``, HTML ``<h2>`` or an all-bold paragraph).  Implicit
    ones, for plain text without hints: a short single-line paragraph with no final
    period that is followed by ordinary prose, possibly through a short run of
-   such lines («Политика» / «Италия» / text: levels 1, 2).
+   such lines («Политика» / «Италия» / text: levels 1, 2).  Not a heading: a
+   line glued under one ending with a comma (verse), a line inside a novel's
+   indented block (except «IV.» / «ГЛАВА 3»), a date, a quote, a list item.
+   Levels follow the heading's shape (roman numeral, «ЧАСТЬ …», capitals,
+   plain): a shape keeps the level it had in the first run it appeared in.
 5. **Sections** tile the text: the lead (title None, level 0) runs up to the first
    heading; each heading's section runs to the next heading.
 6. **Sentences**: razdel inside each paragraph, so no sentence crosses a
@@ -37,11 +41,14 @@ from tui_reader.model import Document, Paragraph, Section, Sentence
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 16
 MAX_TITLE_CHARS = 200
+MAX_TITLE_WORDS = 18  # Russian headlines run to ~15 words
 MAX_HEADING_RUN = 4  # longer runs of short lines are lists, poems or link blocks
 
 _WIKI = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORDLIKE = re.compile(r"\w")
 _NUMBERING = re.compile(r"^(?:[IVXLCDM]+|\d{1,3})\.?$")
+_ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 _CHAPTER = re.compile(r"^(?:глава|часть|том|раздел|chapter|part)\s+\S+\.?$", re.I)
 _MONTHS = ("январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр")
 _DATE_LINE = re.compile(
@@ -59,7 +66,9 @@ HeadingHint = Sequence[int]  # (start, end) or (start, end, level)
 
 def build_structure(doc: Document, heading_hints: list[HeadingHint] | None = None) -> None:
     text = doc.text
-    paragraphs = find_paragraphs(text)
+    found = _paragraphs(text)
+    paragraphs = [(start, end) for start, end, _standalone in found]
+    standalone = [flag for _s, _e, flag in found]
     first = _skip_metadata(text, paragraphs)
     title_index = _headline(text, paragraphs, first)
     doc.title = _clean(text[paragraphs[title_index][0]:paragraphs[title_index][1]]) if title_index is not None else None
@@ -71,7 +80,7 @@ def build_structure(doc: Document, heading_hints: list[HeadingHint] | None = Non
             if doc.title is not None:
                 headings = headings[1:]
     else:
-        headings = _found_headings(text, paragraphs, first, title_index)
+        headings = _found_headings(text, paragraphs, standalone, first, title_index)
 
     doc.sections = _sections(text, headings)
     doc.paragraphs = []
@@ -83,7 +92,13 @@ def build_structure(doc: Document, heading_hints: list[HeadingHint] | None = Non
 
 def find_paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of paragraphs, whitespace trimmed, in order."""
-    out: list[tuple[int, int]] = []
+    return [(start, end) for start, end, _standalone in _paragraphs(text)]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, standalone): standalone is False for the lines of a novel's
+    indented block (a verse line, a short reply), which are never headings."""
+    out: list[tuple[int, int, bool]] = []
     block: list[tuple[int, int]] = []  # (line start, line end) of the current block
     pos = 0
     n = len(text)
@@ -103,32 +118,50 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
     if len(lines) == 1:
-        return [_trim(text, *lines[0])]
+        return [(*_trim(text, *lines[0]), True)]
     indented = [text[s:e][:1] in (" ", "\t", "\u3000") for s, e in lines]
-    groups: list[list[tuple[int, int]]]
     if any(indented) and not all(indented):
-        groups = []
+        groups: list[list[tuple[int, int]]] = []
+        chapters: set[int] = set()
         after_chapter = False
         for line, starts_paragraph in zip(lines, indented):
             # "III." glued under the last line of a chapter is a line of its own.
-            chapter = _chapter_line(text[line[0]:line[1]])
+            chapter = not starts_paragraph and _chapter_line(text[line[0]:line[1]], arabic=False)
             if starts_paragraph or chapter or after_chapter or not groups:
                 groups.append([line])
+                if chapter:
+                    chapters.add(len(groups) - 1)
             else:
                 groups[-1].append(line)
             after_chapter = chapter
-    elif _hard_wrapped(text, lines):
-        groups = [lines]
-    else:
-        groups = [[line] for line in lines]
-    return [_trim(text, g[0][0], g[-1][1]) for g in groups]
+        return [(*_trim(text, g[0][0], g[-1][1]), i in chapters) for i, g in enumerate(groups)]
+    if _hard_wrapped(text, lines):
+        return [(*_trim(text, lines[0][0], lines[-1][1]), True)]
+    return [(*_trim(text, *line), True) for line in lines]
 
 
-def _chapter_line(line: str) -> bool:
+def _chapter_line(line: str, arabic: bool = True) -> bool:
+    """«IV.», «Глава 3», «ЧАСТЬ ПЕРВАЯ» (and «12» unless ``arabic`` is False:
+    inside a novel's block a bare number is a page or footnote mark)."""
     line = line.strip()
-    return bool(_NUMBERING.match(line) or _CHAPTER.match(line))
+    if _CHAPTER.match(line) or _ROMAN.match(line):
+        return True
+    return arabic and bool(_NUMBERING.match(line))
+
+
+def _shape(line: str) -> str:
+    """What kind of heading a line is, so that headings of one kind share a level."""
+    line = line.strip()
+    chapter = _CHAPTER.match(line)
+    if chapter:
+        return "word:" + line.split()[0].lower()
+    if _ROMAN.match(line):
+        return "roman"
+    if _NUMBERING.match(line):
+        return "number"
+    return "upper" if line.isupper() else "text"
 
 
 def _strong_heading(line: str) -> bool:
@@ -189,6 +222,8 @@ def _headline(text: str, paragraphs: list[tuple[int, int]], first: int) -> int |
     line = _single_line(text, paragraphs[first])
     if line is None or len(line) > MAX_TITLE_CHARS or not _LETTER.search(line):
         return None
+    if sum(1 for word in line.split() if _WORDLIKE.search(word)) > MAX_TITLE_WORDS:
+        return None  # a run-on first sentence that lost its period, not a headline
     if _WIKI.match(line) or " " not in line.strip():
         return None  # a wiki heading, or a one-word rubric
     if line.rstrip()[-1:] in ".,;:" and not line.rstrip().endswith("..."):
@@ -209,7 +244,8 @@ def _heading_candidate(line: str) -> bool:
         return False
     if line[0] in _DASHES or line[0].islower():
         return False
-    if line[-1] in ".,;:!…([<" or line[0] in "([<" or line[-1] in ")]>" and line[0] in "([<":
+    core = line.rstrip(")]>»“\"'")
+    if not core or core[-1] in ".,;:!…([<" or line[0] in "([<":
         return False  # ends like a sentence (or an exclamation in a story), or a bracketed note
     if _INNER_SENTENCE_END.search(line):
         return False  # two sentences: prose, not a heading
@@ -228,13 +264,13 @@ def _prose(line: str) -> bool:
     return len(stripped.split()) >= 3 or stripped[-1:] in ".!?…»\""
 
 
-def _found_headings(text: str, paragraphs: list[tuple[int, int]], first: int,
+def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: list[bool], first: int,
                     title_index: int | None) -> list[tuple[int, int, int, str]]:
     """(start, end, level, title) for each heading of a plain text."""
     headings: list[tuple[int, int, int, str]] = []
     start = first + 1 if title_index is not None else first
     run: list[int] = []  # indices of candidate paragraphs waiting for prose
-    last_run_depth = 1
+    levels: dict[str, int] = {}  # heading shape → level, learnt from the first run it appears in
     for i in range(start, len(paragraphs)):
         s, e = paragraphs[i]
         line = _single_line(text, paragraphs[i])
@@ -243,22 +279,48 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], first: int,
             run = []
             headings.append((s, e, len(wiki.group(1)) - 1, _clean(wiki.group(2))))
             continue
-        if line is not None and _heading_candidate(line):
+        if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i):
             run.append(i)
             continue
         if run and _prose(text[s:e]):
             kept = [j for j in run if not _is_bare_number_before_heading(text, paragraphs, j, run)]
             if len(kept) > MAX_HEADING_RUN:
                 kept = [j for j in kept if _strong_heading(text[paragraphs[j][0]:paragraphs[j][1]])]
-            if 0 < len(kept) <= MAX_HEADING_RUN:
-                if len(kept) > 1:
-                    last_run_depth = len(kept)
-                for depth, j in enumerate(kept, 1):
-                    level = depth if len(kept) > 1 else last_run_depth
-                    js, je = paragraphs[j]
-                    headings.append((js, je, level, _clean(text[js:je])))
+            if len(kept) <= MAX_HEADING_RUN:
+                headings += _leveled(text, paragraphs, kept, levels)
         run = []
     return headings
+
+
+def _continues(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
+    """A line right under one that ends with a comma or a bare word (no blank line
+    between) carries on the same verse or list, it does not title what follows."""
+    if i == 0:
+        return False
+    prev_start, prev_end = paragraphs[i - 1]
+    if text.count("\n", prev_end, paragraphs[i][0]) >= 2:
+        return False  # a blank line between
+    return text[prev_end - 1] not in ".!?…»\")]"
+
+
+def _leveled(text: str, paragraphs: list[tuple[int, int]], run: list[int],
+             levels: dict[str, int]) -> list[tuple[int, int, int, str]]:
+    """Levels for a run of headings over one paragraph: each deeper than the one
+    before it («ТОМ ПЕРВЫЙ» / «ЧАСТЬ ПЕРВАЯ» / «I.»), and a shape keeps the level it
+    first had, so a later lone «II.» sits where «I.» did."""
+    out = []
+    previous = 0
+    for j in run:
+        s, e = paragraphs[j]
+        shape = _shape(text[s:e])
+        level = levels.get(shape)
+        if level is None:
+            level = levels[shape] = previous + 1
+        elif level <= previous:
+            level = previous + 1
+        previous = level
+        out.append((s, e, level, _clean(text[s:e])))
+    return out
 
 
 def _is_bare_number_before_heading(text: str, paragraphs, j: int, run: list[int]) -> bool:

@@ -64,15 +64,54 @@ def speaker_topics(doc: Document) -> list[Topic]:
 
 
 def entity_topics(doc: Document) -> list[Topic]:
-    speaker_names = {_fold(n) for sp in doc.speakers for n in (sp.name, *sp.aliases)}
-    groups: dict[str, list[Span]] = defaultdict(list)
+    """Entities grouped by the lemmas of their normal form, so that "Коумса" and "Коумс"
+    (a normaliser's miss) are one topic; a lone surname joins the one full name it ends.
+    People already offered as speakers are left out."""
+    speaker_keys = {_name_key(n) for sp in doc.speakers for n in (sp.name, *sp.aliases)}
+    groups: dict[tuple[str, tuple[str, ...]], list] = defaultdict(list)  # (type, key) → entities
     for ent in doc.entities:
-        if ent.type == "PER" and _fold(ent.normal) in speaker_names:
-            continue  # already a speaker topic
-        groups[ent.normal].append(Span(ent.start, ent.end))
-    out = [Topic(label=normal, kind="entity", occurrences=_sorted_spans(spans)) for normal, spans in groups.items()]
+        key = _name_key(ent.normal)
+        if not key or ent.type == "PER" and key in speaker_keys:
+            continue
+        groups[(ent.type, key)].append(ent)
+    _fold_lone_surnames(groups)
+    out = []
+    for members in groups.values():
+        longest = max(len(_name_key(e.normal)) for e in members)  # the full name, if any
+        counts = Counter(e.normal for e in members if len(_name_key(e.normal)) == longest)
+        # The most frequent spelling; among equals, one already in the dictionary form.
+        label = max(counts, key=lambda n: (counts[n], _fold(n) == " ".join(_name_key(n))))
+        out.append(Topic(label=label, kind="entity", occurrences=_sorted_spans(members)))
     out.sort(key=lambda t: (-len(t.occurrences), t.label))
     return out
+
+
+def _fold_lone_surnames(groups: dict) -> None:
+    """Move a one-word PER group into the full-name group ending with it, if only one does."""
+    full_by_last: dict[str, list] = defaultdict(list)
+    for (etype, key) in groups:
+        if etype == "PER" and len(key) > 1:
+            full_by_last[key[-1]].append((etype, key))
+    for (etype, key) in list(groups):
+        if etype == "PER" and len(key) == 1 and len(full_by_last.get(key[0], ())) == 1:
+            groups[full_by_last[key[0]][0]].extend(groups.pop((etype, key)))
+
+
+_PROPER = ("Surn", "Name", "Patr", "Geox", "Orgn", "Trad")
+
+
+@lru_cache(maxsize=20_000)
+def _name_key(name: str) -> tuple[str, ...]:
+    """The lemmas of a name's words, preferring a proper-noun reading ("Песков" → песков,
+    not песок), so inflected and nominative spellings of one name compare equal."""
+    from tui_reader.search.lemmas import WORD_RE, analyzer
+
+    key = []
+    for word in WORD_RE.findall(_fold(name)):
+        parses = analyzer().parse(word)
+        proper = next((p for p in parses if any(g in p.tag for g in _PROPER)), parses[0])
+        key.append(_fold(proper.normal_form))
+    return tuple(key)
 
 
 # --- key phrases -------------------------------------------------------------------
@@ -88,46 +127,62 @@ def phrase_topics(doc: Document) -> list[Topic]:
     if not starts:
         return []
     text = doc.text
-    forms = [_fold(text[s:e]) for s, e in zip(starts, ends)]
-    parsed = set(f for f, _ in Counter(forms).most_common(MAX_PARSED_FORMS))
+    folded = _fold(text)
+    if len(folded) != len(text):  # lower() lengthened an exotic letter: fold word by word
+        forms = [_fold(text[s:e]) for s, e in zip(starts, ends)]
+    else:
+        forms = [folded[s:e] for s, e in zip(starts, ends)]
+    # Only nouns and adjectives matter; everything else (and rare forms) maps to None.
+    useful: dict[str, _Word] = {}
+    for form, _ in Counter(forms).most_common(MAX_PARSED_FORMS):
+        w = _parse(form)
+        if w.pos == "ADJF" or w.pos == "NOUN" and _is_content_noun(w, form):
+            useful[form] = w
     taken = _taken_offsets(doc)
-
-    def word(i: int) -> _Word | None:
-        if forms[i] not in parsed or _inside(taken, starts[i], ends[i]):
-            return None
-        return _parse(forms[i])
 
     pairs: dict[tuple[str, str], list[int]] = defaultdict(list)  # (adj, noun) → first token numbers
     nouns: dict[str, list[int]] = defaultdict(list)
     previous: _Word | None = None
-    for i in range(len(starts)):
-        current = word(i)
-        if current is not None and current.pos == "NOUN" and _is_content_noun(current, forms[i]):
+    for i, form in enumerate(forms):
+        current = useful.get(form)
+        if current is not None and taken and _inside(taken, starts[i], ends[i]):
+            current = None
+        if current is not None and current.pos == "NOUN":
             nouns[current.lemma].append(i)
-            joined = i > 0 and text[ends[i - 1]:starts[i]].isspace()
-            if previous is not None and previous.pos == "ADJF" and joined:
+            if previous is not None and previous.pos == "ADJF" and text[ends[i - 1]:starts[i]].isspace():
                 pairs[(previous.lemma, current.lemma)].append(i - 1)
         previous = current
 
-    candidates: list[tuple[int, Topic]] = []
-    in_pairs: Counter[int] = Counter()
-    for (adj, noun), firsts in pairs.items():
+    # Candidates as (count, first tokens, last-token offset): labels (which inflect with
+    # pymorphy) are made only for the few that are kept.
+    candidates: list[tuple[int, list[int], int]] = []
+    in_pairs: set[int] = set()
+    for firsts in pairs.values():
         if len(firsts) >= MIN_PAIR_COUNT:
-            spans = [Span(starts[i], ends[i + 1]) for i in firsts]
-            candidates.append((len(firsts), Topic(_pair_label(doc, firsts, starts, ends, forms), "phrase", spans)))
+            candidates.append((len(firsts), firsts, 1))
             in_pairs.update(i + 1 for i in firsts)
-    for lemma, numbers in nouns.items():
-        alone = [i for i in numbers if i not in in_pairs]
-        if len(numbers) >= MIN_NOUN_COUNT and len(alone) * 2 >= len(numbers):  # not just a pair's noun
-            spans = [Span(starts[i], ends[i]) for i in numbers]
-            candidates.append((len(numbers), Topic(_usual_case(lemma, [text[starts[i]:ends[i]] for i in numbers]),
-                                                   "phrase", spans)))
+    for numbers in nouns.values():
+        if len(numbers) >= MIN_NOUN_COUNT:
+            alone = sum(1 for i in numbers if i not in in_pairs)
+            if alone * 2 >= len(numbers):  # not just the noun of a pair
+                candidates.append((len(numbers), numbers, 0))
+    candidates.sort(key=lambda c: (-c[0], c[1][0]))
+
     # A name the entity or speaker topics already offer is not offered again as a phrase.
-    named = {_fold(e.normal) for e in doc.entities}
-    named |= {_fold(n) for sp in doc.speakers for n in (sp.name, *sp.aliases)}
-    candidates = [c for c in candidates if _fold(c[1].label) not in named]
-    candidates.sort(key=lambda c: (-c[0], c[1].label))
-    return [topic for _, topic in candidates[:MAX_PHRASES]]
+    named = {_name_key(e.normal) for e in doc.entities}
+    named |= {_name_key(n) for sp in doc.speakers for n in (sp.name, *sp.aliases)}
+    out: list[Topic] = []
+    for _, firsts, extra in candidates:
+        if extra:
+            label = _pair_label(doc, firsts, starts, ends, forms)
+        else:
+            label = _usual_case(useful[forms[firsts[0]]].lemma, [text[starts[i]:ends[i]] for i in firsts])
+        if _name_key(label) in named:
+            continue
+        out.append(Topic(label, "phrase", [Span(starts[i], ends[i + extra]) for i in firsts]))
+        if len(out) >= MAX_PHRASES:
+            break
+    return out
 
 
 def _tokens(doc: Document) -> tuple[list[int], list[int]]:
@@ -195,7 +250,7 @@ def _inside(merged: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and merged[i][0] <= start and end <= merged[i][1]
 
 
-def _sorted_spans(spans: list[Span]) -> list[Span]:
+def _sorted_spans(spans: list) -> list[Span]:
     return sorted((Span(s.start, s.end) for s in spans), key=lambda s: (s.start, s.end))
 
 

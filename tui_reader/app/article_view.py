@@ -117,6 +117,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._search_index = None
         self._cache: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
+        self._relayout_pending = False
 
     # --- layout ------------------------------------------------------------------
 
@@ -159,6 +160,10 @@ class ArticleView(ScrollView, can_focus=True):
         if anchor is not None:
             self.scroll_to(y=self.layout_.line_for_offset(anchor), animate=False, immediate=True)
         self.refresh()
+
+    def _deferred_relayout(self) -> None:
+        self._relayout_pending = False
+        self._relayout()
 
     def on_resize(self, event: events.Resize) -> None:
         measure = self._measure_for(self.text_width)
@@ -327,6 +332,12 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
+        if y == 0 and self.layout_ is not None and not self._relayout_pending \
+                and self.layout_.measure != self._measure_for(self.text_width):
+            # a size change that reached us without a Resize (seen while a sibling
+            # appeared during the background analysis): re-wrap after this frame
+            self._relayout_pending = True
+            self.call_after_refresh(self._deferred_relayout)
         line = int(self.scroll_y) + y
         strip = self._cache.get(line)
         if strip is None:

@@ -22,6 +22,7 @@ KEYS: list[tuple[str, str]] = [
     ("/", "search"),
     ("t", "jump to a topic"),
     ("ctrl+b \\", "show / hide the sidebar"),
+    ("m a   ' a   ''", "set mark a / go to mark a / back to before the last jump"),
     ("click, hover", "a number or statement: its details"),
     ("esc", "clear the marks and details"),
     ("?", "this help"),

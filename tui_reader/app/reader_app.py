@@ -6,7 +6,6 @@ layout, and every binding has an id so a keymap file can rebind it.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,7 +27,13 @@ try:
 except ImportError:  # pragma: no cover
     TopicPane = None  # type: ignore[assignment,misc]
 
+try:  # marks and the jump history ('' goes back), from the conveniences work
+    from tui_reader.app import marks as marks_module
+except ImportError:  # pragma: no cover
+    marks_module = None  # type: ignore[assignment]
+
 NARROW = 100  # below this many columns the sidebar starts hidden
+ROOM_FOR_THREE = 150  # below this, an open search/topics pane hides the sidebar
 
 
 def _commands() -> set:
@@ -85,6 +90,8 @@ class ReaderApp(App[int]):
     Screen.-narrow #sidebar { display: none; }
     Screen.-sidebar-shown #sidebar { display: block; }
     Screen.-sidebar-hidden #sidebar { display: none; }
+    /* search/topics open on a terminal too small for three columns: the text keeps its room */
+    Screen.-tools-crowded #sidebar { display: none; }
     """
 
     BINDINGS = [
@@ -107,15 +114,21 @@ class ReaderApp(App[int]):
         Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
         Binding("question_mark,comma", "help", "Help", key_display="?", id="reader.help"),
         Binding("q,й", "quit", "Quit", id="reader.quit"),
+        Binding("m,ь", "mark_set", "Mark", show=False, id="marks.set"),
+        Binding("apostrophe,э", "mark_jump", "Go to mark", show=False, id="marks.jump"),
     ]
 
-    def __init__(self, doc: Document, *, opened=None, complete: bool = True, source_label: str = "") -> None:
+    def __init__(self, doc: Document, *, opened=None, complete: bool = True, source_label: str = "",
+                 analysis_mode: str = "process") -> None:
         super().__init__()
         self.doc = doc
         self.opened = opened
         self.complete = complete
         self.source_label = source_label
         self.statement_index: int | None = None
+        self.analysis = None
+        self.analysis_mode = analysis_mode
+        self.marks = marks_module.Marks() if marks_module is not None else None
 
     # --- building ------------------------------------------------------------------
 
@@ -174,20 +187,30 @@ class ReaderApp(App[int]):
 
     # --- background analysis -------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
-        from tui_reader.pipeline import finish_analysis
+        """Start the full analysis in the background (see ``background``)."""
+        from tui_reader.app.background import Analysis
 
-        def progress(stage: str, share: float) -> None:
-            self.call_from_thread(self._progress, stage, share)
+        def to_app(callback):
+            def call(*args) -> None:
+                try:
+                    self.call_from_thread(callback, *args)
+                except Exception:  # the app has exited meanwhile: nothing to show it on
+                    pass
+            return call
 
-        try:
-            doc = finish_analysis(self.opened, progress)
-        except Exception as e:  # the reader keeps the text it has; say what failed
-            message = f"Analysis failed: {type(e).__name__}: {e}".splitlines()[0]
-            self.call_from_thread(self._analysis_failed, message)
-            return
-        self.call_from_thread(self.swap_document, doc)
+        self.analysis = Analysis(self.opened, to_app(self._progress), to_app(self.swap_document),
+                                 to_app(self._analysis_failed), mode=self.analysis_mode)
+        self.analysis.start()
+
+    @property
+    def analysis_thread(self):
+        """The thread that runs or relays the analysis (tests wait on it)."""
+        return self.analysis.thread if self.analysis is not None else None
+
+    def on_unmount(self) -> None:
+        if self.analysis is not None:
+            self.analysis.stop()
 
     def _progress(self, stage: str, share: float) -> None:
         for status in self.query(AnalysisStatus):
@@ -196,7 +219,7 @@ class ReaderApp(App[int]):
     def _analysis_failed(self, message: str) -> None:
         for status in self.query(AnalysisStatus):
             status.remove()
-        self.notify(message, severity="error", markup=False)
+        self.notify(f"Analysis failed: {message}", severity="error", markup=False)
 
     def swap_document(self, doc: Document) -> None:
         """Show the full model: highlights, speakers and topics appear; the place stays."""
@@ -223,7 +246,43 @@ class ReaderApp(App[int]):
     # --- messages from the panes ---------------------------------------------------
 
     def on_jump_to(self, message: JumpTo) -> None:
+        if message.record and self.marks is not None:
+            self.marks.record_jump(self.article.top_offset())
         self.article.scroll_to_offset(message.offset, message.end)
+
+    def action_mark_set(self) -> None:
+        if self.marks is None:
+            return
+
+        def done(name: str | None) -> None:
+            if name and name != marks_module.BACK:
+                self.marks.set(name, self.article.top_offset())
+                self.notify(f"Mark {name} set", timeout=2, markup=False)
+
+        self.push_screen(marks_module.MarkPrompt("set"), done)
+
+    def action_mark_jump(self) -> None:
+        if self.marks is None:
+            return
+
+        def done(name: str | None) -> None:
+            if name == marks_module.BACK:
+                target, record = self.marks.back(self.article.top_offset()), False
+            elif name:
+                target, record = self.marks.get(name), True
+            else:
+                return
+            if target is None:
+                self.notify(f"No mark {name}" if name != marks_module.BACK else "No jump to go back to",
+                            timeout=2, markup=False)
+                return
+            # a mark is a reading place: put it back at the top, exactly (no context lines)
+            if record:
+                self._record_jump()
+            article = self.article
+            article.scroll_to(y=article.layout.line_for_offset(target), animate=False, immediate=True)
+
+        self.push_screen(marks_module.MarkPrompt("jump", known=self.marks.as_dict()), done)
 
     def on_search_highlights(self, message: SearchHighlights) -> None:
         self.article.set_search(message.spans, message.current, message.only_matching)
@@ -232,6 +291,7 @@ class ReaderApp(App[int]):
         search, topics = self._pane("search"), self._pane("topics")
         if not ((search and search.display) or (topics and topics.display)):
             self.query_one("#tools").remove_class("-shown")
+            self.screen.remove_class("-tools-crowded")
         self.article.focus()
 
     def on_search_pane_closed(self, message) -> None:
@@ -251,6 +311,7 @@ class ReaderApp(App[int]):
 
     def on_tree_node_selected(self, message: Tree.NodeSelected) -> None:
         if message.node.data is not None:
+            self._record_jump()
             self.article.scroll_to_section(message.node.data)
 
     def on_speakers_list_speaker_chosen(self, message: SpeakersList.SpeakerChosen) -> None:
@@ -287,10 +348,16 @@ class ReaderApp(App[int]):
     def action_half_page(self, direction: int) -> None:
         self.article.half_page(direction)
 
+    def _record_jump(self) -> None:
+        if self.marks is not None:
+            self.marks.record_jump(self.article.top_offset())
+
     def action_top(self) -> None:
+        self._record_jump()
         self.article.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
+        self._record_jump()
         article = self.article
         article.scroll_to(y=article.max_scroll_y, animate=False, immediate=True)
 
@@ -307,6 +374,7 @@ class ReaderApp(App[int]):
         else:
             target = current + direction
         if 0 <= target < sections:
+            self._record_jump()
             article.scroll_to_section(target)
         elif direction > 0:
             self.notify("This is the last section.", timeout=2)
@@ -395,6 +463,7 @@ class ReaderApp(App[int]):
         if other is not None and other.display:
             other.display = False
         self.query_one("#tools").add_class("-shown")
+        self.screen.set_class(self.size.width < ROOM_FOR_THREE, "-tools-crowded")
 
     def action_clear(self) -> None:
         self.article.set_selected_speaker(None)

@@ -330,7 +330,9 @@ class SearchPane(Vertical):
             return
         self._search(query, self.mode, self._doc)
 
-    @work(exclusive=True, group="search-pane")
+    # An explicit description: by default Textual reprs the arguments, and the repr
+    # of a novel's Document costs a tenth of a second per keystroke.
+    @work(exclusive=True, group="search-pane", description="search")
     async def _search(self, query: str, mode: str, doc: Document | None) -> None:
         """Run one query off the event loop; a newer keystroke cancels this worker,
         so only the newest query's results are ever shown."""
@@ -350,7 +352,7 @@ class SearchPane(Vertical):
             return
         self._show(sorted(hits, key=lambda h: (h.start, h.end)), None)
 
-    @work(thread=True, group="search-pane-warm-up")
+    @work(thread=True, group="search-pane-warm-up", description="search warm-up")
     def _warm_up(self, doc: Document | None) -> None:
         """Load the morphology and the document's search context while the reader
         types the first letters, so the first keystroke's search is as quick as the rest."""

@@ -20,7 +20,7 @@ from tui_reader.model import Document
 LEAD_LABEL = "Lead"
 
 
-def _one_line(s: str, limit: int = 60) -> str:
+def _one_line(s: str, limit: int = 31) -> str:
     s = " ".join(inert(s).split())
     return s if len(s) <= limit else s[: limit - 1] + "…"
 

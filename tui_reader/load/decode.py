@@ -70,14 +70,12 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
     try:
-        text = data.decode("utf-8")
+        text, codec = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    else:
-        _reject_control_noise(text)
-        return text, "utf-8"
-    codec = detect(data)
-    text = data.decode(codec, errors="replace")
+        text, codec = _mostly_utf8(data), "utf-8"
+        if text is None:
+            codec = detect(data)
+            text = data.decode(codec, errors="replace")
     _reject_control_noise(text)
     return text, codec
 
@@ -98,6 +96,21 @@ def detect(data: bytes) -> str:
         # gets something to look at.
         return "cp1251"
     return codecs.lookup(best.encoding).name
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a stray bad byte (a file cut mid-character, one pasted cp1251
+    word) is still UTF-8: re-reading it all as cp1251 would garble every other
+    letter.  A cp1251 or KOI8-R text fails on nearly every Cyrillic byte instead."""
+    def fits(chunk: bytes) -> str | None:
+        text = chunk.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        non_ascii = len(text) - len(text.encode("ascii", "ignore")) - bad
+        return text if bad <= max(2, non_ascii // 100) else None
+
+    if len(data) > SAMPLE_BYTES and fits(data[:SAMPLE_BYTES]) is None:
+        return None  # decided on the sample: a large cp1251 file costs nothing here
+    return fits(data)
 
 
 def _reject_binary(data: bytes) -> None:

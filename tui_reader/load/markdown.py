@@ -28,9 +28,13 @@ def looks_like_markdown(text: str) -> bool:
 def markdown_to_text(source: str) -> tuple[str, list[HeadingHint]]:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark")
-    tokens = md.parse(source)
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     out = _Writer()
+    front_title, source = _front_matter(source)
+    if front_title:
+        out.write(front_title)  # the headline: the structure pass takes a short first line for it
+    tokens = md.parse(source)
+    cell = 0
     list_stack: list[list[int | None]] = []  # per open list: [next number or None for bullets]
     for i, tok in enumerate(tokens):
         kind = tok.type
@@ -59,6 +63,13 @@ def markdown_to_text(source: str) -> tuple[str, list[HeadingHint]]:
         elif kind == "paragraph_open":
             if not tok.hidden:
                 out.start_block()
+        elif kind == "tr_open":
+            out.start_block(tight=True)
+            cell = 0
+        elif kind in ("th_open", "td_open"):
+            if cell:
+                out.write(" | ")
+            cell += 1
         elif kind == "inline":
             out.write(_inline_text(tok))
         elif kind in ("fence", "code_block"):
@@ -67,6 +78,21 @@ def markdown_to_text(source: str) -> tuple[str, list[HeadingHint]]:
         elif kind == "hr":
             out.start_block()
     return out.text(), out.headings
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
+
+
+def _front_matter(source: str) -> tuple[str | None, str]:
+    """YAML front matter (``---`` … ``---`` at the top) is metadata, not text;
+    its ``title:`` is the headline."""
+    m = _FRONT_MATTER.match(source)
+    if not m:
+        return None, source
+    title = _FRONT_TITLE.search(m.group(1))
+    value = title.group(1).strip("\"'") if title else None
+    return value or None, source[m.end():]
 
 
 def _inline_text(tok) -> str:

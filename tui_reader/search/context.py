@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import ne
 
 from tui_reader.model import Document, WordIndex
 
@@ -70,7 +71,7 @@ class SearchContext:
 
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = _build_vocabulary(self.doc.text, self.index)
+            self._vocabulary = _build_vocabulary(self.doc.text, self.index, self.token_sentences())
         return self._vocabulary
 
 
@@ -83,7 +84,12 @@ def context_for(doc: Document) -> SearchContext:
                 and len(ctx.sentence_starts) == len(doc.sentences):
             _contexts.move_to_end(key)
             return ctx
-    ctx = _build_context(doc)
+        # The same text seen before (the app's structure-only model, now replaced by the
+        # full one): take over what does not depend on the model, and forget the old one.
+        previous = next((c for k, c in _contexts.items() if c.text is doc.text or c.text == doc.text), None)
+        if previous is not None:
+            del _contexts[id(previous.doc)]
+    ctx = _build_context(doc, previous)
     with _lock:
         _contexts[key] = ctx
         while len(_contexts) > _KEEP:
@@ -91,25 +97,36 @@ def context_for(doc: Document) -> SearchContext:
     return ctx
 
 
-def _build_context(doc: Document) -> SearchContext:
+def _build_context(doc: Document, previous: SearchContext | None = None) -> SearchContext:
     index = doc.index
+    if index is None and previous is not None:
+        index = previous.index
     if index is None:  # a structure-only model (analysis still running): index it here
         from tui_reader.search.index import build_index
 
         index = build_index(doc.text)
-    return SearchContext(doc=doc, text=doc.text, index=index, sentence_starts=[s.start for s in doc.sentences])
+    ctx = SearchContext(doc=doc, text=doc.text, index=index, sentence_starts=[s.start for s in doc.sentences])
+    if previous is not None:
+        ctx._folded = previous._folded
+        if previous.index is index:
+            ctx._vocabulary = previous._vocabulary
+    return ctx
 
 
-def _build_vocabulary(text: str, index: WordIndex) -> Vocabulary:
+def _build_vocabulary(text: str, index: WordIndex, token_sentences: array) -> Vocabulary:
+    """Forms with their counts and usual spelling.  The spelling is judged inside sentences
+    where the text has any there: a sentence start capitalises every word ("Ну", "Натянув")."""
     from tui_reader.search.lemmas import fold
 
-    spellings = Counter(text[s:e] for s, e in zip(index.starts, index.ends))
+    starts_sentence = [True] + list(map(ne, token_sentences[1:], token_sentences[:-1]))
+    spellings = Counter(zip((text[s:e] for s, e in zip(index.starts, index.ends)), starts_sentence))
     total: Counter[str] = Counter()
-    usual: dict[str, tuple[int, str]] = {}
-    for spelling, n in spellings.items():
+    usual: dict[str, tuple[bool, int, str]] = {}  # form → (seen mid-sentence, count, spelling)
+    for (spelling, initial), n in spellings.items():
         form = fold(spelling)
         total[form] += n
-        if n > usual.get(form, (0, ""))[0]:
-            usual[form] = (n, spelling)
+        rank = (not initial, n, spelling)
+        if rank > usual.get(form, (False, 0, "")):
+            usual[form] = rank
     forms = sorted(total)
-    return Vocabulary(forms=forms, counts=[total[f] for f in forms], spellings=[usual[f][1] for f in forms])
+    return Vocabulary(forms=forms, counts=[total[f] for f in forms], spellings=[usual[f][2] for f in forms])

@@ -33,7 +33,7 @@ def fold(word: str) -> str:
 
 
 def normal_forms(folded: str) -> tuple[str, ...]:
-    """Every normal form pymorphy3 offers for a folded word, most likely first.
+    """Every normal form pymorphy3 offers for a folded word (folded too), the word itself last.
 
     All of them, not just the first parse: pymorphy's best guess for "песков" is
     "песок", and a reader searching for the surname must still find it.  A
@@ -69,8 +69,8 @@ def _parse_forms(folded: str) -> tuple[str, ...]:
     """The normal forms of a folded word's parses (order: dictionary order, not likelihood).
 
     Dictionary words — the great majority — are looked up directly in the DAWG,
-    skipping what ``parse`` adds on top (tags, probabilities, Parse objects): that
-    halves the cost of indexing a novel.  Words the dictionary lacks go through the
+    skipping what ``parse`` adds on top (tags, probabilities, Parse objects), which
+    cuts the cost of indexing a novel by half or more.  Words the dictionary lacks go through the
     full ``parse`` with its suffix predictor ("Болконского" → "болконский").
     """
     morph = analyzer()

@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from itertools import compress
+from itertools import compress, islice
 from typing import NamedTuple, overload
 
 from tui_reader.model import Document
 from tui_reader.search.context import SearchContext, context_for
 from tui_reader.search.lemmas import WORD_RE, query_lemmas
+from tui_reader.search.suggest import complete, suggest  # the app finds everything here
+
+__all__ = ["MODES", "Hit", "HitList", "SearchError", "complete", "parse_terms", "search", "suggest", "warm_up"]
 
 MODES = ("lemma", "exact", "regex")
 
@@ -111,9 +114,9 @@ def search(doc: Document, query: str, mode: str = "lemma", *, limit: int | None 
     if mode == "lemma":
         hits = _lemma_hits(ctx, query)
     elif mode == "exact":
-        hits = HitList.of(_exact_hits(ctx, query))
+        hits = _exact_hits(ctx, query)
     else:
-        hits = HitList.of(_regex_hits(ctx, query, limit))
+        hits = _regex_hits(ctx, query, limit)
     return hits.limited(limit)
 
 
@@ -230,7 +233,7 @@ def has_capitals(query: str) -> bool:
     return any(c.isupper() for c in query)
 
 
-def _exact_hits(ctx: SearchContext, query: str) -> list[Hit]:
+def _exact_hits(ctx: SearchContext, query: str) -> HitList:
     ignore_case = not has_capitals(query)
     needle = query.replace("ё", "е").replace("Ё", "Е")
     haystack = ctx.folded_text(ignore_case)
@@ -238,16 +241,22 @@ def _exact_hits(ctx: SearchContext, query: str) -> list[Hit]:
         return _pattern_hits(ctx, re.compile(re.escape(needle), re.IGNORECASE), None)
     if ignore_case:
         needle = needle.lower()
-    hits = []
-    at = haystack.find(needle)
-    step = max(len(needle), 1)
-    while at != -1:
-        hits.append(Hit(at, at + len(needle), ctx.sentence_of(at)))
-        at = haystack.find(needle, at + step)
-    return hits
+    # Counted in C at once; the positions are found as they are read (a one-letter query
+    # on the novel has ~100k hits, and the reader looks at a few dozen).
+    count = haystack.count(needle)
+    positions: list[int] = []
+    size = len(needle)
+
+    def hit(k: int) -> Hit:
+        while len(positions) <= k:
+            positions.append(haystack.find(needle, positions[-1] + size if positions else 0))
+        at = positions[k]
+        return Hit(at, at + size, ctx.sentence_of(at))
+
+    return HitList(count, hit)
 
 
-def _regex_hits(ctx: SearchContext, pattern: str, limit: int | None) -> list[Hit]:
+def _regex_hits(ctx: SearchContext, pattern: str, limit: int | None) -> HitList:
     # Smart case looks at literal letters only: "\S" or "\B" is not a capital.
     literal = re.sub(r"\\.", "", pattern)
     ignore_case = not has_capitals(literal)
@@ -265,14 +274,15 @@ def _regex_hits(ctx: SearchContext, pattern: str, limit: int | None) -> list[Hit
 
 
 def _pattern_hits(ctx: SearchContext, compiled: re.Pattern, limit: int | None,
-                  haystack: str | None = None) -> list[Hit]:
+                  haystack: str | None = None) -> HitList:
     if haystack is None:
         haystack = ctx.folded_text(False)  # ё read as е, case kept: same offsets as the text
-    hits = []
-    for m in compiled.finditer(haystack):
-        if m.end() > m.start():  # an empty match marks no text
-            hits.append(Hit(m.start(), m.end(), ctx.sentence_of(m.start())))
-            if limit is not None and len(hits) >= limit:
-                break
-    return hits
+    # Only the spans now (an empty match marks no text); a Hit, with its sentence, is made when read.
+    spans = (span for span in map(re.Match.span, compiled.finditer(haystack)) if span[0] != span[1])
+    spans = list(spans if limit is None else islice(spans, max(limit, 0)))
 
+    def hit(k: int) -> Hit:
+        start, end = spans[k]
+        return Hit(start, end, ctx.sentence_of(start))
+
+    return HitList(len(spans), hit)

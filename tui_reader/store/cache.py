@@ -24,7 +24,7 @@ from typing import Any
 from tui_reader import __version__
 from tui_reader.analysis import ANALYSER_VERSION
 from tui_reader.model import Document
-from tui_reader.store.codec import FormatError, decode_entry, encode_document
+from tui_reader.store.codec import FormatError, decode_entry, encode_parts
 
 ENV_DIR = "SUMMIT_READER_CACHE_DIR"
 SUFFIX = ".model"
@@ -79,7 +79,7 @@ def load(key: str, directory: Path | None = None) -> Entry | None:
 def save(key: str, doc: Document, extra: dict[str, Any] | None = None, directory: Path | None = None) -> bool:
     """Store ``doc`` under ``key``; False (and no error) where the cache cannot be written."""
     directory = directory or cache_dir()
-    data = encode_document(doc, MODEL_VERSION, extra)
+    parts = encode_parts(doc, MODEL_VERSION, extra)
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=SUFFIX, dir=directory)
@@ -87,7 +87,7 @@ def save(key: str, doc: Document, extra: dict[str, Any] | None = None, directory
         return False
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            f.writelines(parts)
         os.replace(temp, directory / (key + SUFFIX))
         return True
     except OSError:

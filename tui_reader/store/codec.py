@@ -58,6 +58,12 @@ class FormatError(ValueError):
 def encode_document(doc: Document, analyser_version: str = "", extra: dict[str, Any] | None = None) -> bytes:
     """``doc`` as bytes; ``extra`` (JSON-able) is stored beside it and comes back
     from ``decode_entry``."""
+    return b"".join(encode_parts(doc, analyser_version, extra))
+
+
+def encode_parts(doc: Document, analyser_version: str = "", extra: dict[str, Any] | None = None) -> list[bytes]:
+    """``encode_document`` as pieces to write one after the other: joining them
+    would copy the novel's 15 MB once more at the moment memory peaks."""
     writer = _Writer()
     manifest: dict[str, Any] = {
         "extra": extra or {},
@@ -76,11 +82,12 @@ def encode_document(doc: Document, analyser_version: str = "", extra: dict[str, 
         "index": _encode_index(writer, doc.index) if doc.index is not None else None,
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode()
-    payload = writer.payload()
-    crc = zlib.crc32(payload, zlib.crc32(manifest_bytes))
+    crc = zlib.crc32(manifest_bytes)
+    for part in writer.parts:
+        crc = zlib.crc32(part, crc)
     version = analyser_version.encode()
     head = MAGIC + struct.pack("<HH", FORMAT_VERSION, len(version)) + version
-    return b"".join((head, _SIZES.pack(len(manifest_bytes), len(payload), crc), manifest_bytes, payload))
+    return [head + _SIZES.pack(len(manifest_bytes), writer.size, crc), manifest_bytes, *writer.parts]
 
 
 def read_header(data: bytes | memoryview) -> tuple[int, str, int]:
@@ -212,13 +219,13 @@ def _decode_index(reader: _Reader, meta: dict[str, Any]) -> WordIndex:
 
 class _Writer:
     def __init__(self) -> None:
-        self._parts: list[bytes] = []
-        self._size = 0
+        self.parts: list[bytes] = []
+        self.size = 0
 
     def add_bytes(self, blob: bytes) -> list[int]:
-        where = [self._size, len(blob)]
-        self._parts.append(blob)
-        self._size += len(blob)
+        where = [self.size, len(blob)]
+        self.parts.append(blob)
+        self.size += len(blob)
         return where
 
     def add_ints(self, values: list[int]) -> list:
@@ -229,9 +236,6 @@ class _Writer:
         if sys.byteorder != "little":
             column.byteswap()
         return [*self.add_bytes(column.tobytes()), column.typecode]
-
-    def payload(self) -> bytes:
-        return b"".join(self._parts)
 
 
 class _Reader:

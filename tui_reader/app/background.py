@@ -1,0 +1,132 @@
+"""Run the full analysis away from the UI: in a child process (default) or a thread.
+
+The analysis is pure Python: in a thread it holds the GIL and the reader's keys
+wait for it (a second or more per key while natasha loads).  A child process
+uses the other core and leaves the UI alone; its results come back pickled.
+The thread remains as a fallback (and for tests that replace the pipeline).
+Neither keeps the app from quitting: the process is terminated, the thread is
+a daemon.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+OnProgress = Callable[[str, float], None]
+OnDone = Callable[[Any], None]
+OnError = Callable[[str], None]
+
+
+def _first_line(e: BaseException) -> str:
+    return f"{type(e).__name__}: {e}".splitlines()[0]
+
+
+def _child(opened: Any, queue: Any) -> None:
+    """In the child process: analyse and send back ("progress", stage, share)…, then ("done", doc)."""
+    try:
+        from tui_reader import pipeline
+
+        doc = pipeline.finish_analysis(opened, lambda stage, share: queue.put(("progress", stage, share)))
+        queue.put(("done", doc))
+    except BaseException as e:  # noqa: BLE001 - everything must reach the parent as one line
+        queue.put(("error", _first_line(e)))
+
+
+class Analysis:
+    """One background analysis; ``stop()`` ends it early (on quit)."""
+
+    def __init__(self, opened: Any, on_progress: OnProgress, on_done: OnDone, on_error: OnError,
+                 *, mode: str = "process") -> None:
+        self.opened = opened
+        self.on_progress = on_progress
+        self.on_done = on_done
+        self.on_error = on_error
+        self.mode = mode
+        self.process = None
+        self.thread: threading.Thread | None = None
+        self.fallback_reason: str | None = None  # why a process could not be used
+
+    def start(self) -> None:
+        if self.mode == "process":
+            try:
+                self._start_process()
+                return
+            except Exception as e:  # no process support here (sandbox, frozen app): use a thread
+                self.fallback_reason = _first_line(e)
+                self.mode = "thread"
+        self.thread = threading.Thread(target=self._run_in_thread, name="summit-analysis", daemon=True)
+        self.thread.start()
+
+    def is_alive(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def stop(self) -> None:
+        process = self.process
+        if process is not None and process.is_alive():
+            process.terminate()
+
+    # --- a child process ------------------------------------------------------------
+
+    def _start_process(self) -> None:
+        import multiprocessing
+
+        # "spawn": forking a process that runs Textual's threads is not safe.
+        context = multiprocessing.get_context("spawn")
+        queue = context.Queue()
+        self.process = context.Process(target=_child, args=(self.opened, queue), name="summit-analysis",
+                                       daemon=True)
+        self.process.start()
+        self.thread = threading.Thread(target=self._relay, args=(queue,), name="summit-analysis-relay",
+                                       daemon=True)
+        self.thread.start()
+
+    def _relay(self, queue: Any) -> None:
+        """Pass the child's messages on until it is done (or dies without a word)."""
+        import queue as queue_module
+
+        process = self.process
+        while True:
+            try:
+                message = queue.get(timeout=0.5)
+            except queue_module.Empty:
+                if process is not None and not process.is_alive():
+                    # it may have put its last message just before exiting
+                    try:
+                        message = queue.get(timeout=0.5)
+                    except queue_module.Empty:
+                        self.on_error(f"the analysis process stopped (exit code {process.exitcode})")
+                        return
+                else:
+                    continue
+            except (EOFError, OSError) as e:
+                self.on_error(_first_line(e))
+                return
+            kind = message[0]
+            if kind == "progress":
+                self.on_progress(message[1], message[2])
+            elif kind == "done":
+                self.on_done(message[1])
+                return
+            else:
+                self.on_error(message[1])
+                return
+
+    # --- a thread -------------------------------------------------------------------
+
+    def _run_in_thread(self) -> None:
+        import sys
+
+        from tui_reader import pipeline
+
+        # Pure Python holding the GIL: hand it over more often so keys stay responsive.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.0005)
+        try:
+            doc = pipeline.finish_analysis(self.opened, self.on_progress)
+        except Exception as e:
+            self.on_error(_first_line(e))
+            return
+        finally:
+            sys.setswitchinterval(interval)
+        self.on_done(doc)
