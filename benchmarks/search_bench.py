@@ -4,8 +4,8 @@
 
 Typing is simulated as the app sees it: every prefix of each query word is one
 keystroke: one ``search`` call, reading the hit count and the first 100 hits
-(what a pane lists), and one ``suggest`` call for the word being typed.  ``--quick`` skips the full analysis (NER etc.) and times only structure +
-index + topics.
+(what a pane lists), and one ``suggest`` call for the word being typed.
+``--quick`` skips the full analysis (NER etc.) and times only structure + index + topics.
 """
 from __future__ import annotations
 

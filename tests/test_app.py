@@ -490,6 +490,32 @@ async def test_analysis_in_a_child_process_swaps_in_the_model(tmp_path) -> None:
                 break
         assert app.complete
         assert app.analysis.mode == "process", app.analysis.fallback_reason
+        app.analysis.process.join(10)
         assert app.analysis.process.exitcode == 0
         assert app.doc.analysis.level != "structure"
         assert not app.query("#analysis")
+
+
+async def test_the_novel_renders_only_what_is_visible_and_jumps_to_the_end_at_once() -> None:
+    import time
+
+    from tests.conftest import CORPUS
+    from tui_reader.pipeline import open_for_reading
+
+    novel = CORPUS / "large" / "war_and_peace-cp1251.txt"
+    if not novel.is_file():
+        pytest.skip("../shared/corpus/large is not here")
+    opened = open_for_reading(str(novel), use_cache=False)
+    app = ReaderApp(opened.doc)  # structure only: what the reader sees first
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        article = app.article
+        assert len(article.layout) > 50_000
+        assert len(article._cache) <= article.size.height + 5  # only the visible lines were drawn
+        started = time.perf_counter()
+        await pilot.press("G")
+        await pilot.pause()
+        assert time.perf_counter() - started < 1.0
+        assert article.scroll_y == article.max_scroll_y
+        tail = opened.doc.text.rstrip()[-20:].split()[-1]
+        assert tail in rendered_text(app)

@@ -23,8 +23,13 @@ def _reader() -> str:
     return found
 
 
+def _tmux(session: str, *args: str, check: bool = False) -> subprocess.CompletedProcess:
+    # a private server per test (-L): other tmux users on the machine can't disturb it, nor it them
+    return subprocess.run(["tmux", "-L", session, *args], capture_output=True, text=True, check=check)
+
+
 def _capture(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True).stdout
+    return _tmux(session, "capture-pane", "-t", session, "-p").stdout
 
 
 def _wait_for(session: str, predicate, timeout: float = 15.0) -> str:
@@ -44,7 +49,7 @@ def tmux_session():
         pytest.skip("tmux is not installed")
     session = f"summit-e2e-{uuid.uuid4().hex[:8]}"
     yield session
-    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    _tmux(session, "kill-server")
 
 
 def test_launch_read_jump_to_end_and_quit(tmux_session: str, tmp_path: Path) -> None:
@@ -54,16 +59,16 @@ def test_launch_read_jump_to_end_and_quit(tmux_session: str, tmp_path: Path) -> 
                        encoding="utf-8")
     done = tmp_path / "exit-status"
     command = f"{_reader()} --no-cache {article}; echo $? > {done}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", tmux_session, "-x", "120", "-y", "36", command], check=True)
+    _tmux(tmux_session, "new-session", "-d", "-s", tmux_session, "-x", "120", "-y", "36", command, check=True)
 
     screen = _wait_for(tmux_session, lambda s: "Абзац номер 1:" in s and "Quit" in s)  # text and key hints
     assert "Последний абзац" not in screen
 
-    subprocess.run(["tmux", "send-keys", "-t", tmux_session, "G"], check=True)
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "G", check=True)
     screen = _wait_for(tmux_session, lambda s: "Последний абзац статьи." in s)
     assert "Абзац номер 1:" not in screen
 
-    subprocess.run(["tmux", "send-keys", "-t", tmux_session, "q"], check=True)
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "q", check=True)
     deadline = time.monotonic() + 10
     while not done.exists() and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -107,3 +107,16 @@ def test_entity_spellings_of_one_name_make_one_topic():
     entities = {t.label: len(t.occurrences) for t in by_kind(build_topics(doc), "entity")}
     # "Говард Баффет" is another person than the speaker "Уоррен Баффет": kept.
     assert entities == {"Тодд Коумс": 3, "Говард Баффет": 1, "Песков": 2}
+
+
+def test_a_recurring_name_phrase_from_a_real_article():
+    from tests.conftest import corpus_text
+
+    text = corpus_text("bsnlp-nordstream-file_16.txt")
+    sentences = re.findall(r"[^.\n]*Северн\w+ поток\w*[^.\n]*\.", text)
+    assert len(sentences) >= 2, "the sentences this test reads are gone from the corpus file"
+    doc = Document(text=" ".join(sentences))
+    phrases = {t.label.lower(): t for t in by_kind(build_topics(doc), "phrase")}
+    assert "северный поток" in phrases
+    spans = [doc.text[o.start:o.end].lower() for o in phrases["северный поток"].occurrences]
+    assert len(spans) >= 2 and all(s.startswith("северн") and " поток" in s for s in spans)

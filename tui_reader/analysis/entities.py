@@ -40,10 +40,31 @@ def sentences_before(doc: Document, limit: int | None) -> list[int]:
     return [i for i, s in enumerate(doc.sentences) if s.end <= limit]
 
 
+CAPITALISED = re.compile(r"(?<![\w-])[A-ZА-ЯЁ]")
+FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)")
+
+
+def may_name(sentence: str) -> bool:
+    """Could the sentence contain a name?  Names are capitalised; a sentence whose only capital
+    starts a common word ('Вчера стало известно…') cannot, and the NER model is the slowest
+    step, so such sentences skip it."""
+    caps = [m.start() for m in CAPITALISED.finditer(sentence)]
+    if not caps:
+        return False
+    first = FIRST_WORD.match(sentence)
+    if len(caps) > 1 or first is None or caps[0] != first.start(1):
+        return True
+    from tui_reader.analysis.nlp import morph_vocab
+
+    parses = morph_vocab().parse(first.group(1))
+    return not parses or any(g in p.tag for p in parses[:2] for g in NAME_GRAMS + ("Geox", "Orgn", "Trad", "Abbr", "UNKN", "LATN"))
+
+
 def tag_sentences(doc: Document, indices: list[int]) -> list[NamedSpan]:
     """Run the NER model on the chosen sentences; spans come back in text order."""
     from tui_reader.analysis.nlp import models
 
+    indices = [i for i in indices if may_name(doc.text[doc.sentences[i].start:doc.sentences[i].end])]
     if not indices:
         return []
     ner = models().ner
@@ -85,7 +106,7 @@ def describe(surface: str, span: NamedSpan, gender: str | None = None) -> None:
         span.gender = gender
         span.keys = tuple(name_key(w, p) for w, p in zip(words, parses))
         shares = [nominative_share(w, gender) for w in words]
-        if len(words) > 1 and parses[0] is not None and "Name" in parses[0].tag:
+        if len(words) > 1 and parses[0] is not None and "Name" in parses[0].tag and "Fixd" not in parses[0].tag:
             # a first name tells the case of the whole name ('Михаил Розин': 'Розин' alone is
             # ambiguous, 'Михаил' is not)
             span.nominative = shares[0]
@@ -165,9 +186,25 @@ def normal_person(surface: str, words: list[str], parses: list, gender: str | No
     if nominative >= 0.5:
         return " ".join(words) or surface
     out = []
+    case = parses[0].tag.case if parses and parses[0] is not None and "Name" in parses[0].tag else None
     for word, parse in zip(words, parses):
-        out.append(inflect_name_word(word, parse, gender))
+        form = inflect_name_word(word, parse, gender)
+        if form == word and parse is None and gender == "masc" and case:
+            form = strip_case_ending(word, case)
+        out.append(form)
     return " ".join(out) or surface
+
+
+# Masculine case endings of foreign surnames the dictionary does not know, by case.
+MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем")}
+
+
+def strip_case_ending(word: str, case: str) -> str:
+    """'Саймона Лаженесса' → 'Лаженесс': the first name shows the case, the surname follows it."""
+    for ending in MASC_ENDINGS.get(case, ()):
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word[-len(ending) - 1] in "аеёиоуыэюя":
+            return word[: -len(ending)]
+    return word
 
 
 def inflect_name_word(word: str, parse, gender: str | None) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from tui_reader.analysis.entities import NamedSpan, normal_phrase, sentences_before, tag_sentences, to_entities
 from tui_reader.analysis.speech_cues import (
-    NAMING_VERBS, NO_CONTINUATION, Cue, Tok, find_cues, is_negated, tokens_of,
+    NAMING_VERBS, NO_CONTINUATION, Cue, Tok, find_cues, is_negated, may_report, tokens_of,
 )
 from tui_reader.analysis.speech_people import (
     Person, cluster_people, display_name, gender_fits, lemma_set, office_holders,
@@ -59,6 +59,19 @@ QUOTE_MARKS = "«»\"“”„"
 GLUED = re.compile(r"[а-яёa-z][.!?…][А-ЯЁA-Z]")
 
 
+class SentenceTokens(dict):
+    """sentence index → its tokens, tokenised lazily."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, i: int) -> list[Tok]:
+        s = self.doc.sentences[i]
+        toks = self[i] = tokens_of(self.doc.text, s.start, s.end)
+        return toks
+
+
 @dataclass(slots=True)
 class Found:
     """A statement before it becomes a ``Statement``."""
@@ -79,7 +92,7 @@ class SpeakerAnalysis:
         self.people: list[Person] = []
         self.quotes: dict[int, list[tuple[int, int]]] = {}  # paragraph → quotations
         self.speech: dict[int, list[tuple[int, int]]] = {}  # paragraph → direct speech stretches
-        self.tokens: dict[int, list[Tok]] = {}
+        self.tokens = SentenceTokens(doc)  # computed on first use: most sentences never need them
         self.found: dict[int, Found] = {}
         self.per_starts: list[int] = []
 
@@ -93,11 +106,10 @@ class SpeakerAnalysis:
         self.pers = [s for s in self.spans if s.type == "PER" and id(s) in self.person_of]
         self.per_starts = [s.start for s in self.pers]
         self.find_quotes()
-        for i in self.indices:
-            s = doc.sentences[i]
-            self.tokens[i] = tokens_of(doc.text, s.start, s.end)
         self.record_titles()
-        cues = {i: find_cues(self.tokens[i]) for i in self.indices}
+        # tokenise and look for cues only where a cue word form occurs at all
+        cues = {i: find_cues(self.tokens[i]) if may_report(doc.text[doc.sentences[i].start:doc.sentences[i].end])
+                else [] for i in self.indices}
         self.parse_syntax([i for i in self.indices if any(c.kind in ("verb", "adjective", "gerund", "object")
                                                             for c in cues[i])])
         self.learn_genders(cues)
@@ -145,7 +157,7 @@ class SpeakerAnalysis:
         ('спикер'); adjectives agreeing with it ('генерального прокурора') are kept too.
         """
         for span in self.pers:
-            toks = self.tokens.get(span.sentence)
+            toks = self.tokens[span.sentence]
             if not toks:
                 continue
             cases = name_cases(self.doc.text[span.start:span.end])
@@ -496,6 +508,11 @@ class SpeakerAnalysis:
 
     def note_title(self, person: Person, phrase: list[Tok]) -> None:
         words = [t for t in phrase if t.text[:1].isalnum() or t.text in QUOTE_MARKS]
+        # keep short, plain titles ('президент', 'глава холдинга') as aliases; a long phrase
+        # with digits or brackets is a description, not a way of naming someone
+        if len(words) > 4 or any(not t.text.isalpha() and t.text not in QUOTE_MARKS and "-" not in t.text
+                                 for t in words):
+            return
         if words:
             start, end = words[0].start, words[-1].end
             if all(r[0] != start for r in person.title_refs):
@@ -562,7 +579,7 @@ class SpeakerAnalysis:
         """'«…», — сказад Джойс' (any verb, even misspelt) or 'Лесин: «…»'."""
         text = self.doc.text
         sent = self.doc.sentences[i]
-        toks = self.tokens.get(i, [])
+        toks = self.tokens[i]
         tail = text[q[1]:sent.end]
         stripped = tail.lstrip(",.!?… ")
         if stripped[:1] in "—–-":

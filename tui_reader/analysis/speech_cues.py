@@ -7,6 +7,7 @@ a first-person form ("отметим") or a participle describes, it does not re
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -55,6 +56,31 @@ NOT_CUES = frozenset({"благодаря", "согласно"})
 ACCORDING_TO = re.compile(r"\bпо\s+(?:(?:его|её|ее|их)\s+)?(?:собственным\s+)?(словам|мнению|оценке|данным)\b",
                           re.IGNORECASE)
 ACCORDING_NOUNS = frozenset({"словам", "мнению", "оценке"})
+
+
+WORDS = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
+
+
+@functools.lru_cache(maxsize=1)
+def cue_forms() -> frozenset[str]:
+    """Every inflected form of every cue word: a cheap first look before tokenising a sentence."""
+    from tui_reader.analysis.nlp import morph_vocab
+
+    forms: set[str] = set(ACCORDING_NOUNS)
+    for lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS | REPORTING_ADJECTIVES:
+        for p in morph_vocab().parse(lemma):
+            # the verb or adjective itself ('признаться' is also a parenthetical conjunction)
+            if p.normal_form.replace("ё", "е") == lemma.replace("ё", "е") and p.tag.POS in ("INFN", "ADJF"):
+                forms.update(f.word for f in p.lexeme)
+                break
+    forms.update(f.replace("ё", "е") for f in list(forms))
+    return frozenset(forms)
+
+
+def may_report(sentence: str) -> bool:
+    """Could the sentence contain a reporting cue?  (No false negatives for known cue forms.)"""
+    forms = cue_forms()
+    return any(w in forms for w in WORDS.findall(sentence.lower()))
 
 
 @dataclass(slots=True)

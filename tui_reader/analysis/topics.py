@@ -2,8 +2,8 @@
 
 * section — each titled section, its one occurrence the heading;
 * speaker — each speaker with their mentions, most mentioned first;
-* entity — named entities grouped by normal form (label = the normal form), the
-  people already listed as speakers left out;
+* entity — named entities grouped by the lemmas of their normal form (label = the
+  most frequent normal form), the people already listed as speakers left out;
 * phrase — key phrases: adjective + noun pairs ("общее пространство") and nouns
   that recur, counted by lemma so every inflection counts; words already inside
   an entity or speaker mention are left to those kinds.
@@ -23,8 +23,9 @@ from tui_reader.model import Document, Span, Topic
 
 # Nouns pymorphy tags as NOUN that work as function words in news prose
 # ("в прошлом году", "по словам", "в ряде стран", "в то же время"): never topics.
+# Lemmas, with ё written е (as everything here is folded).
 FUNCTION_LIKE_NOUNS = frozenset({
-    "год", "раз", "ряд", "слово", "время", "число", "часть", "случай", "образ", "счёт", "счет",
+    "год", "раз", "ряд", "слово", "время", "число", "часть", "случай", "образ", "счет",
     "тысяча", "миллион", "миллиард", "процент",
 })
 

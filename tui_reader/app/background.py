@@ -22,15 +22,18 @@ def _first_line(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}".splitlines()[0]
 
 
-def _child(opened: Any, queue: Any) -> None:
+def _child(opened: Any, conn: Any) -> None:
     """In the child process: analyse and send back ("progress", stage, share)…, then ("done", doc)."""
     try:
         from tui_reader import pipeline
 
-        doc = pipeline.finish_analysis(opened, lambda stage, share: queue.put(("progress", stage, share)))
-        queue.put(("done", doc))
+        doc = pipeline.finish_analysis(opened, lambda stage, share: conn.send(("progress", stage, share)))
+        conn.send(("done", doc))
     except BaseException as e:  # noqa: BLE001 - everything must reach the parent as one line
-        queue.put(("error", _first_line(e)))
+        try:
+            conn.send(("error", _first_line(e)))
+        except OSError:
+            pass  # the reader has gone
 
 
 class Analysis:
@@ -70,37 +73,38 @@ class Analysis:
 
     def _start_process(self) -> None:
         import multiprocessing
+        import sys
 
         # "spawn": forking a process that runs Textual's threads is not safe.
         context = multiprocessing.get_context("spawn")
-        queue = context.Queue()
-        self.process = context.Process(target=_child, args=(self.opened, queue), name="summit-analysis",
-                                       daemon=True)
-        self.process.start()
-        self.thread = threading.Thread(target=self._relay, args=(queue,), name="summit-analysis-relay",
+        # multiprocessing hands its helper process sys.stderr's descriptor; inside the
+        # app sys.stderr is Textual's capture object with none: lend it the real one.
+        app_stderr = sys.stderr
+        if sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
+        try:
+            # a Pipe, not a Queue: no semaphores to leak when the child is terminated on quit
+            receiver, sender = context.Pipe(duplex=False)
+            self.process = context.Process(target=_child, args=(self.opened, sender), name="summit-analysis",
+                                           daemon=True)
+            self.process.start()
+            sender.close()  # the child holds its own copy; EOF then means it has gone
+        finally:
+            sys.stderr = app_stderr
+        self.thread = threading.Thread(target=self._relay, args=(receiver,), name="summit-analysis-relay",
                                        daemon=True)
         self.thread.start()
 
-    def _relay(self, queue: Any) -> None:
+    def _relay(self, receiver: Any) -> None:
         """Pass the child's messages on until it is done (or dies without a word)."""
-        import queue as queue_module
-
-        process = self.process
         while True:
             try:
-                message = queue.get(timeout=0.5)
-            except queue_module.Empty:
-                if process is not None and not process.is_alive():
-                    # it may have put its last message just before exiting
-                    try:
-                        message = queue.get(timeout=0.5)
-                    except queue_module.Empty:
-                        self.on_error(f"the analysis process stopped (exit code {process.exitcode})")
-                        return
-                else:
-                    continue
-            except (EOFError, OSError) as e:
-                self.on_error(_first_line(e))
+                message = receiver.recv()
+            except (EOFError, OSError):
+                process = self.process
+                code = process.exitcode if process is not None else None
+                if code is None or code >= 0:  # not terminated by us (stop() gives a negative code)
+                    self.on_error(f"the analysis process stopped (exit code {code})")
                 return
             kind = message[0]
             if kind == "progress":

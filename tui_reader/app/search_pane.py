@@ -350,7 +350,7 @@ class SearchPane(Vertical):
         except Exception as exc:  # an invalid regex, or any engine failure: say it, don't crash
             self._show([], first_line(exc))
             return
-        self._show(sorted(hits, key=lambda h: (h.start, h.end)), None)
+        self._show(hits, None)  # hits come in text order; sorting would build every one
 
     @work(thread=True, group="search-pane-warm-up", description="search warm-up")
     def _warm_up(self, doc: Document | None) -> None:

@@ -52,11 +52,10 @@ def print_hits(doc: Document, hits) -> None:
     for sentence, group in groupby(hits, key=lambda h: h.sentence):
         group = list(group)
         start, end = _context_span(doc, sentence, group)
-        line = Text(f"{bisect_right(line_starts, start)}:", style="green")
         body = Text(doc.text[start:end].replace("\n", " "))
         for h in group:
             body.stylize("bold red", max(h.start, start) - start, min(h.end, end) - start)
-        console.print(line + Text(" ") + body)
+        console.print(Text.assemble((f"{bisect_right(line_starts, start)}:", "green"), " ", body))
 
 
 def _context_span(doc: Document, sentence: int, group) -> tuple[int, int]:

@@ -48,12 +48,14 @@ class SearchContext:
         return max(bisect_right(self.sentence_starts, offset) - 1, 0)
 
     def token_sentences(self) -> array:
-        """The sentence of every word token (built once: ~0.1 s on the novel, then a lookup)."""
+        """The sentence of every word token (built once, in C: ~0.1 s on the novel)."""
         if self._token_sentences is None:
-            starts = self.sentence_starts
-            positions = map(bisect_right, repeat(starts, len(self.index.starts)), self.index.starts)
-            if starts:
-                self._token_sentences = array("i", (max(n - 1, 0) for n in positions))
+            if self.sentence_starts:
+                # Counting the starts after the first that lie at or before a token gives
+                # its sentence, 0 for anything before the first: max(bisect - 1, 0) for free.
+                later = self.sentence_starts[1:]
+                tokens = self.index.starts
+                self._token_sentences = array("i", map(bisect_right, repeat(later, len(tokens)), tokens))
             else:
                 self._token_sentences = array("i", [-1]) * len(self.index.starts)
         return self._token_sentences
