@@ -488,6 +488,8 @@ async def test_analysis_in_a_child_process_swaps_in_the_model(tmp_path) -> None:
             await pilot.pause(0.05)
             if app.complete:
                 break
+        await pilot.pause()
+        await pilot.pause()  # the progress bar's removal lands a frame later
         assert app.complete
         assert app.analysis.mode == "process", app.analysis.fallback_reason
         app.analysis.process.join(10)

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tui_reader.digest import (
-    bullet, citation_at, format_value, one_line, render_markdown, speaker_groups,
+    bullet, citation_at, format_value, one_line, render_markdown, speaker_groups, uncovered_quotes,
 )
 from tui_reader.model import (
     Analysis, Document, Number, Paragraph, Quote, Sentence, Source, Speaker, Statement,
@@ -174,3 +174,71 @@ def test_export_command_prints_the_digest(seed_doc, capsys):
     assert out.startswith("# ")
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings[:len(speaker_groups(seed_doc))] == [f"## {g.name}" for g in speaker_groups(seed_doc)]
+
+
+# --- scale and the containment index ---------------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tui_reader.digest import Coverage  # noqa: E402
+
+spans = st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1])), max_size=12)
+
+
+@given(spans, st.integers(0, 60), st.integers(0, 20))
+def test_coverage_agrees_with_the_obvious_loop(outer, start, length):
+    end = start + length
+    cover = Coverage([Quote(s, e) for s, e in outer])
+    assert cover.contains(start, end) == any(s <= start and end <= e for s, e in outer)
+
+
+def test_a_novel_sized_model_renders_quickly():
+    import time
+
+    sentence = "Он сказал: «Нет», и добавил 5 рублей. "
+    n = 5000
+    doc = Document(text=sentence * n)
+    step = len(sentence)
+    doc.sentences = [Sentence(i * step, (i + 1) * step - 1, 0) for i in range(n)]
+    doc.speakers = [Speaker(f"s{k}", f"Человек {k}") for k in range(50)]
+    doc.statements = [Statement(f"s{i % 50}", i * step, (i + 1) * step - 1, i) for i in range(n)]
+    doc.quotes = [Quote(i * step + 11, i * step + 16, f"s{i % 50}") for i in range(n)]
+    doc.numbers = [Number(i * step + 28, i * step + 36, "money", 5.0, "RUB") for i in range(n)]
+    t0 = time.perf_counter()
+    md = render_markdown(doc)
+    assert time.perf_counter() - t0 < 2.0
+    assert md.count("\n- ") == 2 * n  # every statement and every figure, no quote twice
+
+
+def parsed_outline(markdown: str) -> list[tuple[str, str]]:
+    """(block type, text) of the top-level blocks a CommonMark parser sees."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    outline, depth = [], 0
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+            assert depth == 1, "a nested list crept in"
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif tok.type == "heading_open":
+            assert depth == 0, "a heading inside a list item"
+            outline.append((tok.tag, tokens[i + 1].content))
+        elif tok.type == "list_item_open":
+            outline.append(("li", ""))
+        elif tok.type in ("blockquote_open", "fence", "code_block", "html_block", "hr"):
+            raise AssertionError(f"the article's text opened a {tok.type}")
+    return outline
+
+
+@pytest.mark.parametrize("which", ["hand-made", "seed"])
+def test_a_commonmark_parser_sees_exactly_our_structure(which, request):
+    doc = hand_made_doc() if which == "hand-made" else request.getfixturevalue("seed_doc")
+    outline = parsed_outline(render_markdown(doc))
+    groups = speaker_groups(doc)
+    headings = [text for tag, text in outline if tag == "h2"]
+    assert headings[:len(groups)] == [g.name for g in groups] and headings[-1] == "Цифры"
+    items = sum(1 for tag, _ in outline if tag == "li")
+    loose = [q for q in uncovered_quotes(doc) if q.speaker is None]
+    assert items == len(doc.statements) + sum(len(g.extra_quotes) for g in groups) + len(loose) + len(doc.numbers)

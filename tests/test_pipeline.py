@@ -149,3 +149,38 @@ def test_uncached_open_does_import_the_analyser(article, cache_dir):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, cache.ENV_DIR: str(cache_dir)}).stdout.split()
     assert "razdel" in out
+
+
+# --- the commands that fill and show the cache ---------------------------------------
+
+def test_index_command_caches_files_and_reports_each_failure(article, tmp_path, cache_dir, capsys):
+    from tui_reader.cli.main import main
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article.rename(folder / "one.txt")
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))  # not a document: skipped
+    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))  # named like one: fails
+    status = main(["index", str(folder), str(tmp_path / "missing.txt")])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "one.txt: analysed" in out
+    failures = [line for line in err.splitlines() if line.startswith("summit-reader: ")]
+    assert len(failures) == 2 and any("missing.txt" in f for f in failures) and any("broken.txt" in f for f in failures)
+    assert "image.png" not in out + err
+    assert open_for_reading(folder / "one.txt").complete
+
+    assert main(["index", str(folder / "one.txt")]) == 0
+    assert "one.txt: cached" in capsys.readouterr().out
+
+
+def test_cache_info_and_clear_commands(article, cache_dir, capsys):
+    from tui_reader.cli.main import main
+
+    open_document(article)
+    assert main(["cache", "info"]) == 0
+    out = capsys.readouterr().out
+    assert str(cache_dir) in out and "entries:   1" in out
+    assert main(["cache", "clear"]) == 0
+    assert "removed 1 entry" in capsys.readouterr().out
+    assert entries(cache_dir) == []

@@ -32,7 +32,7 @@ def full_document() -> Document:
         sentences=[Sentence(0, 68, 0), Sentence(69, 103, 1), Sentence(104, len(TEXT), 1)],
         speakers=[Speaker("putin", "Владимир Путин", ["Путин", "Президент России"], [Span(17, 31), Span(0, 16)]),
                   Speaker("nobody", "Никто")],
-        statements=[Statement("putin", 0, 68, 0, "indirect", "заявил"), Statement("putin", 69, 103, 1, "direct", None)],
+        statements=[Statement("putin", 0, 68, 0, "indirect", "заявил"), Statement("nobody", 69, 103, 1, "direct", None)],
         quotes=[Quote(69, 90, "putin"), Quote(70, 80, None)],
         numbers=[Number(61, 67, "percent", 3.0, "%"), Number(125, 142, "money", 5.2e10, "USD"),
                  Number(1, 2, "other", None, None), Number(3, 4, "count", 2**40, None)],
@@ -253,3 +253,46 @@ def test_concurrent_writers_never_leave_a_broken_entry(cache_dir):
     assert [w.wait() for w in writers] == [0, 0]
     assert cache.load(key).doc == expected
     assert [p.name for p in cache_dir.iterdir()] == [key + cache.SUFFIX]  # no temporary file left
+
+
+def test_prune_drops_least_recently_used_entries(cache_dir):
+    for n in range(4):
+        cache.save(f"key{n}", Document(text="слово " * 2000))
+        os.utime(entry_path(f"key{n}"), (1000 + n, 1000 + n))
+    assert cache.load("key0") is not None  # a hit makes key0 the most recently used
+    size = entry_path("key1").stat().st_size
+    removed = cache.prune(cache_dir, limit=2 * size + 10, keep="key2" + cache.SUFFIX)
+    assert removed == 2
+    assert sorted(p.name for p in cache_dir.iterdir()) == ["key0.model", "key2.model"]
+
+
+def test_prune_removes_stale_temporary_files_but_not_fresh_ones(cache_dir):
+    cache_dir.mkdir()
+    stale, fresh = cache_dir / ".tmp-old.model", cache_dir / ".tmp-new.model"
+    stale.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    os.utime(stale, (1000, 1000))
+    cache.prune(cache_dir)
+    assert not stale.exists() and fresh.exists()
+
+
+def test_the_round_trip_fixture_fills_every_model_field():
+    """A field added to the model later must be filled in ``full_document`` above,
+    so that the round trip proves the cache keeps it."""
+    from dataclasses import fields
+
+    doc = full_document()
+    empty = Document(text="")
+    for f in fields(Document):
+        if f.name != "schema":
+            assert getattr(doc, f.name) != getattr(empty, f.name), f"full_document() leaves {f.name} empty"
+    for name, cls in codec._TABLES.items():
+        rows = getattr(doc, name)
+        for f in fields(cls):
+            assert len({repr(getattr(row, f.name)) for row in rows}) > 1, f"{name}.{f.name} has one value only"
+
+
+def test_unencodable_model_is_not_cached_and_does_not_raise(cache_dir):
+    doc = Document(text="x", title=object())  # not JSON-able
+    assert cache.save("k", doc) is False
+    assert cache.load("k") is None

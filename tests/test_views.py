@@ -173,7 +173,7 @@ async def test_numbers_view_sorts_by_key_and_header_click():
         assert row_order(table) == [0, 3, 2, 1]
         await pilot.press("r")
         assert row_order(table) == [1, 2, 3, 0]
-        # Click the "Единица" header: %, RUB, then the figures without a unit.
+        # Click the "Unit" header: %, RUB, then the figures without a unit.
         x = sum(col.get_render_width(table) for col in list(table.columns.values())[:3]) + 2
         await pilot.click(DataTable, offset=(x, 0))
         await pilot.pause()
@@ -188,10 +188,13 @@ async def test_numbers_view_enter_jumps_to_the_figure():
     doc = tiny_doc()
     app = Host(lambda: NumbersView(doc))
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("s", "down", "enter")  # by kind, second row: "на 12%"
+        table = app.screen.query_one(DataTable)
+        await pilot.press("s")  # by kind: the cursor stays on the figure it was on ...
+        assert table.cursor_row == 1 and row_order(table)[1] == 0
+        await pilot.press("up", "enter")  # ... and the one above it is the money
         await pilot.pause()
     [jump] = app.results
-    assert (jump.offset, jump.end) == (doc.numbers[0].start, doc.numbers[0].end)
+    assert (jump.offset, jump.end) == (doc.numbers[1].start, doc.numbers[1].end)
 
 
 async def test_numbers_view_cells_and_escape():
@@ -200,7 +203,7 @@ async def test_numbers_view_cells_and_escape():
     async with app.run_test(size=(120, 30)) as pilot:
         table = app.screen.query_one(DataTable)
         cells = [str(c) for c in table.get_row("1")]
-        assert cells[:4] == ["3 млрд рублей", "деньги", "3\u00a0000\u00a0000\u00a0000", "RUB"]
+        assert cells[:4] == ["3 млрд рублей", "money", "3\u00a0000\u00a0000\u00a0000", "RUB"]
         assert "Бюджет — 3 млрд рублей" in cells[4]
         await pilot.press("escape")
         await pilot.pause()
@@ -217,3 +220,96 @@ async def test_views_open_on_a_structure_only_document(view):
         await pilot.press("q")
         await pilot.pause()
     assert app.results == [None]
+
+
+# --- the wiring the reader does, end to end in a stand-in app ------------------------
+
+from textual.binding import Binding  # noqa: E402
+
+from tui_reader.store.config import load_config, save_theme  # noqa: E402
+
+
+class TinyReader(App):
+    """Just enough of a reader: an offset instead of an article, marks, state, config."""
+
+    BINDINGS = [Binding("m,ь", "mark_set", id="marks.set"), Binding("apostrophe,э", "mark_jump", id="marks.jump"),
+                Binding("p", "ping", id="demo.ping")]
+
+    def __init__(self, sha: str, store: StateStore) -> None:
+        super().__init__()
+        self.sha, self.store = sha, store
+        state = store.load(sha)
+        self.offset, self.marks, self.pings = state.position, Marks(state.marks), 0
+
+    def on_mount(self) -> None:
+        cfg = load_config()
+        self.set_keymap(cfg.keys)
+        if cfg.theme in self.available_themes:
+            self.theme = cfg.theme
+        self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
+
+    def save(self) -> None:
+        self.store.save(self.sha, DocState(self.offset, self.marks.as_dict()))
+
+    def on_jump_to(self, message: JumpTo) -> None:
+        if message.record:
+            self.marks.record_jump(self.offset)
+        self.offset = message.offset
+        self.save()
+
+    def action_mark_set(self) -> None:
+        def done(name):
+            if name and name != BACK:
+                self.marks.set(name, self.offset)
+                self.save()
+        self.push_screen(MarkPrompt("set"), done)
+
+    def action_mark_jump(self) -> None:
+        def done(name):
+            if name == BACK:
+                target, record = self.marks.back(self.offset), False
+            else:
+                target, record = (self.marks.get(name), True) if name else (None, True)
+            if target is not None:
+                self.post_message(JumpTo(target, record=record))
+        self.push_screen(MarkPrompt("jump", known=self.marks.as_dict()), done)
+
+    def action_ping(self) -> None:
+        self.pings += 1
+
+
+async def test_position_and_marks_survive_a_restart_of_the_app(tmp_path):
+    sha, store_dir = "cd" * 32, tmp_path / "state"
+    app = TinyReader(sha, StateStore(store_dir))
+    async with app.run_test() as pilot:
+        app.offset = 100
+        await pilot.press("m", "a")
+        app.post_message(JumpTo(300))  # e.g. G
+        await pilot.pause()
+    assert app.offset == 300
+
+    again = TinyReader(sha, StateStore(store_dir))  # a new app, state read from disk
+    async with again.run_test() as pilot:
+        assert again.offset == 300
+        await pilot.press("apostrophe", "a")
+        await pilot.pause()
+        assert again.offset == 100
+        await pilot.press("э", "э")  # '' in the Russian layout: back where we were
+        await pilot.pause()
+        assert again.offset == 300
+
+
+async def test_config_keymap_and_theme_persist(tmp_path, monkeypatch):
+    monkeypatch.setenv("SUMMIT_READER_CONFIG_DIR", str(tmp_path / "cfg"))
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "cfg" / "config.toml").write_text('[keys]\ndemo.ping = "x"\n')
+    app = TinyReader("ef" * 32, StateStore(tmp_path / "state"))
+    async with app.run_test() as pilot:
+        await pilot.press("x", "p")
+        assert app.pings == 1  # remapped: x pings, p no longer does
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_config().theme == "nord" and load_config().keys == {"demo.ping": "x"}
+    again = TinyReader("ef" * 32, StateStore(tmp_path / "state"))
+    async with again.run_test():
+        assert again.theme == "nord"

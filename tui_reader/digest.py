@@ -11,7 +11,7 @@
 Also here, so the app and the views never re-derive them differently:
 
 * ``speaker_groups(doc)`` — speakers with their statements, most statements first;
-* ``sentence_of(doc, offset)`` — the sentence span holding an offset;
+* ``sentence_of(doc, offset)`` / ``SentenceFinder(doc)`` — the sentence span holding an offset;
 * ``citation_at(doc, offset)`` — the quote/statement under an offset as text to copy;
 * ``format_value(number)`` / ``KIND_LABELS`` — how a figure's value and kind read.
 
@@ -71,7 +71,8 @@ def speaker_groups(doc: Document) -> list[SpeakerGroup]:
             group = groups[st.speaker] = SpeakerGroup(st.speaker, one_line(name))
             first_seen[st.speaker] = st.start
         group.statements.append(st)
-    for q in doc.quotes:
+    covers = {sid: Coverage(g.statements) for sid, g in groups.items()}
+    for q in sorted(doc.quotes, key=lambda q: q.start):
         if q.speaker is None:
             continue
         group = groups.get(q.speaker)
@@ -80,28 +81,57 @@ def speaker_groups(doc: Document) -> list[SpeakerGroup]:
             sp = doc.speaker(q.speaker)
             group = groups[q.speaker] = SpeakerGroup(q.speaker, one_line(sp.name if sp else q.speaker))
             first_seen[q.speaker] = q.start
-        if not any(_contains(st, q) for st in group.statements):
+            covers[q.speaker] = Coverage([])
+        if not covers[q.speaker].contains(q.start, q.end):
             group.extra_quotes.append(q)
     return sorted(groups.values(), key=lambda g: (-len(g.statements), first_seen[g.speaker_id]))
 
 
 def uncovered_quotes(doc: Document) -> list[Quote]:
     """Quotes that no statement contains, in text order (what the digest lists apart)."""
-    return [q for q in sorted(doc.quotes, key=lambda q: q.start)
-            if not any(_contains(st, q) for st in doc.statements)]
+    cover = Coverage(doc.statements)
+    return [q for q in sorted(doc.quotes, key=lambda q: q.start) if not cover.contains(q.start, q.end)]
+
+
+class Coverage:
+    """Answers "does one of these spans contain start:end?" in O(log n): the novel has
+    thousands of quotes and statements, so no pairwise loop."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [start for start, _ in ordered]
+        self.max_end: list[int] = []  # the furthest end among the spans up to i
+        for _, end in ordered:
+            self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        return i > 0 and self.max_end[i - 1] >= end
+
+
+class SentenceFinder:
+    """``sentence_of`` for many offsets: the span lists' starts are indexed once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.levels = [(spans, [s.start for s in spans]) for spans in (doc.sentences, doc.paragraphs) if spans]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        for spans, starts in self.levels:
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and spans[i].start <= offset < max(spans[i].end, spans[i].start + 1):
+                return spans[i].start, spans[i].end
+        text = self.doc.text
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        return start, len(text) if end < 0 else end
 
 
 def sentence_of(doc: Document, offset: int) -> tuple[int, int]:
     """The (start, end) of the sentence holding ``offset``; the paragraph, or the
-    line around it, when the model has no sentences (a structure pass not done)."""
-    for spans in (doc.sentences, doc.paragraphs):
-        if spans:
-            i = bisect.bisect_right([s.start for s in spans], offset) - 1
-            if i >= 0 and spans[i].start <= offset < max(spans[i].end, spans[i].start + 1):
-                return spans[i].start, spans[i].end
-    start = doc.text.rfind("\n", 0, offset) + 1
-    end = doc.text.find("\n", offset)
-    return start, len(doc.text) if end < 0 else end
+    line around it, when the model has no sentences (a structure pass not done).
+    For many offsets, build one ``SentenceFinder`` instead."""
+    return SentenceFinder(doc)(offset)
 
 
 def citation_at(doc: Document, offset: int, *, with_speaker: bool = True) -> str | None:
@@ -132,12 +162,13 @@ def citation_at(doc: Document, offset: int, *, with_speaker: bool = True) -> str
 
 
 def format_value(number: Number) -> str:
-    """A figure's value the Russian way: ``52 000 000 000``, ``3,5``; empty when unknown."""
+    """A figure's value the Russian way: ``52 000 000 000``, ``3,5``, ``2025``; empty when unknown."""
     value = number.value
     if value is None:
         return ""
     if float(value).is_integer() and abs(value) < 1e18:
-        return f"{int(value):,}".replace(",", "\u00a0")
+        # Russian typesetting groups digits from five up; "2 025" would misread a year.
+        return f"{int(value):,}".replace(",", "\u00a0") if abs(value) >= 10_000 else str(int(value))
     return f"{value:.12g}".replace(".", ",")
 
 
@@ -170,11 +201,12 @@ def render_markdown(doc: Document) -> str:
 
     lines += ["## Цифры", ""]
     numbers = sorted(doc.numbers, key=lambda n: (n.start, n.end))
+    find_sentence = SentenceFinder(doc)
     if not numbers:
         lines += ["_Цифр не найдено._", ""]
     for number in numbers:
         # Starts with our own bold markup, not the article's text: nothing to escape.
-        lines.append(f"- {_number_line(doc, number)}")
+        lines.append(f"- {_number_line(doc, number, find_sentence)}")
     if numbers:
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -193,14 +225,14 @@ def _statement_line(doc: Document, st: Statement) -> str:
     return f"{text} _({one_line(st.cue)})_" if st.cue else text
 
 
-def _number_line(doc: Document, number: Number) -> str:
+def _number_line(doc: Document, number: Number, find_sentence: SentenceFinder) -> str:
     figure = one_line(doc.text[number.start:number.end])
     facts = [f"{KIND_LABELS.get(number.kind, number.kind)} ({number.kind})"]
     if number.value is not None:
         facts.append(f"значение {format_value(number)}")
     if number.unit:
         facts.append(f"единица {one_line(number.unit)}")
-    start, end = sentence_of(doc, number.start)
+    start, end = find_sentence(number.start)
     return f"**{figure}** — {'; '.join(facts)}. {one_line(doc.text[start:end])}"
 
 
@@ -233,5 +265,3 @@ def heading_text(text: str) -> str:
     return re.sub(r"(#+)$", lambda m: "\\" + m.group(1), text)
 
 
-def _contains(outer: Statement | Quote, inner: Statement | Quote) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end

@@ -64,7 +64,9 @@ def tag_sentences(doc: Document, indices: list[int]) -> list[NamedSpan]:
     """Run the NER model on the chosen sentences; spans come back in text order."""
     from tui_reader.analysis.nlp import models
 
-    indices = [i for i in indices if may_name(doc.text[doc.sentences[i].start:doc.sentences[i].end])]
+    if CAPITALISED.search(doc.text, 0, 20_000):
+        # (a text written all in lower case gets no shortcut: its names are not capitalised)
+        indices = [i for i in indices if may_name(doc.text[doc.sentences[i].start:doc.sentences[i].end])]
     if not indices:
         return []
     ner = models().ner

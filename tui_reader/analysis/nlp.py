@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import sys
 import threading
 from dataclasses import dataclass
@@ -47,6 +48,20 @@ def alias_pymorphy2() -> bool:
     return True
 
 
+def single_threaded_blas() -> None:
+    """Ask OpenBLAS for one thread, if numpy is not loaded yet (the variable is read then).
+
+    slovnet multiplies small matrices: a second BLAS thread buys nothing, and on a
+    busy machine its spin-waiting made the analysis three times slower (measured:
+    ~30 KB/s with the default, ~90 KB/s with one thread, on 2 shared cores).
+    An explicit setting by the user is left alone.
+    """
+    if "numpy" in sys.modules:
+        return
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
 @dataclass(slots=True)
 class Models:
     """The loaded models.  ``ner``/``morph``/``syntax`` take batches (``.map``)."""
@@ -63,6 +78,7 @@ def models() -> Models:
         return _models
     with _lock:
         if _models is None:
+            single_threaded_blas()
             alias_pymorphy2()
             from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 

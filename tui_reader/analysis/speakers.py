@@ -47,6 +47,7 @@ UNNAMED = frozenset("""
 # Clause-level dependents: not part of a subject's noun phrase.
 CLAUSE_RELS = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark")
 MAX_BACKWARD = 3
+TITLE_WINDOW = 120  # characters left of a name searched for its title
 # Forms of address, not titles: 'господин Туск'.
 HONORIFICS = frozenset({"господин", "госпожа", "мистер", "миссис", "мисс", "г-н", "г-жа", "товарищ", "сэр"})
 WRITING_VERBS = frozenset({"написать", "писать"})
@@ -95,6 +96,7 @@ class SpeakerAnalysis:
         self.tokens = SentenceTokens(doc)  # computed on first use: most sentences never need them
         self.found: dict[int, Found] = {}
         self.per_starts: list[int] = []
+        self._starts: list[int] | None = None
 
     # --- driver ----------------------------------------------------------------
 
@@ -157,8 +159,12 @@ class SpeakerAnalysis:
         ('спикер'); adjectives agreeing with it ('генерального прокурора') are kept too.
         """
         for span in self.pers:
-            toks = self.tokens[span.sentence]
-            if not toks:
+            # only the words just left of the name matter: tokenise that stretch alone
+            sent = self.doc.sentences[span.sentence]
+            window = max(sent.start, span.start - TITLE_WINDOW)
+            toks = tokens_of(self.doc.text, window, span.start) + [Tok(span.start, span.end, "")]
+            at_start = window == sent.start
+            if len(toks) < 2:
                 continue
             cases = name_cases(self.doc.text[span.start:span.end])
             k = bisect.bisect_left([t.start for t in toks], span.start) - 1
@@ -180,13 +186,14 @@ class SpeakerAnalysis:
                 if t.lemma in HONORIFICS:
                     break
                 words.append(t)
-                if t.pos == "NOUN" and fits and (t.text[:1].islower() or t is toks[0]) \
+                if t.pos == "NOUN" and fits and (t.text[:1].islower() or (at_start and t is toks[0])) \
                         and t.tag is not None and "anim" in t.tag:
                     head_found = True  # a title is a person noun: 'спикер', 'глава', not 'внимание'
 
             if not head_found:
                 continue
-            while words and not (words[-1].pos == "NOUN" and (words[-1].text[:1].islower() or words[-1] is toks[0])) \
+            while words and not (words[-1].pos == "NOUN"
+                                 and (words[-1].text[:1].islower() or (at_start and words[-1] is toks[0]))) \
                     and words[-1].pos not in ("ADJF", "PRTF"):
                 words.pop()
             words.reverse()
@@ -235,7 +242,7 @@ class SpeakerAnalysis:
         toks = self.tokens[i]
         par = self.doc.sentences[i].paragraph
         # finite verbs first: a gerund ('Говоря о …, Брин заявил') or 'по словам' only when nothing else
-        rank = {"verb": 0, "adjective": 0, "object": 0, "according": 1, "gerund": 2}
+        rank = {"verb": 0, "adjective": 0, "object": 0, "according": 1, "noun": 2, "gerund": 2}
         for cue in sorted(cues, key=lambda c: rank.get(c.kind, 3)):
             if cue.kind == "first-person" or is_negated(toks, cue.index):
                 continue
@@ -243,6 +250,8 @@ class SpeakerAnalysis:
                 continue  # a cue inside quoted words is the quoted person's, not the writer's
             if cue.kind == "according":
                 found = self.according_to(i, cue)
+            elif cue.kind == "noun":
+                found = self.whose_statement(i, cue)
             else:
                 found = self.by_syntax(i, cue)
             if found is not None:
@@ -285,6 +294,20 @@ class SpeakerAnalysis:
         else:
             person = self.resolve_title(i, pos, phrase, None, phrase[0], fallback=False)
         return Found(person, cue.word, "indirect", True, pos) if person else None
+
+    def whose_statement(self, i: int, cue: Cue) -> Found | None:
+        """'появилось его заявление', 'заявления Байдена': a possessive or a genitive name."""
+        toks = self.tokens[i]
+        pos = toks[cue.index].start
+        before = toks[cue.index - 1].text.lower() if cue.index > 0 else ""
+        if before in ("его", "её", "ее"):
+            person = self.resolve_pronoun(i, pos, PRONOUN_GENDER[before])
+            return Found(person, cue.word, "indirect", True, pos) if person else None
+        if cue.index + 1 < len(toks):
+            span = self.per_at(toks[cue.index + 1].start)
+            if span is not None:
+                return Found(self.person_of[id(span)], cue.word, "indirect", True, pos)
+        return None
 
     def by_syntax(self, i: int, cue: Cue) -> Found | None:
         toks = self.tokens[i]
@@ -535,8 +558,9 @@ class SpeakerAnalysis:
     # --- quotations and continuation ---------------------------------------------------
 
     def sentences_of(self, span: tuple[int, int]) -> list[int]:
-        starts = [self.doc.sentences[i].start for i in self.indices]
-        k = max(0, bisect.bisect_right(starts, span[0]) - 1)
+        if self._starts is None:
+            self._starts = [self.doc.sentences[i].start for i in self.indices]
+        k = max(0, bisect.bisect_right(self._starts, span[0]) - 1)
         out = []
         for i in self.indices[k:]:
             s = self.doc.sentences[i]
@@ -595,11 +619,34 @@ class SpeakerAnalysis:
         # 'Лесин: «…»'
         head = text[sent.start:q[0]].rstrip()
         if head.endswith(":"):
-            for t in reversed([t for t in toks if t.end <= q[0]][-4:]):
+            before = [t for t in toks if t.end <= q[0]]
+            for t in reversed(before[-4:]):
                 span = self.per_at(t.start)
                 if span is not None:
                     return Found(self.person_of[id(span)], ":", "direct", True, t.start)
+            # 'Песков: «…»' in a headline, where the tagger has too little context
+            if len(before) >= 2 and before[-1].text == ":" and before[-2].text[:1].isupper():
+                person = self.person_from_word(before[-2])
+                if person is not None:
+                    return Found(person, ":", "direct", True, before[-2].start)
         return None
+
+    def person_from_word(self, tok: Tok) -> Person | None:
+        """A capitalised word the dictionary knows as a surname: someone already met, or a new person."""
+        from tui_reader.analysis.entities import describe, name_parse
+
+        known = self.known_name(tok, None)
+        if known is not None:
+            return known
+        parse = name_parse(tok.text)
+        if parse is None or "Surn" not in parse.tag:
+            return None
+        span = NamedSpan(tok.start, tok.end, "PER", "", -1)
+        describe(tok.text, span)
+        person = Person(id=f"p{len(self.people) + 1}", keys=list(span.keys), gender=span.gender, mentions=[span])
+        self.people.append(person)
+        self.person_of[id(span)] = person
+        return person
 
     def continue_statements(self, cues: dict[int, list[Cue]]) -> None:
         by_paragraph: dict[int, list[int]] = {}
@@ -613,6 +660,10 @@ class SpeakerAnalysis:
                 step = 1 if f.leading else -1
                 # words before a trailing attribution ('…, добавил X') rarely run back further
                 room = len(sents) if f.leading else MAX_BACKWARD
+                if not f.leading and self.opens_with_quote(i):
+                    # the marks show where quoted words begin: at most a framing sentence
+                    # before them ('К НТВ претензий не оказалось. «…», — пояснил Лесин.')
+                    room = 1
                 k = pos + step
                 while 0 <= k < len(sents) and room > 0:
                     room -= 1
@@ -622,9 +673,13 @@ class SpeakerAnalysis:
                     self.found[j] = Found(f.person, None, "indirect", f.leading, f.cue_pos, False)
                     k += step
 
+    def opens_with_quote(self, i: int) -> bool:
+        s = self.doc.sentences[i]
+        return self.doc.text[s.start:s.end].lstrip()[:1] in "«\"“„—–-"
+
     def may_continue(self, j: int, cues: list[Cue]) -> bool:
         """A sentence with no cue, no new named person and no pronoun subject of its own."""
-        if any(c.kind not in ("first-person", "gerund") for c in cues):
+        if any(c.kind not in ("first-person", "gerund", "noun") for c in cues):
             return False
         toks = self.tokens[j]
         par = self.doc.sentences[j].paragraph
@@ -646,7 +701,8 @@ class SpeakerAnalysis:
     def publish(self) -> None:
         doc = self.doc
         speaking = {id(f.person): f.person for f in self.found.values()}
-        ordered = [p for p in self.people if id(p) in speaking]
+        ordered = sorted((p for p in self.people if id(p) in speaking),
+                         key=lambda p: min([m.start for m in p.mentions] + [r[0] for r in p.title_refs] or [0]))
         ids = {id(p): f"s{n + 1}" for n, p in enumerate(ordered)}
         doc.speakers = []
         for p in ordered:
@@ -677,7 +733,8 @@ class SpeakerAnalysis:
         for quote in self.doc.quotes:
             k = bisect.bisect_right(starts, quote.start) - 1
             if k >= 0 and by_start[k][0] <= quote.start < by_start[k][1]:
-                if len(self.doc.text[quote.start:quote.end].split()) >= 2 or self.doc.text[quote.start] in "—–-":
+                # speech, not a name in quotes: «Эхо Москвы» sits in Лесин's sentence but is not his
+                if len(self.doc.text[quote.start:quote.end].split()) >= 3 or self.doc.text[quote.start] in "—–-":
                     quote.speaker = by_start[k][2]
 
 

@@ -56,6 +56,8 @@ NOT_CUES = frozenset({"благодаря", "согласно"})
 ACCORDING_TO = re.compile(r"\bпо\s+(?:(?:его|её|ее|их)\s+)?(?:собственным\s+)?(словам|мнению|оценке|данным)\b",
                           re.IGNORECASE)
 ACCORDING_NOUNS = frozenset({"словам", "мнению", "оценке"})
+# Nouns that report words when someone's: 'его заявление', 'заявления Байдена'.
+STATEMENT_NOUNS = frozenset({"заявление", "высказывание", "обращение", "признание"})
 
 
 WORDS = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
@@ -67,10 +69,10 @@ def cue_forms() -> frozenset[str]:
     from tui_reader.analysis.nlp import morph_vocab
 
     forms: set[str] = set(ACCORDING_NOUNS)
-    for lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS | REPORTING_ADJECTIVES:
+    for lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS | REPORTING_ADJECTIVES | STATEMENT_NOUNS:
         for p in morph_vocab().parse(lemma):
             # the verb or adjective itself ('признаться' is also a parenthetical conjunction)
-            if p.normal_form.replace("ё", "е") == lemma.replace("ё", "е") and p.tag.POS in ("INFN", "ADJF"):
+            if p.normal_form.replace("ё", "е") == lemma.replace("ё", "е") and p.tag.POS in ("INFN", "ADJF", "NOUN"):
                 forms.update(f.word for f in p.lexeme)
                 break
     forms.update(f.replace("ё", "е") for f in list(forms))
@@ -149,6 +151,9 @@ def find_cues(tokens: list[Tok]) -> list[Cue]:
         if not tok.text[:1].isalpha():
             continue
         if low in NOT_CUES:
+            continue
+        if tok.lemma in STATEMENT_NOUNS and tok.pos == "NOUN":
+            cues.append(Cue(i, tok.text, "noun", tok.lemma))
             continue
         p = verb_parse(tok.text)
         if p is None:

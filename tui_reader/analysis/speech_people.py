@@ -66,10 +66,12 @@ def cluster_people(spans: list[NamedSpan]) -> list[Person]:
     """Group PER mentions into people: 'Владимир Путин', 'Путин', 'Путина' are one."""
     people: list[Person] = []
     last_seen: dict[str, int] = {}
+    by_prefix: dict[str, list[Person]] = {}  # first letters of any name word → people (a novel has hundreds)
     for span in spans:
         if span.type != "PER" or not span.keys:
             continue
-        candidates = [p for p in people if p.accepts(span.keys)]
+        pool = {id(p): p for k in span.keys for p in by_prefix.get(k[:3], ())}.values()
+        candidates = [p for p in pool if p.accepts(span.keys)]
         if candidates:
             person = max(candidates, key=lambda p: last_seen.get(p.id, -1))
             if len(span.keys) > len(person.keys):
@@ -77,6 +79,10 @@ def cluster_people(spans: list[NamedSpan]) -> list[Person]:
         else:
             person = Person(id=f"p{len(people) + 1}", keys=list(span.keys))
             people.append(person)
+        for k in person.keys:
+            group = by_prefix.setdefault(k[:3], [])
+            if not any(q is person for q in group):
+                group.append(person)
         person.mentions.append(span)
         if span.gender and (person.gender is None or len(span.keys) > 1):
             person.gender = span.gender

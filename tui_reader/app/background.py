@@ -74,26 +74,39 @@ class Analysis:
     def _start_process(self) -> None:
         import multiprocessing
         import sys
+        from multiprocessing import resource_tracker
 
         # "spawn": forking a process that runs Textual's threads is not safe.
-        context = multiprocessing.get_context("spawn")
+        self._context = multiprocessing.get_context("spawn")
         # multiprocessing hands its helper process sys.stderr's descriptor; inside the
-        # app sys.stderr is Textual's capture object with none: lend it the real one.
+        # app sys.stderr is Textual's capture object with none: lend it the real one
+        # while the helper starts (here, on the UI thread, so nothing else prints).
         app_stderr = sys.stderr
         if sys.__stderr__ is not None:
             sys.stderr = sys.__stderr__
         try:
-            # a Pipe, not a Queue: no semaphores to leak when the child is terminated on quit
-            receiver, sender = context.Pipe(duplex=False)
-            self.process = context.Process(target=_child, args=(self.opened, sender), name="summit-analysis",
-                                           daemon=True)
-            self.process.start()
-            sender.close()  # the child holds its own copy; EOF then means it has gone
+            resource_tracker.ensure_running()
         finally:
             sys.stderr = app_stderr
-        self.thread = threading.Thread(target=self._relay, args=(receiver,), name="summit-analysis-relay",
-                                       daemon=True)
+        # Starting the child writes the pickled text to it, which blocks until it has
+        # started Python and reads: do that off the UI thread.
+        self.thread = threading.Thread(target=self._launch_and_relay, name="summit-analysis-relay", daemon=True)
         self.thread.start()
+
+    def _launch_and_relay(self) -> None:
+        try:
+            # a Pipe, not a Queue: no semaphores to leak when the child is terminated on quit
+            receiver, sender = self._context.Pipe(duplex=False)
+            self.process = self._context.Process(target=_child, args=(self.opened, sender),
+                                                 name="summit-analysis", daemon=True)
+            self.process.start()
+            sender.close()  # the child holds its own copy; EOF then means it has gone
+        except Exception as e:  # could not start it after all: analyse here instead
+            self.fallback_reason = _first_line(e)
+            self.mode = "thread"
+            self._run_in_thread()
+            return
+        self._relay(receiver)
 
     def _relay(self, receiver: Any) -> None:
         """Pass the child's messages on until it is done (or dies without a word)."""

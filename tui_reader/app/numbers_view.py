@@ -22,10 +22,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.digest import KIND_LABELS, format_value, one_line, sentence_of
+from tui_reader.digest import SentenceFinder, format_value, one_line
 from tui_reader.model import NUMBER_KINDS, Document, Number
 
-CONTEXT_CHARS = 40  # of the sentence on each side of the figure
+OTHER_COLUMNS = 64  # cells the figure/kind/value/unit columns and the frame take, roughly
+MIN_CONTEXT = 30    # code points of context shown however narrow the terminal
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -41,12 +42,12 @@ def _kind_rank(n: Number) -> int:
 
 
 COLUMNS = (
-    NumberColumn("figure", "Число", lambda n: (n.start,)),
-    NumberColumn("kind", "Вид", lambda n: (_kind_rank(n), n.start)),
+    NumberColumn("figure", "Figure", lambda n: (n.start,)),
+    NumberColumn("kind", "Kind", lambda n: (_kind_rank(n), n.start)),
     # Unknown values and units sort last whichever way: (is-missing, value).
-    NumberColumn("value", "Значение", lambda n: (n.value is None, n.value or 0.0, n.start)),
-    NumberColumn("unit", "Единица", lambda n: (n.unit is None, (n.unit or "").casefold(), n.start)),
-    NumberColumn("context", "Контекст", lambda n: (n.start,)),
+    NumberColumn("value", "Value", lambda n: (n.value is None, n.value or 0.0, n.start)),
+    NumberColumn("unit", "Unit", lambda n: (n.unit is None, (n.unit or "").casefold(), n.start)),
+    NumberColumn("context", "Context", lambda n: (n.start,)),
 )
 
 
@@ -81,20 +82,22 @@ class NumbersView(ModalScreen[JumpTo | None]):
         super().__init__()
         self.doc = doc
         self.numbers = list(doc.numbers)
+        self.sentence_of = SentenceFinder(doc)
         self.sort_column = 0  # index into COLUMNS
         self.reverse = False
+        self._filled_room = 0  # the context width the rows were cut for
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = f"Цифры: {len(self.numbers)}"
+            box.border_title = f"Figures: {len(self.numbers)}"
             if self.numbers:
                 yield DataTable(cursor_type="row", zebra_stripes=True, id="numbers")
-                hint = "Enter — перейти · клик по заголовку или s — сортировка · r — обратный порядок · Esc — закрыть"
+                hint = "Enter: go to it in the text · s, r or click a header: sort · Esc: close"
             else:
                 pending = self.doc.analysis.level == "structure"
-                yield Static("Анализ ещё идёт: цифры появятся, когда он закончится." if pending
-                             else "В тексте не найдено цифр.")
-                hint = "Esc — закрыть"
+                yield Static("Still analysing: the figures appear when the analysis is done." if pending
+                             else "No figures found in this text.")
+                hint = "Esc: close"
             yield Static(hint, id="hint")
 
     def on_mount(self) -> None:
@@ -126,8 +129,12 @@ class NumbersView(ModalScreen[JumpTo | None]):
     def _fill(self) -> None:
         # Rebuilt rather than DataTable.sort: our sort keys are the model's values
         # (a figure's float, the kind's order), not the cells' display text.
-        table = self.query_one(DataTable)
+        tables = self.query(DataTable)
+        if not tables:
+            return  # a resize before the table is composed
+        table = tables.first()
         keep = self._current_index(table)
+        self._filled_room = self._context_room()
         table.clear(columns=True)
         for i, column in enumerate(COLUMNS):
             arrow = (" ▼" if self.reverse else " ▲") if i == self.sort_column else ""
@@ -148,16 +155,22 @@ class NumbersView(ModalScreen[JumpTo | None]):
     def _cells(self, n: Number) -> tuple[Text, ...]:
         return (
             Text(one_line(self.doc.text[n.start:n.end]), style="bold"),
-            Text(KIND_LABELS.get(n.kind, n.kind)),
+            Text(n.kind),
             Text(format_value(n), justify="right"),
             Text(n.unit or ""),
-            self._context(n),
+            self._context_cell(n),
         )
 
-    def _context(self, n: Number) -> Text:
-        start, end = sentence_of(self.doc, n.start)
-        left_from = max(start, n.start - CONTEXT_CHARS)
-        right_to = min(max(end, n.end), n.end + CONTEXT_CHARS)
+    def _context_cell(self, n: Number) -> Text:
+        """The figure's sentence, cut to fit the room left by the other columns, with
+        the figure in the middle (so the context column rarely needs a scroll)."""
+        start, end = self.sentence_of(n.start)
+        end = max(end, n.end)
+        room = max(self._context_room() - (n.end - n.start) - 2, 10)  # 2: the "…"s
+        # Half the room each side; a side the sentence can't fill lends the other its rest.
+        left = min(n.start - start, max(room // 2, room - (end - n.end)))
+        left_from, right_to = n.start - left, min(end, n.end + room - left)
+        left_from, right_to = self._word_edges(left_from, right_to, start, end)
         # Whitespace runs become one space but are kept at the edges, so "(52 млрд)"
         # reads as written and a figure mid-word stays mid-word.
         text = Text("…" if left_from > start else "")
@@ -167,6 +180,25 @@ class NumbersView(ModalScreen[JumpTo | None]):
         if right_to < end:
             text.append("…")
         return text
+
+    def _word_edges(self, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+        """Move cut points inward to whole words (by at most a few letters)."""
+        text = self.doc.text
+        if left > start and not text[left - 1].isspace():
+            space = text.find(" ", left, left + 12)
+            left = space + 1 if space >= 0 else left
+        if right < end and not text[right].isspace():
+            space = text.rfind(" ", right - 12, right)
+            right = space if space > left else right
+        return left, right
+
+    def _context_room(self) -> int:
+        # The other four columns take about OTHER_COLUMNS cells; the rest is context.
+        return max(self.app.size.width - OTHER_COLUMNS, MIN_CONTEXT)
+
+    def on_resize(self) -> None:
+        if self.numbers and self._context_room() != self._filled_room:
+            self._fill()
 
     # --- jumping -------------------------------------------------------------------
 

@@ -160,6 +160,8 @@ class ReaderApp(App[int]):
                 pane.display = False
         self.article.focus()
         self._apply_width(self.size.width)
+        # mark the section being read from the start (later, scrolling moves the mark)
+        self.call_after_refresh(lambda: self.query_one(SectionsTree).follow(self.article.current_section))
         if not self.complete and self.opened is not None:
             self._analyse()
 
@@ -227,6 +229,7 @@ class ReaderApp(App[int]):
         self.complete = True
         self.article.set_document(doc)
         self.query_one(Sidebar).set_document(doc, self.article.highlights)
+        self.call_after_refresh(lambda: self.query_one(SectionsTree).follow(self.article.current_section))
         for pane in self._panes():
             pane.doc = doc
         for status in self.query(AnalysisStatus):

@@ -30,6 +30,8 @@ class SectionsTree(Tree[int]):
 
     DEFAULT_CSS = """
     SectionsTree { height: 1fr; background: $panel; }
+    /* the section being read stays marked while the article has focus */
+    SectionsTree > .tree--cursor { background: $primary-muted; text-style: bold; }
     """
 
     def __init__(self, doc: Document, **kwargs) -> None:

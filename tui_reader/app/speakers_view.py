@@ -79,7 +79,7 @@ class SpeakersView(ModalScreen[JumpTo | None]):
         max-height: 40%;
         margin-bottom: 1;
     }
-    SpeakersView OptionList {
+    SpeakersView OptionList, SpeakersView OptionList:focus {
         height: 1fr;
         border: none;
     }
@@ -98,7 +98,7 @@ class SpeakersView(ModalScreen[JumpTo | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Кто говорит"
+            box.border_title = "Who speaks"
             if self.groups:
                 rows = [(g.name, len(g.statements)) for g in self.groups]
                 # Rich styles can't read CSS variables: take the theme's accent colour now.
@@ -107,9 +107,9 @@ class SpeakersView(ModalScreen[JumpTo | None]):
                 yield OptionList(*self._options(), id="statements")
             else:
                 pending = self.doc.analysis.level == "structure"
-                yield Static("Анализ ещё идёт: высказывания появятся, когда он закончится." if pending
-                             else "В тексте не найдено высказываний.", id="bars")
-            yield Static("Enter — перейти к тексту · Esc — закрыть", id="hint")
+                yield Static("Still analysing: the statements appear when the analysis is done." if pending
+                             else "No statements found in this text.", id="bars")
+            yield Static("Enter: go to it in the text · Esc: close", id="hint")
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []

@@ -31,7 +31,9 @@ def run(args) -> int:
     from tui_reader.store import cache
 
     files, failures = _collect(args.paths)
-    out, err = Console(highlight=False), Console(stderr=True, highlight=False)
+    # Results are plain prints (a log must not get Rich's 80-column wrapping); while the
+    # bar is live, Rich shows them above it.
+    err = Console(stderr=True)
     counts = {"analysed": 0, "cached": 0}
     with _progress(err, files) as progress:
         overall = progress.add_task("files", total=len(files))
@@ -42,15 +44,15 @@ def run(args) -> int:
                                   lambda name, share: progress.update(stage, completed=share, description=f"{_short(path)}: {name}"))
             except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
                 failures.append(f"{path}: {_one_line(e)}")
-                err.print(f"summit-reader: {failures[-1]}", markup=False)
+                print(f"summit-reader: {failures[-1]}", file=sys.stderr)
             else:
                 counts["analysed" if what != "cached" else "cached"] += 1
-                out.print(f"{path}: {what}", markup=False)
+                print(f"{path}: {what}")
             progress.remove_task(stage)
             progress.advance(overall)
     where = cache.cache_dir()
-    out.print(f"{counts['analysed']} analysed, {counts['cached']} already cached, {len(failures)} failed "
-              f"(cache: {where})", markup=False)
+    print(f"{counts['analysed']} analysed, {counts['cached']} already cached, {len(failures)} failed "
+          f"(cache: {where})")
     return 2 if failures else 0
 
 

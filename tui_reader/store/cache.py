@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,11 +30,16 @@ from tui_reader.store.codec import FormatError, decode_entry, encode_parts
 ENV_DIR = "SUMMIT_READER_CACHE_DIR"
 SUFFIX = ".model"
 TEMP_PREFIX = ".tmp-"
+STALE_TEMP_SECONDS = 3600
 
 # What the header must say for an entry to be used.  The package version rides
 # along as a safety net: a release that forgot to bump ANALYSER_VERSION still
 # never reads a model an older release wrote.
 MODEL_VERSION = f"{ANALYSER_VERSION}/{__version__}"
+
+# Past this the least recently used entries go (an article's entry is ~25–100 KB,
+# the 3 MB novel's ~15 MB).
+MAX_CACHE_BYTES = 512 * 1024 * 1024
 
 
 def cache_dir() -> Path:
@@ -73,13 +79,22 @@ def load(key: str, directory: Path | None = None) -> Entry | None:
         return None
     if doc.source.sha256 and not key.startswith(doc.source.sha256):
         return None  # a file moved in under another's name
+    try:
+        os.utime(path)  # recently used: pruned last
+    except OSError:
+        pass
     return Entry(doc, extra)
 
 
 def save(key: str, doc: Document, extra: dict[str, Any] | None = None, directory: Path | None = None) -> bool:
     """Store ``doc`` under ``key``; False (and no error) where the cache cannot be written."""
     directory = directory or cache_dir()
-    parts = encode_parts(doc, MODEL_VERSION, extra)
+    try:
+        parts = encode_parts(doc, MODEL_VERSION, extra)
+    except (TypeError, ValueError, OverflowError):
+        # A model field the format cannot hold (tests/test_store.py keeps this from
+        # happening): the reader goes on without a cache rather than failing.
+        return False
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=SUFFIX, dir=directory)
@@ -89,12 +104,50 @@ def save(key: str, doc: Document, extra: dict[str, Any] | None = None, directory
         with os.fdopen(fd, "wb") as f:
             f.writelines(parts)
         os.replace(temp, directory / (key + SUFFIX))
-        return True
     except OSError:
         try:
             os.unlink(temp)
         except OSError:
             pass
+        return False
+    prune(directory, keep=key + SUFFIX)
+    return True
+
+
+def prune(directory: Path, limit: int = -1, keep: str = "") -> int:
+    """Delete the least recently used entries until the rest fit in ``limit`` bytes
+    (default ``MAX_CACHE_BYTES``); ``keep`` names an entry never to delete.  Returns
+    how many were deleted."""
+    limit = MAX_CACHE_BYTES if limit < 0 else limit
+    sized = []
+    stale = time.time() - STALE_TEMP_SECONDS
+    for path in _files(directory):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if path.name.startswith(TEMP_PREFIX):
+            if st.st_mtime < stale:  # left by a writer that was killed
+                _unlink(path)
+            continue  # another process may be writing it now
+        sized.append((st.st_mtime, st.st_size, path))
+    total = sum(size for _, size, _ in sized)
+    removed = 0
+    for _, size, path in sorted(sized):
+        if total <= limit:
+            break
+        if path.name == keep or not _unlink(path):
+            continue
+        total -= size
+        removed += 1
+    return removed
+
+
+def _unlink(path: Path) -> bool:
+    try:
+        path.unlink()
+        return True
+    except OSError:
         return False
 
 

@@ -26,16 +26,16 @@ import struct
 import sys
 import zlib
 from array import array
-from dataclasses import fields
+from dataclasses import asdict, fields, is_dataclass
 from typing import Any
 
 from tui_reader.model import (
-    Analysis, Document, Entity, Number, Paragraph, Quote, Section, Sentence, Source, Speaker, Span,
-    Statement, Topic, WordIndex,
+    Document, Entity, Number, Paragraph, Quote, Section, Sentence, Span, Speaker, Statement, Topic, WordIndex,
+    from_dict,
 )
 
 MAGIC = b"SRMODEL\x00"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # Integer columns are 4-byte where every value fits (offsets into any text a reader
 # opens do), else 8-byte.
 INT32, INT64 = "i", "q"
@@ -47,8 +47,13 @@ _TABLES: dict[str, type] = {
     "sections": Section, "paragraphs": Paragraph, "sentences": Sentence, "statements": Statement,
     "quotes": Quote, "numbers": Number, "entities": Entity,
 }
-# Small nested things stored as plain JSON.
-_JSON_FIELDS = ("schema", "title", "source", "analysis", "speakers", "topics")
+# Lists of records that each hold a list of spans (the novel's topics hold ~16k):
+# stored as JSON with the spans flattened to [start, end, start, end, …], which
+# loads several times faster than a dict per span.
+_SPANNED: dict[str, tuple[type, str]] = {"speakers": (Speaker, "mentions"), "topics": (Topic, "occurrences")}
+# Every other field of Document (title, source, analysis, … and any field added
+# later) is small: stored as JSON, read back by ``model.from_dict``.
+_SPECIAL = {"text", "index", *_TABLES, *_SPANNED}
 
 
 class FormatError(ValueError):
@@ -68,16 +73,9 @@ def encode_parts(doc: Document, analyser_version: str = "", extra: dict[str, Any
     manifest: dict[str, Any] = {
         "extra": extra or {},
         "text": writer.add_bytes(doc.text.encode("utf-8")),
-        "json": {
-            "schema": doc.schema,
-            "title": doc.title,
-            "source": _record(doc.source),
-            "analysis": _record(doc.analysis),
-            "speakers": [{**_record(sp), "mentions": [[m.start, m.end] for m in sp.mentions]}
-                         for sp in doc.speakers],
-            "topics": [{**_record(t), "occurrences": [[o.start, o.end] for o in t.occurrences]}
-                       for t in doc.topics],
-        },
+        "json": {f.name: _plain(getattr(doc, f.name)) for f in fields(Document) if f.name not in _SPECIAL},
+        "spanned": {name: [_flatten_spans(row, spans) for row in getattr(doc, name)]
+                    for name, (_cls, spans) in _SPANNED.items()},
         "tables": {name: _encode_table(writer, getattr(doc, name), cls) for name, cls in _TABLES.items()},
         "index": _encode_index(writer, doc.index) if doc.index is not None else None,
     }
@@ -139,23 +137,32 @@ def _decode_body(view: memoryview, at: int) -> tuple[Document, dict[str, Any]]:
         raise FormatError("damaged model (checksum)")
     manifest = json.loads(bytes(manifest_bytes))
     reader = _Reader(payload)
-    small = manifest["json"]
-    doc = Document(
-        text=reader.text(manifest["text"]),
-        source=_build(Source, small["source"]),
-        title=small["title"],
-        analysis=_build(Analysis, small["analysis"]),
-        schema=small["schema"],
-        speakers=[_build(Speaker, {**sp, "mentions": [Span(s, e) for s, e in sp["mentions"]]})
-                  for sp in small["speakers"]],
-        topics=[_build(Topic, {**t, "occurrences": [Span(s, e) for s, e in t["occurrences"]]})
-                for t in small["topics"]],
-    )
+    doc = from_dict({**manifest["json"], "text": reader.text(manifest["text"])})
+    for name, (cls, spans) in _SPANNED.items():
+        setattr(doc, name, [_unflatten_spans(cls, spans, record) for record in manifest["spanned"][name]])
     for name, cls in _TABLES.items():
         setattr(doc, name, _decode_table(reader, manifest["tables"][name], cls))
     if manifest["index"] is not None:
         doc.index = _decode_index(reader, manifest["index"])
     return doc, manifest["extra"]
+
+
+# --- records with span lists ---------------------------------------------------------
+
+def _flatten_spans(row: Any, spans: str) -> dict[str, Any]:
+    record = {f.name: _plain(getattr(row, f.name)) for f in fields(row) if f.name != spans}
+    record[spans] = [n for span in getattr(row, spans) for n in (span.start, span.end)]
+    return record
+
+
+def _unflatten_spans(cls: type, spans: str, record: dict[str, Any]) -> Any:
+    flat = record[spans]
+    if len(flat) % 2:
+        raise FormatError(f"damaged {spans}")
+    known = {f.name for f in fields(cls)}
+    values = {k: v for k, v in record.items() if k in known}
+    values[spans] = list(map(Span, flat[0::2], flat[1::2]))
+    return cls(**values)
 
 
 # --- tables ----------------------------------------------------------------------
@@ -261,10 +268,10 @@ class _Reader:
         return column.tolist()
 
 
-def _record(obj: Any) -> dict[str, Any]:
-    return {f.name: getattr(obj, f.name) for f in fields(obj) if f.name not in ("mentions", "occurrences")}
-
-
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    known = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in known})
+def _plain(value: Any) -> Any:
+    """A field's value as JSON-able data (dataclasses as dicts, as ``model.to_dict`` does)."""
+    if is_dataclass(value):
+        return asdict(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
