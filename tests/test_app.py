@@ -501,10 +501,11 @@ async def test_analysis_in_a_child_process_swaps_in_the_model(tmp_path) -> None:
 async def test_the_novel_renders_only_what_is_visible_and_jumps_to_the_end_at_once() -> None:
     import time
 
-    from tests.conftest import CORPUS
+    from pathlib import Path
+
     from tui_reader.pipeline import open_for_reading
 
-    novel = CORPUS / "large" / "war_and_peace-cp1251.txt"
+    novel = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "large" / "war_and_peace-cp1251.txt"
     if not novel.is_file():
         pytest.skip("../shared/corpus/large is not here")
     opened = open_for_reading(str(novel), use_cache=False)
@@ -521,3 +522,25 @@ async def test_the_novel_renders_only_what_is_visible_and_jumps_to_the_end_at_on
         assert article.scroll_y == article.max_scroll_y
         tail = opened.doc.text.rstrip()[-20:].split()[-1]
         assert tail in rendered_text(app)
+
+
+@pytest.mark.parametrize("key,module,screen_name", [
+    ("S", "speakers_view", "SpeakersView"), ("Ы", "speakers_view", "SpeakersView"),
+    ("number_sign", "numbers_view", "NumbersView"), ("numero_sign", "numbers_view", "NumbersView"),
+])
+async def test_full_screen_views_open_and_jump(key: str, module: str, screen_name: str) -> None:
+    import importlib
+
+    try:
+        view_class = getattr(importlib.import_module(f"tui_reader.app.{module}"), screen_name)
+    except ImportError:
+        pytest.skip(f"{module} not built yet")
+    app = ReaderApp(sample_document())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, view_class)
+        app.screen.dismiss(JumpTo(app.doc.paragraphs[-1].start, app.doc.paragraphs[-1].end))
+        await pilot.pause()
+        assert not isinstance(app.screen, view_class)
+        assert app.article.target == (app.doc.paragraphs[-1].start, app.doc.paragraphs[-1].end)

@@ -184,3 +184,15 @@ def test_cache_info_and_clear_commands(article, cache_dir, capsys):
     assert main(["cache", "clear"]) == 0
     assert "removed 1 entry" in capsys.readouterr().out
     assert entries(cache_dir) == []
+
+
+def test_two_processes_opening_the_same_new_file_leave_one_whole_entry(article, cache_dir):
+    code = ("from tui_reader.pipeline import open_document\n"
+            f"print(open_document({str(article)!r}).analysis.level)")
+    env = {**os.environ, cache.ENV_DIR: str(cache_dir)}
+    runs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    assert [r.communicate()[0].strip() for r in runs] == ["full", "full"]
+    assert [p.name for p in cache_dir.iterdir()] == [p.name for p in entries(cache_dir)]  # no temporary left
+    assert len(entries(cache_dir)) == 1
+    assert open_for_reading(article).complete

@@ -219,3 +219,40 @@ def test_natasha_imports_without_pkg_resources_or_pymorphy2():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().endswith("ok")
+
+
+def test_headline_name_colon_quote():
+    doc = analysed("Песков: «Кремль не планирует менять позицию».")
+    assert speaker_of(doc, "Кремль не планирует") == "Песков"
+
+
+def test_possessive_statement_noun_and_its_paraphrase():
+    text = ("Речь о том, чтобы спасти жизни», — заявил демократ Джо Байден.\n\n"
+            "На сайте переходной команды Байдена также появилось его заявление о первоочередной задаче "
+            "на посту президента. Ею станет борьба с эпидемией коронавируса.")
+    doc = analysed(text)
+    assert speaker_of(doc, "появилось его заявление") == "Джо Байден"
+    assert speaker_of(doc, "Ею станет борьба") == "Джо Байден"
+
+
+def test_continuation_stops_at_a_sentence_about_someone_else():
+    text = ("Эрик Шмидт, возглавлявший в течение последних 10 лет крупнейшую интернет-компанию мира, объявил о своем "
+            "уходе с поста гендиректора Google. Шмидт останется в компании, сохранив за собой место председателя "
+            "совета директоров.")
+    doc = analysed(text)
+    assert speaker_of(doc, "объявил о своем уходе") == "Эрик Шмидт"
+    assert speaker_of(doc, "останется в компании") is None
+
+
+def test_a_title_given_later_in_the_text_does_not_decide_an_earlier_reference():
+    text = ("Дональд Трамп анонсировал отставку генерального прокурора страны Уильяма Барра. "
+            "«Наши отношения очень хорошие, он проделал отличную работу!», — пояснил президент в своем Twitter.\n\n"
+            "Президент России Владимир Путин после голосования выборщиков поздравил демократа с победой.")
+    doc = analysed(text)
+    assert speaker_of(doc, "Наши отношения") == "Дональд Трамп"
+
+
+def test_dialogue_line_is_direct_speech_of_the_named_speaker():
+    doc = analysed("— Мы будем добиваться справедливости, — сказал Иван Петров. — Других вариантов нет.")
+    assert speaker_of(doc, "Мы будем добиваться") == "Иван Петров"
+    assert {st.kind for st in doc.statements} == {"direct"}

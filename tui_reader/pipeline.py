@@ -32,20 +32,18 @@ class Opened:
 
 def open_for_reading(path: str | Path, *, encoding: str | None = None, use_cache: bool = True) -> Opened:
     data = _read_regular_file(path)
-    if use_cache:
-        from tui_reader.store import cache
-
-        suffix = "" if str(path) == "-" else Path(path).suffix
-        if data is not None:
-            key = cache.cache_key(hashlib.sha256(data).hexdigest(), encoding=encoding, suffix=suffix)
-            hit = _from_cache(key, str(Path(path)))
-            if hit is not None:
-                return hit
+    suffix = "" if str(path) == "-" else Path(path).suffix
+    if use_cache and data is not None:
+        # The fast way: hash the bytes and look up the model before decoding anything.
+        key = _key(hashlib.sha256(data).hexdigest(), encoding, suffix)
+        hit = _from_cache(key, str(Path(path)))
+        if hit is not None:
+            return hit
     loaded = load_path(path, encoding) if data is None else load_bytes(data, str(Path(path)), encoding)
     key = None
     if use_cache:
         # Keyed on the bytes actually decoded (standard input is cached too).
-        key = cache.cache_key(loaded.raw_sha256 or loaded.source.sha256 or "", encoding=encoding, suffix=suffix)
+        key = _key(loaded.raw_sha256 or loaded.source.sha256 or "", encoding, suffix)
         if data is None:
             hit = _from_cache(key, loaded.source.path)
             if hit is not None:
@@ -91,6 +89,12 @@ def _read_regular_file(path: str | Path) -> bytes | None:
     except OSError:
         return None
     return data if len(data) <= MAX_BYTES else None
+
+
+def _key(raw_sha256: str, encoding: str | None, suffix: str) -> str:
+    from tui_reader.store import cache
+
+    return cache.cache_key(raw_sha256, encoding=encoding, suffix=suffix)
 
 
 def _from_cache(key: str, path_now: str | None) -> Opened | None:

@@ -97,6 +97,7 @@ class SpeakerAnalysis:
         self.found: dict[int, Found] = {}
         self.per_starts: list[int] = []
         self._starts: list[int] | None = None
+        self.strict = False
 
     # --- driver ----------------------------------------------------------------
 
@@ -126,14 +127,20 @@ class SpeakerAnalysis:
     # --- preparation -------------------------------------------------------------
 
     def find_quotes(self) -> None:
+        last = self.doc.sentences[self.indices[-1]].end if self.indices else 0
         for pi, par in enumerate(self.doc.paragraphs):
+            if par.start >= last:
+                break  # beyond the analysed part (a big file's limit)
             spans = quote_spans(self.doc.text, par.start, par.end)
             self.quotes[pi] = spans
             speech = [q for q in spans if len(self.doc.text[q[0]:q[1]].split()) >= 4]
-            dash = dash_speech(self.doc.text, par.start, par.end)
-            if dash:
-                speech.append(dash)
-            self.speech[pi] = speech
+            # dialogue turns: the quote finder's ('— Мы готовы', '— Пойдём.'), else our own guess
+            turns = [(q.start, q.end) for q in self.doc.quotes
+                     if par.start <= q.start < par.end and self.doc.text[q.start] in "—–-"]
+            if not turns and not self.doc.quotes:
+                dash = dash_speech(self.doc.text, par.start, par.end)
+                turns = [dash] if dash else []
+            self.speech[pi] = speech + turns
 
     def in_quote(self, pos: int, paragraph: int) -> bool:
         return any(a < pos < b - 1 for a, b in self.quotes.get(paragraph, ()))
@@ -408,9 +415,11 @@ class SpeakerAnalysis:
         if low in PRONOUN_GENDER:
             return self.resolve_pronoun(i, tok.start, gender or PRONOUN_GENDER[low])
         if tok.text[:1].isupper():
-            known = self.known_name(tok, gender)
-            if known is not None or not (j == 0 and is_common_noun(tok)):
-                return known  # a name the tagger missed here, or a place / firm: not a person
+            if j == 0 and is_common_noun(tok):
+                return self.resolve_title(i, tok.start, phrase, gender, tok, fallback=True)
+            # a name the tagger missed here ('Трамп анонсировал…' opening a paragraph), else a
+            # place or a firm: not a person
+            return self.person_from_word(tok) if len(phrase) == 1 else self.known_name(tok, gender)
         if tok.pos == "NOUN" and tok.text[:1].islower() or (tok.pos == "NOUN" and j == 0):
             return self.resolve_title(i, tok.start, phrase, gender, tok, fallback=True)
         return None
@@ -420,15 +429,22 @@ class SpeakerAnalysis:
     def mentions_before(self, pos: int, gender: str | None, window_start: int = 0):
         """PER mentions outside quotes before ``pos``, nearest first."""
         k = bisect.bisect_left(self.per_starts, pos)
-        for span in reversed(self.pers[:k]):
+        for n in range(k - 1, -1, -1):
+            span = self.pers[n]
             if span.start < window_start:
                 break
             par = self.doc.sentences[span.sentence].paragraph
             if self.in_quote(span.start, par):
                 continue
             person = self.person_of[id(span)]
-            if gender_fits(person.gender, gender):
+            if self.fits(person.gender, gender):
                 yield span, person
+
+    def fits(self, person_gender: str | None, wanted: str | None) -> bool:
+        """Gender agreement; while ``strict``, a person of unknown gender does not agree."""
+        if self.strict and wanted is not None:
+            return person_gender == wanted
+        return gender_fits(person_gender, wanted)
 
     def last_speaker(self, i: int, gender: str | None, min_paragraph: int = -1) -> Person | None:
         for j in range(i - 1, -1, -1):
@@ -437,11 +453,23 @@ class SpeakerAnalysis:
                 continue
             if self.doc.sentences[j].paragraph < min_paragraph:
                 return None
-            if gender_fits(f.person.gender, gender):
+            if self.fits(f.person.gender, gender):
                 return f.person
         return None
 
     def resolve_pronoun(self, i: int, pos: int, gender: str | None) -> Person | None:
+        """'он', 'по её словам': people known to have that gender first, then anyone fitting."""
+        for strict in (True, False):
+            self.strict = strict
+            try:
+                person = self._resolve_pronoun(i, pos, gender)
+            finally:
+                self.strict = False
+            if person is not None:
+                return person
+        return None
+
+    def _resolve_pronoun(self, i: int, pos: int, gender: str | None) -> Person | None:
         sent = self.doc.sentences[i]
         # 1. a name earlier in the same sentence ('Баффет … (по его словам …')
         for span, person in self.mentions_before(pos, gender, sent.start):
@@ -525,6 +553,8 @@ class SpeakerAnalysis:
         nearby = list(self.mentions_before(pos, gender, window))
         speakers = {id(f.person) for f in self.found.values()}
         for span, person in sorted(nearby, key=lambda sp: (id(sp[1]) not in speakers, sp[0].nominative < 0.5)):
+            if span.nominative < 0.5 and id(person) not in speakers:
+                break  # only named in passing ('отставку прокурора Уильяма Барра'): not the one talking
             self.note_title(person, phrase)
             return person
         return None

@@ -7,6 +7,8 @@ several sentences gets the speaker named after (or before) it.  The exported
 """
 from __future__ import annotations
 
+import re
+
 # Opening mark → closing marks.  „…“ and “…” share a closing mark, as do « and ».
 PAIRS = {"«": "»", "„": "“”", "“": "”"}
 STRAIGHT = '"'
@@ -52,9 +54,18 @@ def closes_straight(text: str, i: int, end: int) -> bool:
     return i + 1 >= end or not text[i + 1].isalnum()
 
 
+# Where the speaker's words of a dialogue line stop and the author's begin: '…, — сказал он'.
+AUTHOR_BREAK = re.compile(r"[,.!?…]\s+[—–-]\s")
+
+
 def dash_speech(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A paragraph that opens with a dash is direct speech ('— Мы готовы, — сказал он.')."""
+    """The first turn of a dialogue line ('— Мы готовы, — сказал он.' → '— Мы готовы,').
+
+    Only a fallback for when the quote finder found nothing: it knows the later turns.
+    """
     stripped = text[start:end].lstrip()
-    if stripped[:1] in "—–-" and len(stripped) > 2 and stripped[1] == " ":
-        return (end - len(stripped), end)
-    return None
+    if not (stripped[:1] in "—–-" and len(stripped) > 2 and stripped[1] == " " and not stripped[2:3].islower()):
+        return None
+    begin = end - len(stripped)
+    stop = AUTHOR_BREAK.search(text, begin + 2, end)
+    return (begin, stop.start() + 1 if stop else end)

@@ -18,6 +18,8 @@ KEYS: list[tuple[str, str]] = [
     ("[ ]", "previous / next section"),
     ("Tab", "between the sidebar and the article"),
     ("s", "speakers list (Enter marks a speaker's statements)"),
+    ("S", "who said what: every speaker's share and statements"),
+    ("#", "every figure in a sortable table (Enter jumps to it)"),
     ("n N", "next / previous statement of the marked speaker (search hit while searching)"),
     ("/", "search"),
     ("t", "jump to a topic"),
@@ -59,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
         for sample, what in self.legend:
             legend.add_row(sample, what)
         with VerticalScroll():
-            yield Static(Text("Keys  (a Russian layout works too: о л и в г п т й ы е х ъ . ,)", style=Style(bold=True)))
+            yield Static(Text("Keys  (a Russian layout works too: о л и в г п т й ы е х ъ . , Ы №)", style=Style(bold=True)))
             yield Static(keys)
             yield Static(Text("\nIn the text", style=Style(bold=True)))
             yield Static(legend)

@@ -106,10 +106,12 @@ class ReaderApp(App[int]):
         Binding("left_square_bracket,х", "section(-1)", "Prev section", show=False, id="reader.section-prev"),
         Binding("right_square_bracket,ъ", "section(1)", "Sections", key_display="[ ]", id="reader.section-next"),
         Binding("s,ы", "speakers", "Speakers", id="reader.speakers"),
-        Binding("n,т", "step(1)", "Next", key_display="n N", id="reader.next"),
+        Binding("n,т", "step(1)", "Next", show=False, id="reader.next"),
         Binding("N,Т", "step(-1)", "Previous", show=False, id="reader.previous"),
         Binding("slash,full_stop", "search", "Search", id="reader.search"),
         Binding("t,е", "topics", "Topics", id="reader.topics"),
+        Binding("S,Ы", "speakers_view", "Who said what", show=False, id="reader.speakers-view"),
+        Binding("number_sign,numero_sign", "numbers_view", "Figures", key_display="#", id="reader.numbers-view"),
         Binding("ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="reader.sidebar"),
         Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
         Binding("question_mark,comma", "help", "Help", key_display="?", id="reader.help"),
@@ -467,6 +469,28 @@ class ReaderApp(App[int]):
             other.display = False
         self.query_one("#tools").add_class("-shown")
         self.screen.set_class(self.size.width < ROOM_FOR_THREE, "-tools-crowded")
+
+    def action_speakers_view(self) -> None:
+        """The full-screen speakers view (shares of statements, what each said)."""
+        try:
+            from tui_reader.app.speakers_view import SpeakersView
+        except ImportError:  # pragma: no cover - until that module exists
+            self.notify("The speakers view is not available in this build.", timeout=2)
+            return
+        self.push_screen(SpeakersView(self.doc), self._jump_from_view)
+
+    def action_numbers_view(self) -> None:
+        """Every figure in a sortable table."""
+        try:
+            from tui_reader.app.numbers_view import NumbersView
+        except ImportError:  # pragma: no cover
+            self.notify("The figures view is not available in this build.", timeout=2)
+            return
+        self.push_screen(NumbersView(self.doc), self._jump_from_view)
+
+    def _jump_from_view(self, jump: JumpTo | None) -> None:
+        if jump is not None:
+            self.on_jump_to(jump)
 
     def action_clear(self) -> None:
         self.article.set_selected_speaker(None)

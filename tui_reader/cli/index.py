@@ -71,7 +71,7 @@ def _index_one(path: Path, encoding: str | None, force: bool, progress) -> str:
     if opened.complete:  # --force: the cached model's text is the decoded file, analyse it again
         opened = Opened(doc=opened.doc, loaded=opened.loaded, complete=False, cache_key=opened.cache_key)
     finish_analysis(opened, progress=progress)
-    if not (cache.cache_dir() / (opened.cache_key + cache.SUFFIX)).is_file():
+    if opened.cache_key is None or cache.load(opened.cache_key) is None:
         raise RuntimeError(f"analysed, but the cache in {cache.cache_dir()} cannot be written")
     return f"analysed in {time.perf_counter() - started:.2f} s"
 

@@ -2,9 +2,10 @@
 
 An entry is found by a key made of the raw file's sha256 and the options that
 change what decoding gives (the encoding override, the file name's suffix, which
-may decide the format).  The analyser's version is checked from the entry's
-header, so a newer analyser overwrites the older entry in place instead of
-leaving it behind; a foreign, damaged or truncated entry reads as a miss.
+may decide the format).  The analyser's version (``MODEL_VERSION``) is checked
+from the entry's header, so a newer analyser overwrites the older entry in place
+instead of leaving it behind; a foreign, damaged or truncated entry reads as a
+miss.  Past ``MAX_CACHE_BYTES`` the least recently used entries are deleted.
 
 The cache never gets in the reader's way: a directory that is missing, cannot be
 created or is read-only means "no cache", not an error.  Writes go to a temporary
@@ -32,10 +33,21 @@ SUFFIX = ".model"
 TEMP_PREFIX = ".tmp-"
 STALE_TEMP_SECONDS = 3600
 
-# What the header must say for an entry to be used.  The package version rides
-# along as a safety net: a release that forgot to bump ANALYSER_VERSION still
-# never reads a model an older release wrote.
-MODEL_VERSION = f"{ANALYSER_VERSION}/{__version__}"
+
+def _loader_fingerprint() -> str:
+    """A digest of the loader's source: it decides the text every offset points
+    into, so a change to it must not meet models cached before (< 1 ms)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent / "load"
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+# What the header must say for an entry to be used: the analysers' version (a
+# fingerprint of their source), the loader's, and the package version as a safety net.
+MODEL_VERSION = f"{ANALYSER_VERSION}/{_loader_fingerprint()}/{__version__}"
 
 # Past this the least recently used entries go (an article's entry is ~25–100 KB,
 # the 3 MB novel's ~15 MB).
