@@ -30,3 +30,11 @@ def corpus_text(name: str) -> str:
     if not path.is_file():
         pytest.skip(f"../shared/corpus/{name} is not here")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def private_user_dirs(tmp_path_factory, monkeypatch):
+    """Tests never touch the user's real cache, state or config (nor share them with each other)."""
+    base = tmp_path_factory.mktemp("user-dirs")
+    for name in ("CACHE", "STATE", "CONFIG"):
+        monkeypatch.setenv(f"SUMMIT_READER_{name}_DIR", str(base / name.lower()))

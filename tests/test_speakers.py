@@ -256,3 +256,12 @@ def test_dialogue_line_is_direct_speech_of_the_named_speaker():
     doc = analysed("— Мы будем добиваться справедливости, — сказал Иван Петров. — Других вариантов нет.")
     assert speaker_of(doc, "Мы будем добиваться") == "Иван Петров"
     assert {st.kind for st in doc.statements} == {"direct"}
+
+
+def test_some_cues_report_only_when_negated():
+    # constructed on the pattern of news copy: 'не исключил, что …' reports a view
+    doc = analysed("Об этом журналистам рассказал губернатор Московской области Андрей Воробьев. "
+                   "Губернатор не исключил, что ограничения продлят.\n\n"
+                   "Глава «Роснефти» Игорь Сечин исключил компанию из списка партнеров.")
+    assert speaker_of(doc, "ограничения продлят") == "Андрей Воробьев"
+    assert speaker_of(doc, "из списка партнеров") is None

@@ -27,7 +27,8 @@ REPORTING_VERBS = frozenset("""
 объяснить объяснять предположить предполагать заверить заверять настаивать сомневаться
 убеждать убедить оценить оценивать прокомментировать комментировать заключить
 отрицать возразить возражать согласиться соглашаться требовать потребовать
-прибавить произнести проговорить воскликнуть спросить
+прибавить произнести проговорить воскликнуть спросить допустить допускать резюмировать подытожить
+поделиться исключить исключать
 """.split())
 
 # Short adjectives that report a belief ("уверен", "убеждена", "согласна").
@@ -175,6 +176,16 @@ def find_cues(tokens: list[Tok]) -> list[Cue]:
     return cues
 
 
+# Verbs that report only when negated: 'не исключил, что …' says something, 'исключил из списка' does not.
+NEGATED_ONLY = frozenset({"исключить", "исключать"})
+
+
 def is_negated(tokens: list[Tok], index: int) -> bool:
     """'не назвал', 'не рассказала'."""
     return index > 0 and tokens[index - 1].text.lower() in ("не", "ни")
+
+
+def denies_report(tokens: list[Tok], cue: Cue) -> bool:
+    """Does negation (or its absence) keep this cue from reporting anything?"""
+    negated = is_negated(tokens, cue.index)
+    return not negated if cue.lemma in NEGATED_ONLY else negated

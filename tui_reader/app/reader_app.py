@@ -27,10 +27,9 @@ try:
 except ImportError:  # pragma: no cover
     TopicPane = None  # type: ignore[assignment,misc]
 
-try:  # marks and the jump history ('' goes back), from the conveniences work
-    from tui_reader.app import marks as marks_module
-except ImportError:  # pragma: no cover
-    marks_module = None  # type: ignore[assignment]
+from tui_reader.app import marks as marks_module
+from tui_reader.app.reading_place import ReadingPlace
+from tui_reader.store.config import load_config, save_theme
 
 NARROW = 100  # below this many columns the sidebar starts hidden
 ROOM_FOR_THREE = 150  # below this, an open search/topics pane hides the sidebar
@@ -108,13 +107,14 @@ class ReaderApp(App[int]):
         Binding("s,ы", "speakers", "Speakers", id="reader.speakers"),
         Binding("n,т", "step(1)", "Next", show=False, id="reader.next"),
         Binding("N,Т", "step(-1)", "Previous", show=False, id="reader.previous"),
-        Binding("slash,full_stop", "search", "Search", id="reader.search"),
+        Binding("slash,full_stop,ctrl+f", "search", "Search", key_display="/", id="reader.search"),
         Binding("t,е", "topics", "Topics", id="reader.topics"),
         Binding("S,Ы", "speakers_view", "Who said what", show=False, id="reader.speakers-view"),
         Binding("number_sign,numero_sign", "numbers_view", "Figures", key_display="#", id="reader.numbers-view"),
         Binding("ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="reader.sidebar"),
         Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
         Binding("question_mark,comma", "help", "Help", key_display="?", id="reader.help"),
+        Binding("y,н", "copy", "Copy quote", show=False, id="reader.copy"),
         Binding("q,й", "quit", "Quit", id="reader.quit"),
         Binding("m,ь", "mark_set", "Mark", show=False, id="marks.set"),
         Binding("apostrophe,э", "mark_jump", "Go to mark", show=False, id="marks.jump"),
@@ -130,7 +130,9 @@ class ReaderApp(App[int]):
         self.statement_index: int | None = None
         self.analysis = None
         self.analysis_mode = analysis_mode
-        self.marks = marks_module.Marks() if marks_module is not None else None
+        # the reader's place and marks, kept per document content across runs
+        self.place = ReadingPlace(doc)
+        self.marks = self.place.marks
 
     # --- building ------------------------------------------------------------------
 
@@ -166,6 +168,64 @@ class ReaderApp(App[int]):
         self.call_after_refresh(lambda: self.query_one(SectionsTree).follow(self.article.current_section))
         if not self.complete and self.opened is not None:
             self._analyse()
+        self._apply_config()
+        self.call_after_refresh(self._restore_place)
+        self.set_interval(3.0, self._save_place)
+
+    # --- settings and the place kept across runs -------------------------------------
+
+    def _apply_config(self) -> None:
+        config = load_config()
+        for warning in config.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=6)
+        if config.keys:
+            self.set_keymap(config.keys)
+        if config.theme and config.theme in self.available_themes:
+            self.theme = config.theme
+        # subscribe after applying, so only the reader's own choice is written back
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme) -> None:
+        problem = save_theme(theme.name)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    def _restore_place(self) -> None:
+        if self.place.warning:
+            self.notify(self.place.warning, severity="warning", markup=False, timeout=6)
+        if self.place.position > 0:
+            article = self.article
+            article.scroll_to(y=article.layout.line_for_offset(self.place.position), animate=False, immediate=True)
+            self.notify("Back where you left off (g for the top).", timeout=3)
+
+    def _save_place(self, *, now: bool = False) -> None:
+        try:
+            offset = self.article.top_offset()
+        except Exception:  # the article is gone (shutting down): nothing new to save
+            return
+        self.place.touch(offset)
+        problem = self.place.save(offset) if now else self.place.flush()
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
+    async def action_quit(self) -> None:
+        self._save_place(now=True)
+        await super().action_quit()
+
+    def action_copy(self) -> None:
+        """Copy the quote or statement being read (the chosen one, else the one at the top)."""
+        from tui_reader.digest import citation_at
+
+        statements = self.article.highlights.statements_of(self.article.selected_speaker)
+        offset = self.article.top_offset()
+        if self.statement_index is not None and 0 <= self.statement_index < len(statements):
+            offset = statements[self.statement_index].start
+        text = citation_at(self.doc, offset)
+        if not text:
+            self.notify("Nothing to copy here: no quote or statement at the top of the view.", timeout=2)
+            return
+        self.copy_to_clipboard(text)
+        self.notify(f"Copied: {text[:60]}{'…' if len(text) > 60 else ''}", markup=False, timeout=3)
 
     def _set_titles(self) -> None:
         title = self.doc.title or self._first_line() or "summit-reader"
@@ -251,25 +311,20 @@ class ReaderApp(App[int]):
     # --- messages from the panes ---------------------------------------------------
 
     def on_jump_to(self, message: JumpTo) -> None:
-        if message.record and self.marks is not None:
+        if message.record:
             self.marks.record_jump(self.article.top_offset())
         self.article.scroll_to_offset(message.offset, message.end)
 
     def action_mark_set(self) -> None:
-        if self.marks is None:
-            return
-
         def done(name: str | None) -> None:
             if name and name != marks_module.BACK:
                 self.marks.set(name, self.article.top_offset())
+                self._save_place(now=True)
                 self.notify(f"Mark {name} set", timeout=2, markup=False)
 
         self.push_screen(marks_module.MarkPrompt("set"), done)
 
     def action_mark_jump(self) -> None:
-        if self.marks is None:
-            return
-
         def done(name: str | None) -> None:
             if name == marks_module.BACK:
                 target, record = self.marks.back(self.article.top_offset()), False
@@ -354,8 +409,7 @@ class ReaderApp(App[int]):
         self.article.half_page(direction)
 
     def _record_jump(self) -> None:
-        if self.marks is not None:
-            self.marks.record_jump(self.article.top_offset())
+        self.marks.record_jump(self.article.top_offset())
 
     def action_top(self) -> None:
         self._record_jump()
@@ -466,7 +520,7 @@ class ReaderApp(App[int]):
     def _open_tool(self, pane, other_id: str) -> None:
         other = self._pane(other_id)
         if other is not None and other.display:
-            other.display = False
+            other.close(notify=False)  # also takes its highlights away
         self.query_one("#tools").add_class("-shown")
         self.screen.set_class(self.size.width < ROOM_FOR_THREE, "-tools-crowded")
 
@@ -493,6 +547,9 @@ class ReaderApp(App[int]):
             self.on_jump_to(jump)
 
     def action_clear(self) -> None:
+        search = self._pane("search")
+        if search is not None and search.display:
+            search.close()
         self.article.set_selected_speaker(None)
         self.query_one(SpeakersList).set_chosen(None)
         self.article.target = None

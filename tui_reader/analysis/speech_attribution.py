@@ -1,0 +1,193 @@
+"""Cue → speaker for one sentence: 'по словам X', the subject of a reporting verb,
+'его заявление'.  A mixin of ``SpeakerAnalysis`` (see ``speakers.py``)."""
+from __future__ import annotations
+
+from tui_reader.analysis.speech_cues import NAMING_VERBS, NO_CONTINUATION, Cue, Tok, denies_report
+from tui_reader.analysis.speech_people import Person
+from tui_reader.analysis.speech_shared import GLUED, PRONOUN_GENDER, WRITING_VERBS, Found
+from tui_reader.analysis.speech_syntax import (
+    dash_attribution, is_common_noun, names_something, phrase_of, subject_of, writes_words,
+)
+
+
+class CueAttribution:
+    def attribute(self, i: int, cues: list[Cue]) -> None:
+        toks = self.tokens[i]
+        par = self.doc.sentences[i].paragraph
+        # finite verbs first: a gerund ('Говоря о …, Брин заявил') or 'по словам' only when nothing else
+        rank = {"verb": 0, "adjective": 0, "object": 0, "according": 1, "noun": 2, "gerund": 2}
+        for cue in sorted(cues, key=lambda c: rank.get(c.kind, 3)):
+            if cue.kind == "first-person" or denies_report(toks, cue):
+                continue
+            if self.in_quote(toks[cue.index].start, par) and not dash_attribution(self.doc.text, toks[cue.index].start):
+                continue  # a cue inside quoted words is the quoted person's, not the writer's
+            if cue.kind == "according":
+                found = self.according_to(i, cue)
+            elif cue.kind == "noun":
+                found = self.whose_statement(i, cue)
+            else:
+                found = self.by_syntax(i, cue)
+            if found is not None:
+                self.found[i] = found
+                return
+
+    def according_to(self, i: int, cue: Cue) -> Found | None:
+        """'по словам X', 'по его словам', 'по мнению пресс-секретаря Аси Мелкумовой'."""
+        found = self._according_to(i, cue)
+        if found is not None:
+            # only 'По словам X, …' opening the sentence carries on into the next ones;
+            # '(по его словам, …)' in mid-sentence qualifies one clause
+            words_before = [t for t in self.tokens[i][:cue.index - 1] if t.text[:1].isalnum()]
+            found.continues = len(words_before) <= 2
+        return found
+
+    def _according_to(self, i: int, cue: Cue) -> Found | None:
+        toks = self.tokens[i]
+        pos = toks[cue.index].start
+        before = [t.text.lower() for t in toks[max(0, cue.index - 3):cue.index]]
+        for word in before:
+            if word in PRONOUN_GENDER:
+                person = self.resolve_pronoun(i, pos, PRONOUN_GENDER[word])
+                return Found(person, cue.word, "indirect", True, pos) if person else None
+            if word == "их":
+                return None
+        phrase: list[Tok] = []
+        for t in toks[cue.index + 1:cue.index + 17]:
+            if t.text in (",", ";", ":", "—", "–", "!", "?"):
+                break
+            span = self.per_at(t.start)
+            if span is not None:
+                return Found(self.person_of[id(span)], cue.word, "indirect", True, pos)
+            if t.text[:1].isalnum():
+                phrase.append(t)
+        if not phrase:
+            return None
+        if phrase[0].text.lower() in PRONOUN_GENDER:
+            person = self.resolve_pronoun(i, pos, PRONOUN_GENDER[phrase[0].text.lower()])
+        else:
+            person = self.resolve_title(i, pos, phrase, None, phrase[0], fallback=False)
+        return Found(person, cue.word, "indirect", True, pos) if person else None
+
+    def whose_statement(self, i: int, cue: Cue) -> Found | None:
+        """'появилось его заявление', 'заявления Байдена': a possessive or a genitive name."""
+        toks = self.tokens[i]
+        pos = toks[cue.index].start
+        before = toks[cue.index - 1].text.lower() if cue.index > 0 else ""
+        if before in ("его", "её", "ее"):
+            person = self.resolve_pronoun(i, pos, PRONOUN_GENDER[before])
+            return Found(person, cue.word, "indirect", True, pos) if person else None
+        if cue.index + 1 < len(toks):
+            span = self.per_at(toks[cue.index + 1].start)
+            if span is not None:
+                return Found(self.person_of[id(span)], cue.word, "indirect", True, pos)
+        return None
+
+    def by_syntax(self, i: int, cue: Cue) -> Found | None:
+        toks = self.tokens[i]
+        verb = toks[cue.index]
+        if cue.extra.get("number") == "plur":
+            return None
+        if cue.lemma in NAMING_VERBS and not names_something(toks, cue.index):
+            return None
+        if cue.lemma in WRITING_VERBS and not writes_words(toks, cue.index):
+            return None
+        gender = cue.gender
+        if cue.kind == "object":
+            target = next((j for j, t in enumerate(toks) if t.head == cue.index and t.rel in ("obj", "iobj")), None)
+            person = self.resolve_token(i, target, gender) if target is not None else None
+            return Found(person, cue.word, "indirect", False, verb.start, False) if person else None
+        subject = subject_of(toks, cue.index)
+        person = None
+        between = self.name_between(i, subject, cue.index) if subject is not None else None
+        if between is not None:
+            person = between
+        elif subject is not None:
+            if toks[subject].tag is not None and "plur" in toks[subject].tag and toks[subject].pos in ("NOUN", "NPRO") \
+                    and not self.per_at(toks[subject].start):
+                return None
+            person = self.resolve_token(i, subject, gender)
+        else:
+            person = self.adjacent_name(i, cue.index)
+        if person is None:
+            return None
+        subject_after = subject is not None and subject > cue.index
+        after_kak = cue.index > 0 and toks[cue.index - 1].text.lower() == "как"
+        leading = not subject_after or after_kak
+        if self.after_quote(i, cue.index):
+            leading = False
+        continues = cue.lemma not in NO_CONTINUATION
+        sent = self.doc.sentences[i]
+        if not leading and GLUED.search(self.doc.text, sent.start, verb.start):
+            continues = False  # 'добычи.Это хороший день…, сказала X': the words start after the glued stop
+        return Found(person, cue.word, "indirect", leading, verb.start, continues)
+
+    def name_between(self, i: int, subject: int, verb: int) -> Person | None:
+        """'Президент и гендиректор Tele2 AB Матс Гранрид подчеркнул': the parser may take the
+        title for the subject; a nominative name between it and the verb is the speaker."""
+        toks = self.tokens[i]
+        if subject >= verb or self.per_at(toks[subject].start):
+            return None
+        for t in reversed(toks[subject + 1:verb]):
+            span = self.per_at(t.start)
+            if span is not None and span.nominative >= 0.5:
+                return self.person_of[id(span)]
+        return None
+
+    def after_quote(self, i: int, index: int) -> bool:
+        """Is the cue the attribution after a closing quotation mark ('», — сказал он')?"""
+        toks = self.tokens[i]
+        for t in reversed(toks[max(0, index - 4):index]):
+            if t.text in "»\"”“":
+                return True
+            if t.text[:1].isalnum():
+                return False
+        return False
+
+    def adjacent_name(self, i: int, index: int) -> Person | None:
+        """Without a parsed subject: a nominative name right after or before the cue."""
+        toks = self.tokens[i]
+        for j in list(range(index + 1, min(len(toks), index + 4))) + list(range(index - 1, max(-1, index - 4), -1)):
+            t = toks[j]
+            if not t.text[:1].isalnum():
+                break
+            span = self.per_at(t.start)
+            if span is not None and span.nominative >= 0.3:
+                return self.person_of[id(span)]
+        return None
+
+    def named_in_phrase(self, i: int, j: int) -> Person | None:
+        """A name inside the noun phrase of token ``j`` ('биограф Баффета Энди Килпатрик' → Килпатрик)."""
+        toks = self.tokens[i]
+        names = list({id(n): n for n in (self.per_at(t.start) for t in phrase_of(toks, j)) if n is not None}.values())
+        if not names:
+            return None
+        own = self.per_at(toks[j].start)
+        # 'штаб Трампа', 'пресс-служба Путина': a name in the genitive is not the subject
+        names = [n for n in names if n is own or n.nominative >= 0.3]
+        if not names:
+            return None
+        best = max(names, key=lambda n: (n.nominative >= 0.3, n is own, n.start))
+        return self.person_of[id(best)]
+
+    def resolve_token(self, i: int, j: int, gender: str | None) -> Person | None:
+        """The person a subject (or object) token refers to."""
+        toks = self.tokens[i]
+        tok = toks[j]
+        phrase = phrase_of(toks, j)
+        named = self.named_in_phrase(i, j)
+        if named is not None:
+            return named
+        low = tok.text.lower()
+        if low in PRONOUN_GENDER:
+            return self.resolve_pronoun(i, tok.start, gender or PRONOUN_GENDER[low])
+        if tok.text[:1].isupper():
+            if j == 0 and is_common_noun(tok):
+                return self.resolve_title(i, tok.start, phrase, gender, tok, fallback=True)
+            # a name the tagger missed here ('Трамп анонсировал…' opening a paragraph), else a
+            # place or a firm: not a person
+            return self.person_from_word(tok) if len(phrase) == 1 else self.known_name(tok, gender)
+        if tok.pos == "NOUN" and tok.text[:1].islower() or (tok.pos == "NOUN" and j == 0):
+            return self.resolve_title(i, tok.start, phrase, gender, tok, fallback=True)
+        return None
+
+    # --- reference resolution ---------------------------------------------------------

@@ -1,0 +1,190 @@
+"""Who a pronoun, a title or an unknown capitalised word refers to.
+A mixin of ``SpeakerAnalysis`` (see ``speakers.py``)."""
+from __future__ import annotations
+
+import bisect
+
+from tui_reader.analysis.entities import NamedSpan
+from tui_reader.analysis.speech_cues import Tok
+from tui_reader.analysis.speech_people import Person, gender_fits, office_holders
+from tui_reader.analysis.speech_shared import QUOTE_MARKS, UNNAMED
+
+
+class ReferenceResolver:
+    def mentions_before(self, pos: int, gender: str | None, window_start: int = 0):
+        """PER mentions outside quotes before ``pos``, nearest first."""
+        k = bisect.bisect_left(self.per_starts, pos)
+        for n in range(k - 1, -1, -1):
+            span = self.pers[n]
+            if span.start < window_start:
+                break
+            par = self.doc.sentences[span.sentence].paragraph
+            if self.in_quote(span.start, par):
+                continue
+            person = self.person_of[id(span)]
+            if self.fits(person.gender, gender):
+                yield span, person
+
+    def fits(self, person_gender: str | None, wanted: str | None) -> bool:
+        """Gender agreement; while ``strict``, a person of unknown gender does not agree."""
+        if self.strict and wanted is not None:
+            return person_gender == wanted
+        return gender_fits(person_gender, wanted)
+
+    def last_speaker(self, i: int, gender: str | None, min_paragraph: int = -1) -> Person | None:
+        for j in range(i - 1, -1, -1):
+            f = self.found.get(j)
+            if f is None:
+                continue
+            if self.doc.sentences[j].paragraph < min_paragraph:
+                return None
+            if self.fits(f.person.gender, gender):
+                return f.person
+        return None
+
+    def resolve_pronoun(self, i: int, pos: int, gender: str | None) -> Person | None:
+        """'он', 'по её словам': people known to have that gender first, then anyone fitting."""
+        for strict in (True, False):
+            self.strict = strict
+            try:
+                person = self._resolve_pronoun(i, pos, gender)
+            finally:
+                self.strict = False
+            if person is not None:
+                return person
+        return None
+
+    def _resolve_pronoun(self, i: int, pos: int, gender: str | None) -> Person | None:
+        sent = self.doc.sentences[i]
+        # 1. a name earlier in the same sentence ('Баффет … (по его словам …')
+        for span, person in self.mentions_before(pos, gender, sent.start):
+            if span.nominative >= 0.3:
+                return person
+        # 2. the first name in the previous sentence (its subject, as a rule): 'Сам Баффет не
+        #    скрывает удовольствия. "…", - заявил он.'
+        prev = self.previous_narration(i)
+        if prev is not None:
+            s_prev = self.doc.sentences[prev]
+            for span, person in reversed(list(self.mentions_before(s_prev.end, gender, s_prev.start))):
+                if span.nominative >= 0.5:
+                    return person
+        # 3. the speaker of the last statements, in this or the previous paragraph
+        person = self.last_speaker(i, gender, sent.paragraph - 1)
+        if person is not None:
+            return person
+        # 3. the last person named nearby
+        window = self.doc.sentences[max(0, i - 5)].start
+        for span, person in self.mentions_before(pos, gender, window):
+            return person
+        return self.last_speaker(i, gender)
+
+    def known_name(self, tok: Tok, gender: str | None) -> Person | None:
+        """A capitalised word the NER missed here but that names someone it found elsewhere."""
+        from tui_reader.analysis.entities import name_key, name_parse
+
+        key = name_key(tok.text, name_parse(tok.text))
+        matches = [p for p in self.people if p.mentions and p.accepts((key,)) and gender_fits(p.gender, gender)]
+        if not matches:
+            return None
+        return max(matches, key=lambda p: p.last_mention_before(tok.start))
+
+    def previous_narration(self, i: int) -> int | None:
+        """The nearest earlier sentence (this or the previous paragraph) not wholly inside a quotation."""
+        par = self.doc.sentences[i].paragraph
+        for j in range(i - 1, max(-1, i - 12), -1):
+            s = self.doc.sentences[j]
+            if s.paragraph < par - 1:
+                return None
+            inside = any(a <= s.start and s.end <= b for a, b in self.quotes.get(s.paragraph, ()))
+            if not inside:
+                return j
+        return None
+
+    def resolve_title(self, i: int, pos: int, phrase: list[Tok], gender: str | None, head: Tok,
+                      fallback: bool) -> Person | None:
+        """'Президент России', 'российский лидер', 'глава холдинга', 'дипломат'."""
+        lemmas = frozenset(t.lemma for t in phrase if t.text[:1].isalnum())
+        nouns = {t.lemma for t in phrase if t.pos == "NOUN"}
+        if head.lemma in UNNAMED or not nouns:
+            return None
+        # 1. a person the text itself gave this title
+        best = None
+        for person in self.people:
+            # only titles the text gave before this point: a later 'Президент России Владимир
+            # Путин' says nothing about who 'президент' was three paragraphs earlier
+            if any(head.lemma in title and nouns <= title and at < pos for title, at in person.titles) \
+                    and gender_fits(person.gender, gender):
+                seen = person.last_mention_before(pos)
+                if best is None or seen > best[0]:
+                    best = (seen, person)
+        if best is not None:
+            self.note_title(best[1], phrase)
+            return best[1]
+        # 2. the office-holder data file
+        name = office_holders().get(lemmas)
+        if name is not None:
+            person = self.person_named(name)
+            self.note_title(person, phrase)
+            return person
+        if not fallback or head.tag is None or "anim" not in head.tag or "plur" in head.tag:
+            return None
+        # 3. the person whose words the text was just reporting ('…, - сказал президент')
+        person = self.last_speaker(i, gender, self.doc.sentences[i].paragraph - 2)
+        if person is not None:
+            self.note_title(person, phrase)
+            return person
+        # 4. the person the text was just talking about
+        window = self.doc.sentences[max(0, i - 8)].start
+        nearby = list(self.mentions_before(pos, gender, window))
+        speakers = {id(f.person) for f in self.found.values()}
+        for span, person in sorted(nearby, key=lambda sp: (id(sp[1]) not in speakers, sp[0].nominative < 0.5)):
+            if span.nominative < 0.5 and id(person) not in speakers:
+                break  # only named in passing ('отставку прокурора Уильяма Барра'): not the one talking
+            self.note_title(person, phrase)
+            return person
+        return None
+
+    def note_title(self, person: Person, phrase: list[Tok]) -> None:
+        words = [t for t in phrase if t.text[:1].isalnum() or t.text in QUOTE_MARKS]
+        # keep short, plain titles ('президент', 'глава холдинга') as aliases; a long phrase
+        # with digits or brackets is a description, not a way of naming someone
+        if len(words) > 4 or any(not t.text.isalpha() and t.text not in QUOTE_MARKS and "-" not in t.text
+                                 for t in words):
+            return
+        if words:
+            start, end = words[0].start, words[-1].end
+            if all(r[0] != start for r in person.title_refs):
+                person.title_refs.append((start, end, self.doc.text[start:end]))
+
+    def person_named(self, name: str) -> Person:
+        """The person the data file names: one already in the text, or a new one."""
+        from tui_reader.analysis.entities import NamedSpan, describe
+
+        probe = NamedSpan(0, len(name), "PER", "", -1)
+        describe(name, probe)
+        for person in self.people:
+            if person.accepts(probe.keys) or (probe.keys and person.surname == probe.keys[-1]):
+                return person
+        person = Person(id=f"p{len(self.people) + 1}", keys=list(probe.keys), gender=probe.gender,
+                        name_override=name)
+        self.people.append(person)
+        return person
+
+    # --- quotations and continuation ---------------------------------------------------
+
+    def person_from_word(self, tok: Tok) -> Person | None:
+        """A capitalised word the dictionary knows as a surname: someone already met, or a new person."""
+        from tui_reader.analysis.entities import describe, name_parse
+
+        known = self.known_name(tok, None)
+        if known is not None:
+            return known
+        parse = name_parse(tok.text)
+        if parse is None or "Surn" not in parse.tag:
+            return None
+        span = NamedSpan(tok.start, tok.end, "PER", "", -1)
+        describe(tok.text, span)
+        person = Person(id=f"p{len(self.people) + 1}", keys=list(span.keys), gender=span.gender, mentions=[span])
+        self.people.append(person)
+        self.person_of[id(span)] = person
+        return person

@@ -1,0 +1,57 @@
+"""What the speaker analysis's parts share: constants, lazily tokenised sentences
+and the ``Found`` record of a statement before it is published."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui_reader.analysis.speech_cues import Tok, tokens_of
+from tui_reader.analysis.speech_people import Person
+from tui_reader.model import Document
+
+PRONOUN_GENDER = {"он": "masc", "его": "masc", "него": "masc", "она": "femn", "её": "femn", "ее": "femn",
+                  "нее": "femn", "неё": "femn"}
+# Subjects that name an unnamed source: never resolved to a person.
+UNNAMED = frozenset("""
+источник собеседник представитель эксперт аналитик сотрудник участник очевидец житель пользователь
+журналист автор издание агентство человек один другой некоторый кто-то пресс-служба служба
+""".split())
+# Clause-level dependents: not part of a subject's noun phrase.
+CLAUSE_RELS = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark")
+MAX_BACKWARD = 3
+TITLE_WINDOW = 120  # characters left of a name searched for its title
+# Forms of address, not titles: 'господин Туск'.
+HONORIFICS = frozenset({"господин", "госпожа", "мистер", "миссис", "мисс", "г-н", "г-жа", "товарищ", "сэр"})
+WRITING_VERBS = frozenset({"написать", "писать"})
+# What one writes when one says something (the object of 'написал').
+WRITTEN_WORDS = frozenset("""
+сообщение пост запись заявление обращение твит твиттер комментарий колонка статья письмо слово
+""".split())
+QUOTE_MARKS = "«»\"“”„"
+# A sentence end the splitter missed because the space is missing ('добычи.Это').
+GLUED = re.compile(r"[а-яёa-z][.!?…][А-ЯЁA-Z]")
+
+
+class SentenceTokens(dict):
+    """sentence index → its tokens, tokenised lazily."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, i: int) -> list[Tok]:
+        s = self.doc.sentences[i]
+        toks = self[i] = tokens_of(self.doc.text, s.start, s.end)
+        return toks
+
+
+@dataclass(slots=True)
+class Found:
+    """A statement before it becomes a ``Statement``."""
+
+    person: Person
+    cue: str | None
+    kind: str  # "direct" / "indirect"
+    leading: bool  # the reported words follow the cue ("X заявил, что …")
+    cue_pos: int  # absolute offset of the cue word
+    continues: bool = True  # may carry the neighbouring sentences

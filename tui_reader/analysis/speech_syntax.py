@@ -1,0 +1,87 @@
+"""Small readings of a parsed sentence: subjects, noun phrases, cases, complements."""
+from __future__ import annotations
+
+from tui_reader.analysis.speech_cues import Tok
+from tui_reader.analysis.speech_shared import CLAUSE_RELS, WRITTEN_WORDS
+
+
+def is_common_noun(tok: Tok) -> bool:
+    """'Президент' at the start of a sentence, as opposed to 'Газпром' or 'Москва'."""
+    return tok.pos == "NOUN" and tok.tag is not None and not any(
+        g in tok.tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
+
+
+def word_cases(word: str) -> set[str]:
+    """The cases a word can be in, as a singular (titles are singular: 'администрации' is not)."""
+    from tui_reader.analysis.nlp import morph_vocab
+
+    return {p.tag.case for p in morph_vocab().parse(word.lower()) if p.tag.case and p.tag.number != "plur"}
+
+
+def name_cases(surface: str) -> set[str]:
+    """The cases a name could be in, judged by its first word ('Уильяма Барра' → genitive/accusative)."""
+    from tui_reader.analysis.entities import WORD, name_parse
+    from tui_reader.analysis.nlp import morph_vocab
+
+    words = WORD.findall(surface)
+    if not words:
+        return set()
+    parses = [p for p in morph_vocab().parse(words[0]) if p.tag.case and p.tag.number != "plur"]
+    named = [p for p in parses if name_parse(words[0]) is not None and ("Name" in p.tag or "Surn" in p.tag)]
+    return {p.tag.case for p in (named or parses)} or {"nomn"}
+
+
+def dash_attribution(text: str, pos: int) -> bool:
+    """Is the word at ``pos`` an attribution inside a quotation ('"…, - заявил он. - …"')?"""
+    before = text[max(0, pos - 5):pos].rstrip()
+    return before[-1:] in "—–-" and before[:-1].rstrip()[-1:] in ",!?…"
+
+
+def subject_of(toks: list[Tok], index: int) -> int | None:
+    """The nominal subject of the verb at ``index``, climbing coordinated verbs and gerunds."""
+    j = index
+    for _ in range(4):
+        for k, t in enumerate(toks):
+            if t.head == j and t.rel.startswith("nsubj"):
+                return k
+        if toks[j].rel in ("conj", "advcl", "xcomp") and toks[j].head >= 0:
+            j = toks[j].head
+            continue
+        break
+    return None
+
+
+def phrase_of(toks: list[Tok], j: int) -> list[Tok]:
+    """The noun phrase headed by token ``j`` (its subtree without clauses)."""
+    keep = {j}
+    changed = True
+    while changed:
+        changed = False
+        for k, t in enumerate(toks):
+            if k not in keep and t.head in keep and t.rel not in CLAUSE_RELS:
+                keep.add(k)
+                changed = True
+    return [toks[k] for k in sorted(keep)]
+
+
+def writes_words(toks: list[Tok], index: int) -> bool:
+    """'написал, что …' / 'как написал X' / 'написал сообщение' report words; 'написал книгу' does not."""
+    if index > 0 and toks[index - 1].text.lower() == "как":
+        return True
+    objects = [t for t in toks if t.head == index and t.rel == "obj"]
+    if not objects:
+        return True
+    return any(t.lemma in WRITTEN_WORDS for t in objects)
+
+
+def names_something(toks: list[Tok], index: int) -> bool:
+    """'назвал X беспрецедентной / победой': a complement in the instrumental case follows."""
+    from tui_reader.analysis.nlp import morph_vocab
+
+    for t in toks[index + 1:index + 8]:
+        if t.text in (".", ";", "!", "?"):
+            break
+        for p in morph_vocab().parse(t.text.lower())[:3]:
+            if p.tag.case == "ablt" and p.tag.POS in ("NOUN", "ADJF", "PRTF"):
+                return True
+    return False

@@ -1,0 +1,39 @@
+"""Keeps the reader's place and marks for a document across runs (``store.state``).
+
+The app calls ``restore`` once the article is laid out, ``touch`` whenever the
+place may have changed and ``save`` at the moments that matter (a mark, a jump,
+quitting); a timer flushes a changed place every few seconds, so a killed
+process loses at most that much reading.
+"""
+from __future__ import annotations
+
+from tui_reader.app.marks import Marks
+from tui_reader.model import Document
+from tui_reader.store.state import DocState, StateStore
+
+
+class ReadingPlace:
+    def __init__(self, doc: Document, store: StateStore | None = None) -> None:
+        self.store = store or StateStore()
+        self.sha = doc.source.sha256
+        self.text_length = len(doc.text)
+        self.warning: str | None = None
+        state = self.store.load(self.sha)
+        self.warning = state.warning
+        state = state.clamped(self.text_length)
+        self.position = state.position
+        self.marks = Marks(state.marks)
+        self._saved = self.position
+
+    def touch(self, position: int) -> None:
+        self.position = position
+
+    def flush(self) -> str | None:
+        """Save if the place moved since the last save; a warning the first time saving fails."""
+        if self.position == self._saved:
+            return None
+        return self.save(self.position)
+
+    def save(self, position: int) -> str | None:
+        self.position = self._saved = position
+        return self.store.save(self.sha, DocState(position, self.marks.as_dict()))
