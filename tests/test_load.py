@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import CORPUS
+from tests.conftest import CORPUS
 from tui_reader import load as load_mod
 from tui_reader.load import LoadError, load_bytes, load_path
 

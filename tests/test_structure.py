@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import CORPUS, GOLD, ROOT
+from tests.conftest import CORPUS, GOLD, ROOT
 from tui_reader.analysis import analyse_structure
 from tui_reader.analysis.structure import find_paragraphs
 

@@ -115,7 +115,9 @@ class CueAttribution:
         leading = not subject_after or after_kak
         if self.after_quote(i, cue.index):
             leading = False
-        continues = cue.lemma not in NO_CONTINUATION
+        # 'X ранее сообщал, что …' recalls an old statement in passing: the text moves on after it
+        continues = cue.lemma not in NO_CONTINUATION and not any(
+            t.text.lower() == "ранее" for t in toks[:cue.index])
         sent = self.doc.sentences[i]
         if not leading and GLUED.search(self.doc.text, sent.start, verb.start):
             continues = False  # 'добычи.Это хороший день…, сказала X': the words start after the glued stop
