@@ -172,6 +172,8 @@ def test_index_command_caches_files_and_reports_each_failure(article, tmp_path, 
 
     assert main(["index", str(folder / "one.txt")]) == 0
     assert "one.txt: cached" in capsys.readouterr().out
+    assert main(["index", "--force", str(folder / "one.txt")]) == 0
+    assert "one.txt: analysed" in capsys.readouterr().out
 
 
 def test_cache_info_and_clear_commands(article, cache_dir, capsys):

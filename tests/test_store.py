@@ -292,7 +292,11 @@ def test_the_round_trip_fixture_fills_every_model_field():
             assert len({repr(getattr(row, f.name)) for row in rows}) > 1, f"{name}.{f.name} has one value only"
 
 
-def test_unencodable_model_is_not_cached_and_does_not_raise(cache_dir):
-    doc = Document(text="x", title=object())  # not JSON-able
+@pytest.mark.parametrize("doc", [
+    Document(text="x", title=object()),                       # not JSON-able
+    Document(text="bad \udc80 surrogate"),                    # not UTF-8-encodable
+    Document(text="x", paragraphs=[Paragraph(0, 2**70, 0)]),  # too big for any int column
+])
+def test_unencodable_model_is_not_cached_and_does_not_raise(cache_dir, doc):
     assert cache.save("k", doc) is False
     assert cache.load("k") is None

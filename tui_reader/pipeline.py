@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui_reader.load import MAX_BYTES, Loaded, load_bytes, load_path
@@ -59,10 +59,20 @@ def finish_analysis(opened: Opened, progress=None) -> Document:
     seconds), stored in the cache unless the document was opened without it."""
     if opened.complete:
         return opened.doc
-    from tui_reader.analysis import analyse
-
     loaded = opened.loaded
-    doc = analyse(loaded.text, loaded.source, loaded.heading_hints, progress=progress)
+    if opened.doc.analysis.level == "structure":
+        from tui_reader.analysis import enrich
+
+        # Enrich a copy that shares the structure: the structure pass is not run (and
+        # held) twice — on the novel that is seconds and ~15 MB — and the reader may be
+        # showing ``opened.doc`` meanwhile, so nothing of it changes under its feet.
+        structure = opened.doc
+        doc = enrich(replace(structure, speakers=[], statements=[], quotes=[], numbers=[], entities=[],
+                             topics=[], index=None), progress=progress)
+    else:
+        from tui_reader.analysis import analyse
+
+        doc = analyse(loaded.text, loaded.source, loaded.heading_hints, progress=progress)
     if opened.cache_key:
         from tui_reader.store import cache
 

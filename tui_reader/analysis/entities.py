@@ -64,7 +64,8 @@ def tag_sentences(doc: Document, indices: list[int]) -> list[NamedSpan]:
     """Run the NER model on the chosen sentences; spans come back in text order."""
     from tui_reader.analysis.nlp import models
 
-    if CAPITALISED.search(doc.text, 0, 20_000):
+    lower_case = not CAPITALISED.search(doc.text, 0, 20_000)
+    if not lower_case:
         # (a text written all in lower case gets no shortcut: its names are not capitalised)
         indices = [i for i in indices if may_name(doc.text[doc.sentences[i].start:doc.sentences[i].end])]
     if not indices:
@@ -73,6 +74,8 @@ def tag_sentences(doc: Document, indices: list[int]) -> list[NamedSpan]:
     # Batches of similar length waste less padding: sort, tag, then restore order.
     order = sorted(indices, key=lambda i: doc.sentences[i].end - doc.sentences[i].start)
     texts = [doc.text[doc.sentences[i].start:doc.sentences[i].end] for i in order]
+    if lower_case:
+        texts = [capitalise_names(t) for t in texts]
     found: list[NamedSpan] = []
     for idx, markup in zip(order, ner.map(texts)):
         base = doc.sentences[idx].start
@@ -81,9 +84,68 @@ def tag_sentences(doc: Document, indices: list[int]) -> list[NamedSpan]:
             if end > start:
                 found.append(NamedSpan(start, end, span.type, "", idx))
     found.sort(key=lambda s: s.start)
+    found = join_split_names(doc.text, found)
     for span in found:
         describe(doc.text[span.start:span.end], span)
+        if lower_case and span.type in ("PER", "LOC"):
+            span.normal = " ".join(w[:1].upper() + w[1:] for w in span.normal.split(" "))
     return found
+
+
+LOWER_WORD = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
+
+
+def capitalise_names(sentence: str) -> str:
+    """A lower-case text ('мэру киева леониду черновецкому') gives the tagger nothing to go on:
+    capitalise the words the dictionary reads as names and places first, and the sentence's
+    first word.  Same length, so the offsets stay valid."""
+    from tui_reader.analysis.nlp import morph_vocab
+
+    out = list(sentence)
+    for n, m in enumerate(LOWER_WORD.finditer(sentence)):
+        parses = morph_vocab().parse(m.group())
+        if n == 0 or (parses and any(g in parses[0].tag for g in NAME_GRAMS + ("Geox", "Orgn"))):
+            out[m.start()] = out[m.start()].upper()
+    return "".join(out)
+
+
+def join_split_names(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
+    """'Нейл' + 'Патрик Харрис' → 'Нейл Патрик Харрис': the tagger sometimes cuts a three-word
+    name after the first name.  Two PER spans one space apart are one name when the first is a
+    single word and both can be in the same case ('сказал Путину Владимир Зеленский' stays two)."""
+    out: list[NamedSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == span.type == "PER" and prev.sentence == span.sentence \
+                and text[prev.end:span.start] == " " and len(WORD.findall(text[prev.start:prev.end])) == 1 \
+                and len(WORD.findall(text[span.start:span.end])) <= 2 \
+                and not _may_be_surname(text[prev.start:prev.end]) \
+                and _cases_agree(text[prev.start:prev.end], WORD.findall(text[span.start:span.end])[0]):
+            prev.end = span.end
+            continue
+        out.append(span)
+    return out
+
+
+def _may_be_surname(word: str) -> bool:
+    """'биограф Баффета Энди Килпатрик': a surname before a name is someone else's."""
+    from tui_reader.analysis.nlp import morph_vocab
+
+    return any("Surn" in p.tag for p in morph_vocab().parse(word))
+
+
+def _cases_agree(a: str, b: str) -> bool:
+    from tui_reader.analysis.nlp import morph_vocab
+
+    def cases(word: str) -> set[str] | None:
+        parses = [p for p in morph_vocab().parse(word) if p.tag.case and p.tag.number != "plur"
+                  and "UNKN" not in p.tag]
+        named = [p for p in parses if any(g in p.tag for g in NAME_GRAMS)]
+        # None: a word the dictionary cannot place ('Нейл')
+        return {p.tag.case for p in (named or parses)} or None
+
+    ca, cb = cases(a), cases(b)
+    return ca is None or cb is None or bool(ca & cb)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -103,7 +165,13 @@ def describe(surface: str, span: NamedSpan, gender: str | None = None) -> None:
     """
     if span.type == "PER":
         words = WORD.findall(surface)
-        gender = name_gender([name_parse(w) for w in words]) or gender
+        first_parses = [name_parse(w) for w in words]
+        own = name_gender(first_parses)
+        if gender and own and own != gender and not any(p is not None and ("Name" in p.tag or "Patr" in p.tag)
+                                                        for p in first_parses) \
+                and all(name_parse(w, gender) is not None for w in words):
+            own = gender  # 'Ткачева' alone reads as either; the person's known gender decides
+        gender = own or gender
         parses = [name_parse(w, gender) for w in words]
         span.gender = gender
         span.keys = tuple(name_key(w, p) for w, p in zip(words, parses))
@@ -154,11 +222,17 @@ def name_gender(parses: list) -> str | None:
     """Gender from the first name when there is one (surnames like 'Путина' are ambiguous)."""
     for want in ("Name", "Patr", "Surn"):
         for p in parses:
-            if p is not None and want in p.tag and p.tag.gender in ("masc", "femn"):
+            if p is not None and want in p.tag and p.tag.gender in ("masc", "femn") and not prefix_guess(p):
                 if want == "Surn" and "Ms-f" in p.tag:
                     continue
                 return p.tag.gender
     return None
+
+
+def prefix_guess(parse) -> bool:
+    """A parse the dictionary made up by cutting off an unknown beginning ('Канье' read as
+    'к' + the female name 'Анье'): too weak to tell a gender."""
+    return any(type(method[0]).__name__ == "UnknownPrefixAnalyzer" for method in parse.methods_stack)
 
 
 def nominative_share(word: str, gender: str | None = None) -> float:
@@ -277,11 +351,13 @@ def normal_phrase(surface: str) -> str:
         else:
             # the adjective reading ('главного' is also the noun 'главное')
             p = next((q for q in parses if q.tag.POS == "ADJF"), parses[0])
-        if "Supr" in p.tag:
-            continue  # 'Высшего' would become 'высочайший'
         form = p.inflect({"nomn", number} if i == head else agree)
-        if form is not None:
-            out[i] = restore_case(tokens[i], form.word)
+        stem = min(4, len(tokens[i]) - 1)
+        if form is None or form.word[:stem] != tokens[i].lower()[:stem]:
+            # 'Высшего' → 'высочайший' (the dictionary files it under 'высокий'): rather than a
+            # half-inflected phrase, keep it as written
+            return surface
+        out[i] = restore_case(tokens[i], form.word)
     return "".join(out)
 
 

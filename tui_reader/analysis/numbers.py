@@ -52,7 +52,7 @@ CORE_RE = re.compile(
     rf"|(?P<dmy>\d{{1,2}}(?P<sep>[./])\d{{1,2}}(?P=sep)(?:\d{{4}}|\d{{2}}))(?![.,/]?\d)"
     rf"|(?P<dm>\d{{1,2}}\.\d{{2}})(?=,?{SP}+\d{{1,2}}:\d{{2}})"
     rf"|(?P<time>\d{{1,2}}:\d{{2}})(?![\d:])"
-    rf"|(?P<ratio>\d{{1,3}}:\d{{1,5}})(?![\d:])"
+    rf"|(?P<ratio>\d{{1,3}}(?:,\d{{1,2}})?:\d{{1,5}}(?:,\d{{1,2}})?)(?![\d:])"
     rf"|(?P<frac>\d{{1,4}}/\d{{1,4}})(?![\d/])"
     rf"|(?P<num>{_NUM}))"
 )
@@ -92,6 +92,7 @@ WORD_RE = re.compile(r"[а-яё]+(?:-[а-яё]+)*(?![\w])")
 VERB_END_RE = re.compile(r"(?:л|ла|ло|ли|ет|ит|ут|ют|ат|ят)$")
 # Plural past-tense verbs are not counted nouns: "45 проголосовали".
 PLURAL_PAST_RE = re.compile(r"(?:али|яли|или|ыли|ули|ся|сь)$")
+TIME_AFTER_RE = re.compile(rf",?{SP}+(\d{{1,2}}):(\d{{2}})(?![\d:])")
 TIME_WITH_DOT_RE = re.compile(r"\d{1,2}\.\d{2}")
 AT_BEFORE_RE = re.compile(rf"(?:^|\s)(?:в|с|до|к|на){SP}$", re.IGNORECASE)
 # A minus glued to the digits after a space: "до -25 °C", "−3%".
@@ -216,14 +217,14 @@ def _parse(text: str, m: re.Match[str]) -> _Parsed | None:
     if m.group("dm"):
         day, month = (int(x) for x in m.group("dm").split("."))
         if 1 <= day <= 31 and 1 <= month <= 12:
-            return _Parsed(start, m.end(), "date", None, f"--{month:02d}-{day:02d}")
+            return _with_time(text, _Parsed(start, m.end(), "date", None, f"--{month:02d}-{day:02d}"))
         m = NUM_RE.match(text, start)
     elif m.group("dmy"):
         day, month, year = (int(x) for x in re.split(r"[./]", m.group("dmy")))
         if 1 <= day <= 31 and 1 <= month <= 12:
             year += 2000 if year < 100 else 0
             end = _skip_year_noun(text, m.end())
-            return _Parsed(start, end, "date", None, f"{year:04d}-{month:02d}-{day:02d}")
+            return _with_time(text, _Parsed(start, end, "date", None, f"{year:04d}-{month:02d}-{day:02d}"))
         m = NUM_RE.match(text, start)
     elif m.group("time"):
         hours, minutes = (int(x) for x in m.group("time").split(":"))
@@ -247,9 +248,22 @@ def _parse(text: str, m: re.Match[str]) -> _Parsed | None:
     return parsed
 
 
+def _with_time(text: str, parsed: _Parsed) -> _Parsed:
+    """"31.01, 20:56", "04/08/2008 12:08": a date and its time of day are one expression."""
+    time = TIME_AFTER_RE.match(text, parsed.end)
+    if time is not None:
+        hours, minutes = int(time.group(1)), int(time.group(2))
+        if hours <= 24 and minutes < 60:
+            parsed.end = time.end()
+            parsed.unit = f"{parsed.unit}T{hours:02d}:{minutes:02d}"
+    return parsed
+
+
 def _ratio(text: str, start: int, end: int, raw: str) -> _Parsed:
-    """A score or ratio ("3:1"), a fraction ("1/8 финала") or a season ("2020/21")."""
-    first, second = (int(x) for x in re.split(r"[:/]", raw))
+    """A score or ratio ("3:1", "0,5:0,5"), a fraction ("1/8 финала") or a season ("2020/21")."""
+    first, second = (_to_float(x) for x in re.split(r"[:/]", raw))
+    if first.is_integer() and second.is_integer():
+        first, second = int(first), int(second)
     if "/" in raw and 1000 <= first <= 2100:
         return _Parsed(start, _skip_year_noun(text, end), "year", first)
     parsed = _Parsed(start, end, "other", first / second if second else None, "ratio")

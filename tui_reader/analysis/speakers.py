@@ -28,17 +28,24 @@ Where the steps live: ``speech_attribution`` (2–3 for one sentence),
 from __future__ import annotations
 
 import bisect
+import re
 
 from tui_reader.analysis.entities import NamedSpan, normal_phrase, sentences_before, tag_sentences, to_entities
 from tui_reader.analysis.speech_attribution import CueAttribution
 from tui_reader.analysis.speech_cues import Cue, Tok, find_cues, may_report, tokens_of
 from tui_reader.analysis.speech_flow import QuotesAndContinuation
-from tui_reader.analysis.speech_people import Person, cluster_people, display_name
+from tui_reader.analysis.speech_people import Person, cluster_people, display_name, title_key
 from tui_reader.analysis.speech_quotes import dash_speech, quote_spans
 from tui_reader.analysis.speech_resolve import ReferenceResolver
 from tui_reader.analysis.speech_shared import HONORIFICS, QUOTE_MARKS, TITLE_WINDOW, Found, SentenceTokens
 from tui_reader.analysis.speech_syntax import name_cases, subject_of, word_cases
 from tui_reader.model import Document, Span, Speaker, Statement
+
+
+# 'Собянин: Около…', '31.01, 09:30 Собянин: «…»': a name (one or two words) and a colon open the line.
+NAME_COLON = re.compile(r"(?:[\d.,:/\s]+)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?: [А-ЯЁ][а-яё]+)?):\s+[«\"„“]?[А-ЯЁA-Z0-9]")
+# The end of a quoted sentence and a dash that hands over to the author: '?» — …', '.", - …'.
+ATTRIBUTED_SENTENCE = re.compile(r"[.!?…][»\"“”]\s*,?\s*[—–-]\s")
 
 
 class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
@@ -56,6 +63,7 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
         self.per_starts: list[int] = []
         self._starts: list[int] | None = None
         self.strict = False
+        self.unnamed_speakers: set[int] = set()  # sentences whose speaker is a person left unnamed
 
     # --- driver ----------------------------------------------------------------
 
@@ -77,9 +85,12 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
         self.renormalise_by_gender()
         for i in self.indices:
             self.attribute(i, cues[i])
+            if i not in self.found:
+                self.headline_speaker(i)
         doc.entities = to_entities(self.spans)
-        self.attribute_quotes(cues)
+        self.attribute_quotes()
         self.continue_statements(cues)
+        self.continue_after_colon(cues)
         self.publish()
 
     # --- preparation -------------------------------------------------------------
@@ -91,7 +102,15 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
                 break  # beyond the analysed part (a big file's limit)
             spans = quote_spans(self.doc.text, par.start, par.end)
             self.quotes[pi] = spans
-            speech = [q for q in spans if len(self.doc.text[q[0]:q[1]].split()) >= 4]
+            # a short quote is speech when it is a whole sentence with an attribution after it
+            # ('«Почему так?» — задается вопросом Уилсон'); otherwise a name or a scare quote
+            speech = [q for q in spans if len(self.doc.text[q[0]:q[1]].split()) >= 4
+                      or ATTRIBUTED_SENTENCE.match(self.doc.text, q[1] - 2)]
+            # the quote finder pairs straight quotes with more care ('"… чтобы "не было чего"), …"'):
+            # a long quotation it found that the lenient view cut short counts too
+            speech += [(q.start, q.end) for q in self.doc.quotes
+                       if par.start <= q.start < par.end and self.doc.text[q.start] not in "—–-"
+                       and len(self.doc.text[q.start:q.end].split()) >= 4 and (q.start, q.end) not in spans]
             # dialogue turns: the quote finder's ('— Мы готовы', '— Пойдём.'), else our own guess
             turns = [(q.start, q.end) for q in self.doc.quotes
                      if par.start <= q.start < par.end and self.doc.text[q.start] in "—–-"]
@@ -164,7 +183,7 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
             words.reverse()
             if words:
                 person = self.person_of[id(span)]
-                person.titles.append((frozenset(w.lemma for w in words), words[0].start))
+                person.titles.append((title_key(frozenset(w.lemma for w in words)), words[0].start))
                 person.title_refs.append((words[0].start, words[-1].end, self.doc.text[words[0].start:words[-1].end]))
 
     def learn_genders(self, cues: dict[int, list[Cue]]) -> None:
@@ -184,16 +203,54 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
 
     def renormalise_by_gender(self) -> None:
         """Normal forms of surname-only mentions, now that the person's gender is known."""
+        for person in self.people:
+            self.renormalise(person)
+
+    def renormalise(self, person: Person) -> None:
         from tui_reader.analysis.entities import describe
 
-        for person in self.people:
-            if person.gender is None:
-                continue
+        if person.gender is None:
+            return
+        for m in person.mentions:
+            if m.gender is None:
+                keys = m.keys
+                describe(self.doc.text[m.start:m.end], m, person.gender)
+                m.keys = keys  # keep the clustering key stable
+
+    def learn_gender_from_verb(self, person: Person, verb: str | None) -> None:
+        """'— обратила внимание Ткачева': a past-tense verb tells a late-found speaker's gender."""
+        from tui_reader.analysis.nlp import morph_vocab
+
+        from tui_reader.analysis.entities import describe
+
+        # a gender read off bare surnames ('Ткачева' may be the genitive of 'Ткачев') is weak
+        weak = all(len(m.keys) < 2 for m in person.mentions)
+        if (person.gender is not None and not weak) or not verb:
+            return
+        parses = [p for p in morph_vocab().parse(verb.lower()) if p.tag.POS == "VERB" and p.tag.tense == "past"]
+        genders = {p.tag.gender for p in parses}
+        if len(genders) == 1 and genders <= {"masc", "femn"}:
+            person.gender = genders.pop()
             for m in person.mentions:
-                if m.gender is None:
-                    keys = m.keys
-                    describe(self.doc.text[m.start:m.end], m, person.gender)
-                    m.keys = keys  # keep the clustering key stable
+                keys = m.keys
+                describe(self.doc.text[m.start:m.end], m, person.gender)
+                m.keys = keys
+
+    def headline_speaker(self, i: int) -> None:
+        """'Собянин: Около 500 тыс. человек записались на вакцинацию' — the news-feed way of
+        quoting, with or without quotation marks (after an optional date and time)."""
+        sent = self.doc.sentences[i]
+        m = NAME_COLON.match(self.doc.text, sent.start, sent.end)
+        if m is None:
+            return
+        span = self.per_at(m.start(1))
+        if span is not None and span.end == m.end(1):
+            person = self.person_of[id(span)]
+        else:
+            toks = tokens_of(self.doc.text, m.start(1), m.end(1))
+            person = self.known_name(toks[-1], None) if toks else None
+        if person is not None:
+            self.found[i] = Found(person, ":", "direct", True, m.start(1), False)
 
     def per_at(self, pos: int) -> NamedSpan | None:
         k = bisect.bisect_right(self.per_starts, pos) - 1
@@ -211,7 +268,7 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
         ids = {id(p): f"s{n + 1}" for n, p in enumerate(ordered)}
         doc.speakers = []
         for p in ordered:
-            name = display_name(p)
+            name = display_name(p, doc.text)
             aliases: list[str] = []
             for m in p.mentions:
                 if m.normal and m.normal != name and m.normal not in aliases:

@@ -2,12 +2,20 @@
 'его заявление'.  A mixin of ``SpeakerAnalysis`` (see ``speakers.py``)."""
 from __future__ import annotations
 
-from tui_reader.analysis.speech_cues import NAMING_VERBS, NO_CONTINUATION, Cue, Tok, denies_report
+from tui_reader.analysis.speech_cues import CLAUSE_VERBS, NAMING_VERBS, NO_CONTINUATION, Cue, Tok, denies_report
 from tui_reader.analysis.speech_people import Person
 from tui_reader.analysis.speech_shared import GLUED, PRONOUN_GENDER, WRITING_VERBS, Found
 from tui_reader.analysis.speech_syntax import (
     dash_attribution, is_common_noun, names_something, phrase_of, subject_of, writes_words,
 )
+
+
+def only_plural(word: str) -> bool:
+    """'сторонников' (only plural), not 'женщины' (also the genitive singular)."""
+    from tui_reader.analysis.nlp import morph_vocab
+
+    nouns = [p for p in morph_vocab().parse(word.lower()) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 
 class CueAttribution:
@@ -57,6 +65,9 @@ class CueAttribution:
                 break
             span = self.per_at(t.start)
             if span is not None:
+                if phrase and phrase[0].pos == "NOUN" and phrase[0].text[:1].islower() \
+                        and only_plural(phrase[0].text):
+                    return None  # 'по мнению сторонников Трампа': a group around the person, not them
                 return Found(self.person_of[id(span)], cue.word, "indirect", True, pos)
             if t.text[:1].isalnum():
                 phrase.append(t)
@@ -72,6 +83,8 @@ class CueAttribution:
         """'появилось его заявление', 'заявления Байдена': a possessive or a genitive name."""
         toks = self.tokens[i]
         pos = toks[cue.index].start
+        if self.noun_in_circumstance(toks, cue.index):
+            return None
         before = toks[cue.index - 1].text.lower() if cue.index > 0 else ""
         if before in ("его", "её", "ее"):
             person = self.resolve_pronoun(i, pos, PRONOUN_GENDER[before])
@@ -82,19 +95,46 @@ class CueAttribution:
                 return Found(self.person_of[id(span)], cue.word, "indirect", True, pos)
         return None
 
+    @staticmethod
+    def reports_a_topic(toks: list[Tok], index: int) -> bool:
+        """'X заявил о готовности …' names what was said about; 'X заявил о том, что …',
+        'X заявил: …' and 'X заявил, что …' give the words themselves."""
+        rest = toks[index + 1:]
+        if not rest or rest[0].text.lower() not in ("о", "об", "обо"):
+            return False
+        # '…, который, по его словам, создает …': the words are there after all
+        return not any(t.text.lower() in ("что", "словам", "мнению") or t.text in (":", "«", "\"", "„", "“")
+                       for t in rest)
+
+    @staticmethod
+    def noun_in_circumstance(toks: list[Tok], index: int) -> bool:
+        """'После выхода заявления Миллера …', 'в ответ на его заявление': the statement only
+        sets the scene (a preposition or another noun governs it); the sentence reports something else."""
+        for t in reversed(toks[max(0, index - 3):index]):
+            if t.text.lower() in ("его", "её", "ее", "их") or t.pos in ("ADJF", "PRTF", "NPRO"):
+                continue
+            return t.pos in ("PREP", "NOUN")
+        return False
+
     def by_syntax(self, i: int, cue: Cue) -> Found | None:
         toks = self.tokens[i]
         verb = toks[cue.index]
         if cue.extra.get("number") == "plur":
             return None
-        if cue.lemma in NAMING_VERBS and not names_something(toks, cue.index):
+        clause = any(t.text.lower() == "что" for t in toks[cue.index + 1:cue.index + 4])
+        if cue.lemma in NAMING_VERBS and not names_something(toks, cue.index) \
+                and not (cue.lemma in CLAUSE_VERBS and clause):
+            return None
+        if cue.lemma in CLAUSE_VERBS and cue.lemma not in NAMING_VERBS and not clause:
             return None
         if cue.lemma in WRITING_VERBS and not writes_words(toks, cue.index):
             return None
         gender = cue.gender
         if cue.kind == "object":
             target = next((j for j, t in enumerate(toks) if t.head == cue.index and t.rel in ("obj", "iobj")), None)
-            person = self.resolve_token(i, target, gender) if target is not None else None
+            person = self.named_in_phrase(i, target, any_case=True) if target is not None else None
+            if person is None and target is not None:
+                person = self.resolve_token(i, target, gender)
             return Found(person, cue.word, "indirect", False, verb.start, False) if person else None
         subject = subject_of(toks, cue.index)
         person = None
@@ -106,8 +146,14 @@ class CueAttribution:
                     and not self.per_at(toks[subject].start):
                 return None
             person = self.resolve_token(i, subject, gender)
+            subj = toks[subject]
+            if person is None and subj.pos in ("NOUN", None) and subj.text[:1].islower():
+                self.unnamed_speakers.add(i)  # '— сказала бойкая агитаторша': someone, but no name
         else:
             person = self.adjacent_name(i, cue.index)
+            if person is None and any(t.pos == "NOUN" and t.text[:1].islower() and t.tag is not None
+                                      and t.tag.case == "nomn" and "anim" in t.tag for t in toks[cue.index + 1:]):
+                self.unnamed_speakers.add(i)  # the parser lost the subject, but it is someone unnamed
         if person is None:
             return None
         subject_after = subject is not None and subject > cue.index
@@ -118,6 +164,8 @@ class CueAttribution:
         # 'X ранее сообщал, что …' recalls an old statement in passing: the text moves on after it
         continues = cue.lemma not in NO_CONTINUATION and not any(
             t.text.lower() == "ранее" for t in toks[:cue.index])
+        if leading and self.reports_a_topic(toks, cue.index):
+            continues = False  # 'заявил о своей победе': a topic, not words that could run on
         sent = self.doc.sentences[i]
         if not leading and GLUED.search(self.doc.text, sent.start, verb.start):
             continues = False  # 'добычи.Это хороший день…, сказала X': the words start after the glued stop
@@ -157,15 +205,25 @@ class CueAttribution:
                 return self.person_of[id(span)]
         return None
 
-    def named_in_phrase(self, i: int, j: int) -> Person | None:
-        """A name inside the noun phrase of token ``j`` ('биограф Баффета Энди Килпатрик' → Килпатрик)."""
+    def named_in_phrase(self, i: int, j: int, any_case: bool = False) -> Person | None:
+        """A name inside the noun phrase of token ``j`` ('биограф Баффета Энди Килпатрик' → Килпатрик).
+
+        ``any_case``: the phrase is an object ('цитирует мать Светлану Ващенко'), so the name
+        is not nominative either."""
         toks = self.tokens[i]
-        names = list({id(n): n for n in (self.per_at(t.start) for t in phrase_of(toks, j)) if n is not None}.values())
+        phrase = phrase_of(toks, j)
+        if not any(self.per_at(t.start) for t in phrase):
+            # 'комедиантка и телеведущая Эллен Дедженерес': the name hangs on the second title
+            for k, t in enumerate(toks):
+                if t.head == j and t.rel == "conj" and t.pos == "NOUN" and t.text[:1].islower():
+                    phrase = phrase + phrase_of(toks, k)
+        names = list({id(n): n for n in (self.per_at(t.start) for t in phrase) if n is not None}.values())
         if not names:
             return None
         own = self.per_at(toks[j].start)
         # 'штаб Трампа', 'пресс-служба Путина': a name in the genitive is not the subject
-        names = [n for n in names if n is own or n.nominative >= 0.3]
+        if not any_case:
+            names = [n for n in names if n is own or n.nominative >= 0.3]
         if not names:
             return None
         best = max(names, key=lambda n: (n.nominative >= 0.3, n is own, n.start))

@@ -28,7 +28,7 @@ REPORTING_VERBS = frozenset("""
 убеждать убедить оценить оценивать прокомментировать комментировать заключить
 отрицать возразить возражать согласиться соглашаться требовать потребовать
 прибавить произнести проговорить воскликнуть спросить допустить допускать резюмировать подытожить
-поделиться исключить исключать
+поделиться исключить исключать опубликовать публиковать счесть думать
 """.split())
 
 # Short adjectives that report a belief ("уверен", "убеждена", "согласна").
@@ -39,7 +39,11 @@ OBJECT_SPEAKER_VERBS = frozenset({"цитировать", "процитиров�
 
 # Verbs that only report speech with a naming complement: "назвал интеграцию беспрецедентной"
 # is a statement, "назвал своего преемника" is not.
-NAMING_VERBS = frozenset({"назвать", "называть"})
+NAMING_VERBS = frozenset({"назвать", "называть", "счесть"})
+
+# Verbs that report a belief only with a clause: 'думает, что …' (not 'думает о детях'),
+# 'счёл, что …' (or, as a naming verb, 'счёл сделку поглощением').
+CLAUSE_VERBS = frozenset({"думать", "счесть"})
 
 # Verbs too ambiguous to carry the next sentences along as the same person's words.
 NO_CONTINUATION = frozenset({
@@ -47,7 +51,7 @@ NO_CONTINUATION = frozenset({
     "характеризовать", "поблагодарить", "благодарить", "поздравить", "поздравлять", "пожелать",
     "желать", "призвать", "призывать", "признать", "признавать", "опровергнуть", "опровергать",
     "раскритиковать", "критиковать", "анонсировать", "требовать", "потребовать", "оценить",
-    "оценивать", "согласиться", "соглашаться", "ответить", "отвечать", "спросить",
+    "оценивать", "согласиться", "соглашаться", "ответить", "отвечать", "спросить", "счесть",
 })
 
 # Words that look like cue forms but are something else: 'благодаря' is a preposition,
@@ -57,7 +61,9 @@ NOT_CUES = frozenset({"благодаря", "согласно"})
 # "по словам X", "по мнению X", "по его собственным словам".
 ACCORDING_TO = re.compile(r"\bпо\s+(?:(?:его|её|ее|их)\s+)?(?:собственным\s+)?(словам|мнению|оценке|данным)\b",
                           re.IGNORECASE)
-ACCORDING_NOUNS = frozenset({"словам", "мнению", "оценке"})
+ACCORDING_NOUNS = frozenset({"словам", "мнению", "оценке", "убеждению", "прогнозу"})
+# "на его взгляд", "на взгляд эксперта": the same, with "на".
+VIEW_NOUNS = frozenset({"взгляд"})
 # Nouns that report words when someone's: 'его заявление', 'заявления Байдена'.
 STATEMENT_NOUNS = frozenset({"заявление", "высказывание", "обращение", "признание"})
 
@@ -70,7 +76,7 @@ def cue_forms() -> frozenset[str]:
     """Every inflected form of every cue word: a cheap first look before tokenising a sentence."""
     from tui_reader.analysis.nlp import morph_vocab
 
-    forms: set[str] = set(ACCORDING_NOUNS)
+    forms: set[str] = set(ACCORDING_NOUNS | VIEW_NOUNS)
     for lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS | REPORTING_ADJECTIVES | STATEMENT_NOUNS:
         for p in morph_vocab().parse(lemma):
             # the verb or adjective itself ('признаться' is also a parenthetical conjunction)
@@ -149,6 +155,9 @@ def find_cues(tokens: list[Tok]) -> list[Cue]:
         low = tok.text.lower()
         if low in ACCORDING_NOUNS and i >= 1 and any(t.text.lower() == "по" for t in tokens[max(0, i - 3):i]):
             cues.append(Cue(i, "по " + low, "according", low))
+            continue
+        if low in VIEW_NOUNS and i >= 1 and any(t.text.lower() == "на" for t in tokens[max(0, i - 3):i]):
+            cues.append(Cue(i, "на " + low, "according", low))
             continue
         if not tok.text[:1].isalpha():
             continue

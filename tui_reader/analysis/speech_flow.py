@@ -3,10 +3,19 @@ sentences that continue a person's words.  A mixin of ``SpeakerAnalysis``."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from tui_reader.analysis.speech_cues import Cue
-from tui_reader.analysis.speech_shared import MAX_BACKWARD, PRONOUN_GENDER, Found
+from tui_reader.analysis.speech_shared import MAX_BACKWARD, MAX_FORWARD, PRONOUN_GENDER, Found
 from tui_reader.analysis.speech_syntax import dash_attribution
+
+# The author's words set aside inside a quotation: '«…, — усмехается Уилсон. — …»'.
+ASIDE = re.compile(r"[,!?…]\s*[—–-]\s+(?=[а-яё])")
+# Words of someone speaking for themselves: what a quoted text sounds like.
+FIRST_PERSON = frozenset("""
+я меня мне мной мой моя моё мое мои моего моей моему моим моих мы нас нам нами наш наша наше наши
+нашего нашей нашему нашим наших
+""".split())
 
 
 class QuotesAndContinuation:
@@ -23,8 +32,9 @@ class QuotesAndContinuation:
                 out.append(i)
         return out
 
-    def attribute_quotes(self, cues: dict[int, list[Cue]]) -> None:
-        for pi, speech in self.speech.items():
+    def attribute_quotes(self) -> None:
+        """Every sentence of a quotation is the speech of whoever its attribution names."""
+        for speech in self.speech.values():
             for q in speech:
                 sents = self.sentences_of(q)
                 if not sents:
@@ -40,19 +50,23 @@ class QuotesAndContinuation:
                         owner = f
                         break
                 if owner is None:
-                    owner = self.attribution_after(q, sents[-1], pi)
+                    owner = self.attribution_after(q, sents[-1])
                     if owner is not None:
                         self.found.setdefault(sents[-1], owner)
+                if owner is None:
+                    owner = self.attribution_inside(q, sents)
                 if owner is None:
                     continue
                 for j in sents:
                     f = self.found.get(j)
                     if f is None:
-                        self.found[j] = Found(owner.person, owner.cue, "direct", owner.leading, owner.cue_pos)
+                        # the closing mark ends the words: a quoted sentence never carries on
+                        # forward, only (if it opens the quote) back to a framing sentence
+                        self.found[j] = Found(owner.person, owner.cue, "direct", False, owner.cue_pos)
                     elif f.person is owner.person:
                         f.kind = "direct"
 
-    def attribution_after(self, q: tuple[int, int], i: int, paragraph: int) -> Found | None:
+    def attribution_after(self, q: tuple[int, int], i: int) -> Found | None:
         """'«…», — сказад Джойс' (any verb, even misspelt) or 'Лесин: «…»'."""
         text = self.doc.text
         sent = self.doc.sentences[i]
@@ -60,15 +74,25 @@ class QuotesAndContinuation:
         tail = text[q[1]:sent.end]
         stripped = tail.lstrip(",.!?… ")
         if stripped[:1] in "—–-":
-            for t in toks:
-                if t.start < q[1]:
-                    continue
+            after = [t for t in toks if t.start >= q[1] and t.text[:1].isalpha()]
+            verb = after[0].text if after else None  # the word standing for the cue
+            for t in after:
                 span = self.per_at(t.start)
                 if span is not None and span.nominative >= 0.3:
-                    return Found(self.person_of[id(span)], None, "direct", False, t.start)
+                    self.learn_gender_from_verb(self.person_of[id(span)], verb)
+                    return Found(self.person_of[id(span)], verb, "direct", False, t.start)
                 if t.text.lower() in ("он", "она"):
                     person = self.resolve_pronoun(i, t.start, PRONOUN_GENDER[t.text.lower()])
-                    return Found(person, None, "direct", False, t.start) if person else None
+                    return Found(person, verb, "direct", False, t.start) if person else None
+            # '— обратила внимание Ткачева', '— цитирует издание мать Светлану Ващенко': right after
+            # the author's verb a name is the speaker, whatever case the dictionary guesses for it
+            for t in after[1:5]:
+                if t.pos in ("PREP", "CONJ"):
+                    break  # '— говорится в заявлении Путина': the name is inside another phrase
+                span = self.per_at(t.start)
+                if span is not None:
+                    self.learn_gender_from_verb(self.person_of[id(span)], verb)
+                    return Found(self.person_of[id(span)], verb, "direct", False, t.start)
         # 'Лесин: «…»'
         head = text[sent.start:q[0]].rstrip()
         if head.endswith(":"):
@@ -84,18 +108,38 @@ class QuotesAndContinuation:
                     return Found(person, ":", "direct", True, before[-2].start)
         return None
 
+    def attribution_inside(self, q: tuple[int, int], sents: list[int]) -> Found | None:
+        """'«…, — усмехается Уилсон. — …»': the author's words set aside by dashes inside the
+        quotation name the speaker, whatever the verb."""
+        text = self.doc.text
+        for i in sents:
+            sent = self.doc.sentences[i]
+            for aside in ASIDE.finditer(text, max(q[0], sent.start), min(q[1], sent.end)):
+                words = [t for t in self.tokens[i] if t.start >= aside.end() and t.text[:1].isalpha()][:4]
+                for t in words[1:]:
+                    if t.pos in ("PREP", "CONJ"):
+                        break
+                    span = self.per_at(t.start)
+                    if span is not None:
+                        return Found(self.person_of[id(span)], words[0].text, "direct", False, t.start)
+                    if t.text.lower() in ("он", "она"):
+                        person = self.resolve_pronoun(i, t.start, PRONOUN_GENDER[t.text.lower()])
+                        return Found(person, words[0].text, "direct", False, t.start) if person else None
+        return None
+
     def continue_statements(self, cues: dict[int, list[Cue]]) -> None:
+        """Within a paragraph: forward from a cue that opens the words ('По словам X, …'),
+        backward from one that closes them ('…, добавил X'), until a sentence of its own."""
         by_paragraph: dict[int, list[int]] = {}
         for i in self.indices:
             by_paragraph.setdefault(self.doc.sentences[i].paragraph, []).append(i)
-        for pi, sents in by_paragraph.items():
+        for sents in by_paragraph.values():
             for pos, i in enumerate(sents):
                 f = self.found.get(i)
-                if f is None or not f.continues or f.kind == "continued":
+                if f is None or not f.continues:
                     continue
                 step = 1 if f.leading else -1
-                # words before a trailing attribution ('…, добавил X') rarely run back further
-                room = len(sents) if f.leading else MAX_BACKWARD
+                room = MAX_FORWARD if f.leading else MAX_BACKWARD
                 if not f.leading and self.opens_with_quote(i):
                     # the marks show where quoted words begin: at most a framing sentence
                     # before them ('К НТВ претензий не оказалось. «…», — пояснил Лесин.')
@@ -108,6 +152,47 @@ class QuotesAndContinuation:
                         break
                     self.found[j] = Found(f.person, None, "indirect", f.leading, f.cue_pos, False)
                     k += step
+
+    def continue_after_colon(self, cues: dict[int, list[Cue]]) -> None:
+        """'Нападающий Эдер поделился эмоциями после матча:' / 'опубликовал следующий текст:':
+        a statement that ends its paragraph with a colon hands over to the next paragraph, which
+        holds the words, marks or not.  Further paragraphs carry on while they talk in the first
+        person ('я', 'мы', 'мой') and name no reporting cue of their own."""
+        doc = self.doc
+        by_paragraph: dict[int, list[int]] = {}
+        for i in self.indices:
+            by_paragraph.setdefault(doc.sentences[i].paragraph, []).append(i)
+        heading_starts = {sec.start for sec in doc.sections if sec.title}
+        for i in sorted(self.found):
+            f = self.found[i]
+            s = doc.sentences[i]
+            sents = by_paragraph.get(s.paragraph, [])
+            if not sents or sents[-1] != i or not doc.text[s.start:s.end].rstrip().endswith(":"):
+                continue
+            p = s.paragraph + 1
+            while p in by_paragraph:
+                following = by_paragraph[p]
+                par = doc.paragraphs[p]
+                if any(j in self.found for j in following) or par.start in heading_starts \
+                        or any(c.kind in ("verb", "adjective", "object", "according") for j in following
+                               for c in cues[j]):
+                    break
+                if p > s.paragraph + 1 and not self.first_person(following):
+                    break
+                for j in following:
+                    self.found[j] = Found(f.person, f.cue, "direct", False, f.cue_pos, False)
+                p += 1
+
+    def first_person(self, sentences: list[int]) -> bool:
+        return any(t.text.lower() in FIRST_PERSON for j in sentences for t in self.tokens[j])
+
+    @staticmethod
+    def titled(toks, start: int) -> bool:
+        """Is the name at ``start`` introduced by a lower-case title ('патриарх … кирилл',
+        'политолог Иванов')?  Then it is a person for sure, not a stray capitalised word."""
+        before = [t for t in toks if t.end <= start and t.text[:1].isalpha()][-6:]
+        return any(t.pos == "NOUN" and t.text[:1].islower() and t.tag is not None and "anim" in t.tag
+                   for t in before)
 
     def opens_with_quote(self, i: int) -> bool:
         s = self.doc.sentences[i]
@@ -122,13 +207,16 @@ class QuotesAndContinuation:
         first = next((t for t in toks if t.text[:1].isalnum()), None)
         if first is not None and first.text.lower() in ("он", "она"):
             return False
+        if first is not None and first.text[:1].isdigit():
+            return False  # '18 октября «Роснефть» сделала…': a dated event, the narration again
         s = self.doc.sentences[j]
         k = bisect.bisect_left(self.per_starts, s.start)
         for span in self.pers[k:]:
             if span.start >= s.end:
                 break
             if span.nominative >= 0.5 and not self.in_quote(span.start, par) \
-                    and (len(span.keys) > 1 or len(self.person_of[id(span)].mentions) > 1):
+                    and (len(span.keys) > 1 or len(self.person_of[id(span)].mentions) > 1
+                         or self.titled(toks, span.start)):
                 return False  # a new person named in the nominative: narration about them
         return True
 

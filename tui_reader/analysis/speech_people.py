@@ -90,16 +90,76 @@ def cluster_people(spans: list[NamedSpan]) -> list[Person]:
     return people
 
 
-def display_name(person: Person) -> str:
-    """The fullest nominative form seen ('Владимир Путин')."""
+def display_name(person: Person, text: str | None = None) -> str:
+    """The fullest nominative form seen ('Владимир Путин'), capitalised even when the text
+    is not ('кость бондаренко')."""
+    name = _display_name(person, text)
+    return " ".join(w[:1].upper() + w[1:] for w in name.split(" ")) if name.islower() else name
+
+
+def _display_name(person: Person, text: str | None) -> str:
     if person.name_override and not person.mentions:
         return person.name_override
     best = None
     for m in person.mentions:
         score = (len(m.keys), m.nominative >= 0.5, m.nominative)
         if best is None or score > best[0]:
-            best = (score, m.normal)
-    return best[1] if best else (person.name_override or "")
+            best = (score, m)
+    if best is None:
+        return person.name_override or ""
+    m = best[1]
+    if text is not None and m.nominative < 0.5 and len(m.keys) > 1:
+        return _from_nominative_parts(person, m, text) or m.normal
+    return m.normal
+
+
+def _from_nominative_parts(person: Person, m: NamedSpan, text: str) -> str | None:
+    """'Эдера Маседу' (genitive) beside 'Эдер' (nominative) → 'Эдер Маседу'.
+
+    The dictionary guesses foreign names badly ('Маседу' → 'Масед').  When the text also gives
+    the first name alone in the nominative, the ending it lost ('-а') is the case ending: a
+    surname without that ending does not decline and stays as written.
+    """
+    from tui_reader.analysis.entities import WORD
+
+    words = WORD.findall(text[m.start:m.end])
+    normal = m.normal.split(" ")
+    if len(words) != len(m.keys) or len(normal) != len(words):
+        return None
+    first = next((text[k.start:k.end] for k in person.mentions
+                  if len(k.keys) == 1 and k.nominative >= 0.3 and same_name(k.keys[0], m.keys[0])), None)
+    if first is None or not words[0].lower().startswith(first.lower()) or len(words[0]) == len(first):
+        return None
+    ending = words[0][len(first):].lower()
+    out = [first]
+    for word, guess in zip(words[1:], normal[1:]):
+        out.append(guess if word.lower().endswith(ending) else word)
+    return " ".join(out)
+
+
+# --- titles ----------------------------------------------------------------------
+
+# Ways of writing the same office, as lemma sets: the left one is rewritten to the right one
+# before titles are compared, so 'министр иностранных дел Украины' answers to 'глава МИД'.
+EQUIVALENT_TITLES: list[tuple[frozenset[str], frozenset[str]]] = [
+    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+        ("министр иностранный дело", "глава мид"),
+        ("руководитель мид", "глава мид"),
+        ("министерство иностранный дело", "мид"),
+        ("премьер-министр", "премьер"),
+        ("председатель правительство", "премьер"),
+        ("глава правительство", "премьер"),
+        ("генсек", "генеральный секретарь"),
+        ("гендиректор", "генеральный директор"),
+    )
+]
+
+
+def title_key(lemmas: frozenset[str]) -> frozenset[str]:
+    for source, target in EQUIVALENT_TITLES:
+        if source <= lemmas:
+            lemmas = (lemmas - source) | target
+    return lemmas
 
 
 # --- office holders ------------------------------------------------------------
@@ -123,5 +183,5 @@ def office_holders() -> dict[frozenset[str], str]:
         name = holder.get("name")
         for title in holder.get("titles", []):
             if name and title:
-                table[lemma_set(title)] = name
+                table[title_key(lemma_set(title))] = name
     return table

@@ -6,8 +6,13 @@ import bisect
 
 from tui_reader.analysis.entities import NamedSpan
 from tui_reader.analysis.speech_cues import Tok
-from tui_reader.analysis.speech_people import Person, gender_fits, office_holders
+from tui_reader.analysis.speech_people import Person, gender_fits, office_holders, title_key
 from tui_reader.analysis.speech_shared import QUOTE_MARKS, UNNAMED
+
+# Words in UNNAMED that are too common to mark a sentence as being about an unnamed source.
+VAGUE_WORDS = frozenset({"один", "другой", "некоторый", "человек", "автор"})
+# What the nearby-name step of pronoun resolution returns for 'один из участников … . Он сказал'.
+UNNAMED_SOURCE = object()
 
 
 class ReferenceResolver:
@@ -43,18 +48,26 @@ class ReferenceResolver:
         return None
 
     def resolve_pronoun(self, i: int, pos: int, gender: str | None) -> Person | None:
-        """'он', 'по её словам': people known to have that gender first, then anyone fitting."""
-        for strict in (True, False):
-            self.strict = strict
-            try:
-                person = self._resolve_pronoun(i, pos, gender)
-            finally:
-                self.strict = False
-            if person is not None:
-                return person
+        """'он', 'по её словам': a name just before (people known to have that gender first,
+        then anyone fitting), else the last speaker or person nearby, in the same order.
+
+        A name in this or the previous sentence beats a speaker further back even when the
+        dictionary cannot tell the name's gender: 'ещё один кандидат — Канье Уэст. Он признал…'.
+        """
+        for steps in (self._pronoun_near, self._pronoun_far):
+            for strict in (True, False):
+                self.strict = strict
+                try:
+                    person = steps(i, pos, gender)
+                finally:
+                    self.strict = False
+                if person is UNNAMED_SOURCE:
+                    return None
+                if person is not None:
+                    return person
         return None
 
-    def _resolve_pronoun(self, i: int, pos: int, gender: str | None) -> Person | None:
+    def _pronoun_near(self, i: int, pos: int, gender: str | None):
         sent = self.doc.sentences[i]
         # 1. a name earlier in the same sentence ('Баффет … (по его словам …')
         for span, person in self.mentions_before(pos, gender, sent.start):
@@ -68,15 +81,55 @@ class ReferenceResolver:
             for span, person in reversed(list(self.mentions_before(s_prev.end, gender, s_prev.start))):
                 if span.nominative >= 0.5:
                     return person
+            if self.unnamed_subject(prev) or prev in self.unnamed_speakers or self.thing_before(prev, gender):
+                # 'Это подтвердил один из участников встречи. "…", - сказал он.': an unnamed source
+                return UNNAMED_SOURCE
+        return None
+
+    def _pronoun_far(self, i: int, pos: int, gender: str | None) -> Person | None:
+        sent = self.doc.sentences[i]
         # 3. the speaker of the last statements, in this or the previous paragraph
         person = self.last_speaker(i, gender, sent.paragraph - 1)
         if person is not None:
             return person
-        # 3. the last person named nearby
+        # 4. the last person named nearby, as a subject or as someone who has spoken: one only
+        #    mentioned in passing ('встречу с главой МИД Ирана Джавадом Зарифом') is no antecedent
+        #    for 'Он предполагает…' two sentences on
         window = self.doc.sentences[max(0, i - 5)].start
+        speakers = {id(f.person) for f in self.found.values()}
         for span, person in self.mentions_before(pos, gender, window):
-            return person
-        return self.last_speaker(i, gender)
+            if span.nominative >= 0.3 or id(person) in speakers:
+                return person
+        return None
+
+    def thing_before(self, i: int, gender: str | None) -> bool:
+        """'…правительство согласовало «мягкий» план. Он предполагает, что …': with no person in the
+        sentence before, a thing of the pronoun's gender that is its subject or object is what
+        'он' / 'она' stands for (a plan, a law, a document), not someone named further back."""
+        if gender is None or any(self.per_at(t.start) for t in self.tokens[i]):
+            return False
+        toks = self.tokens[i]
+        if all(t.head == -1 and not t.rel for t in toks):
+            self.parse_syntax([i])
+        for t in toks:
+            if t.rel in ("nsubj", "obj") and t.pos == "NOUN" and t.tag is not None and t.tag.number == "sing" \
+                    and t.tag.gender == gender and "inan" in t.tag and t.text[:1].islower():
+                return True
+        return False
+
+    def unnamed_subject(self, i: int) -> bool:
+        """Does sentence ``i`` (with no name in it) talk about an unnamed source in the nominative?"""
+        toks = self.tokens[i]
+        for k, t in enumerate(toks):
+            if t.tag is None or t.tag.case != "nomn" or t.tag.number != "sing":
+                continue
+            if t.lemma == "один":
+                # 'один из участников встречи', not 'один из крупнейших банков'
+                if k + 2 < len(toks) and toks[k + 1].text.lower() == "из" and toks[k + 2].lemma in UNNAMED:
+                    return True
+            elif t.lemma in UNNAMED and t.lemma not in VAGUE_WORDS:
+                return True
+        return False
 
     def known_name(self, tok: Tok, gender: str | None) -> Person | None:
         """A capitalised word the NER missed here but that names someone it found elsewhere."""
@@ -105,14 +158,25 @@ class ReferenceResolver:
         """'Президент России', 'российский лидер', 'глава холдинга', 'дипломат'."""
         lemmas = frozenset(t.lemma for t in phrase if t.text[:1].isalnum())
         nouns = {t.lemma for t in phrase if t.pos == "NOUN"}
-        if head.lemma in UNNAMED or not nouns:
+        if not nouns:
+            return None
+        key = title_key(lemmas)
+        if key != lemmas:
+            # 'министр иностранных дел' → {'глава', 'мид'}: compare the office, not the wording
+            nouns = set(key - {t.lemma for t in phrase if t.pos in ("ADJF", "PRTF")})
+            lemmas = key
+        # a word for an unnamed source ('источник', 'представитель компании') names someone only
+        # when the text gave exactly that title to a named person ('представитель МИД')
+        unnamed = head.lemma in UNNAMED
+        if unnamed and len(nouns) < 2:
             return None
         # 1. a person the text itself gave this title
         best = None
         for person in self.people:
             # only titles the text gave before this point: a later 'Президент России Владимир
             # Путин' says nothing about who 'президент' was three paragraphs earlier
-            if any(head.lemma in title and nouns <= title and at < pos for title, at in person.titles) \
+            if any((head.lemma in title or head.lemma not in lemmas) and nouns <= title and at < pos
+                   for title, at in person.titles) \
                     and gender_fits(person.gender, gender):
                 seen = person.last_mention_before(pos)
                 if best is None or seen > best[0]:
@@ -120,6 +184,8 @@ class ReferenceResolver:
         if best is not None:
             self.note_title(best[1], phrase)
             return best[1]
+        if unnamed:
+            return None
         # 2. the office-holder data file
         name = office_holders().get(lemmas)
         if name is not None:
@@ -128,8 +194,10 @@ class ReferenceResolver:
             return person
         if not fallback or head.tag is None or "anim" not in head.tag or "plur" in head.tag:
             return None
-        # 3. the person whose words the text was just reporting ('…, - сказал президент')
-        person = self.last_speaker(i, gender, self.doc.sentences[i].paragraph - 2)
+        # 3. the person the sentence before introduced ('патриарх Кирилл молится за … .
+        #    «…», — сказал патриарх'), else the one whose words the text was just reporting
+        #    ('…, - сказал президент')
+        person = self.introduced_before(i, gender) or self.last_speaker(i, gender, self.doc.sentences[i].paragraph - 2)
         if person is not None:
             self.note_title(person, phrase)
             return person
@@ -143,6 +211,17 @@ class ReferenceResolver:
             self.note_title(person, phrase)
             return person
         return None
+
+    def introduced_before(self, i: int, gender: str | None) -> Person | None:
+        """The one person named in the nominative in the previous narration sentence, when that
+        sentence reports no words of its own (it introduces someone, it does not quote them)."""
+        prev = self.previous_narration(i)
+        if prev is None or prev in self.found:
+            return None
+        s_prev = self.doc.sentences[prev]
+        named = {id(p): p for span, p in self.mentions_before(s_prev.end, gender, s_prev.start)
+                 if span.nominative >= 0.5}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def note_title(self, person: Person, phrase: list[Tok]) -> None:
         words = [t for t in phrase if t.text[:1].isalnum() or t.text in QUOTE_MARKS]

@@ -15,17 +15,21 @@ PRONOUN_GENDER = {"он": "masc", "его": "masc", "него": "masc", "она"
 UNNAMED = frozenset("""
 источник собеседник представитель эксперт аналитик сотрудник участник очевидец житель пользователь
 журналист автор издание агентство человек один другой некоторый кто-то пресс-служба служба
+чиновник специалист свидетель пассажир работник читатель зритель респондент знакомый
 """.split())
 # Clause-level dependents: not part of a subject's noun phrase.
 CLAUSE_RELS = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark")
+# How far a person's words may run on past their cue without a new cue (sentences):
+# 'X считает, что …' can open a long paraphrase; '…, добавил X' rarely closes more than a few.
+MAX_FORWARD = 10
 MAX_BACKWARD = 3
 TITLE_WINDOW = 120  # characters left of a name searched for its title
 # Forms of address, not titles: 'господин Туск'.
 HONORIFICS = frozenset({"господин", "госпожа", "мистер", "миссис", "мисс", "г-н", "г-жа", "товарищ", "сэр"})
-WRITING_VERBS = frozenset({"написать", "писать"})
+WRITING_VERBS = frozenset({"написать", "писать", "опубликовать", "публиковать"})
 # What one writes when one says something (the object of 'написал').
 WRITTEN_WORDS = frozenset("""
-сообщение пост запись заявление обращение твит твиттер комментарий колонка статья письмо слово
+сообщение пост запись заявление обращение твит твиттер комментарий колонка статья письмо слово текст
 """.split())
 QUOTE_MARKS = "«»\"“”„"
 # A sentence end the splitter missed because the space is missing ('добычи.Это').

@@ -41,9 +41,12 @@ def subject_of(toks: list[Tok], index: int) -> int | None:
     """The nominal subject of the verb at ``index``, climbing coordinated verbs and gerunds."""
     j = index
     for _ in range(4):
-        for k, t in enumerate(toks):
-            if t.head == j and t.rel.startswith("nsubj"):
-                return k
+        subjects = [k for k, t in enumerate(toks) if t.head == j and t.rel.startswith("nsubj")]
+        if subjects:
+            # two subjects is a misparse: a personal pronoun is the real one ('В интервью E! News
+            # он объяснил'), else the first
+            pronouns = [k for k in subjects if toks[k].text.lower() in ("он", "она")]
+            return (pronouns or subjects)[0]
         if toks[j].rel in ("conj", "advcl", "xcomp") and toks[j].head >= 0:
             j = toks[j].head
             continue

@@ -61,6 +61,10 @@ _LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zа-я])\)\s")
 _OPENING_QUOTES = "«„“\"'"
 _DASHES = "-–—•*·"
 
+_CAPITAL = re.compile(r"[A-ZА-ЯЁ]")
+# A stop, maybe a closing quote, a space and a lower-case letter: a sentence start in a lower-case text.
+_STOP_THEN_LOWER = re.compile(r"(?<=[^\W\d_]{2})[.!?…]+[»\"“”)]?\s+[«\"„“]?[a-zа-яё]")
+
 HeadingHint = Sequence[int]  # (start, end) or (start, end, level)
 
 
@@ -380,6 +384,9 @@ def _fill_paragraphs_and_sentences(doc: Document, paragraphs: list[tuple[int, in
     from razdel import sentenize
 
     text = doc.text
+    # razdel ends a sentence only before a capital: a text written all in lower case would be one
+    # sentence per paragraph.  Split a copy with capitals after each stop (same length, same offsets).
+    lower_case = not _CAPITAL.search(text, 0, 20_000)
     section_starts = [sec.start for sec in doc.sections]
     k = 0
     for s, e in paragraphs:
@@ -387,6 +394,8 @@ def _fill_paragraphs_and_sentences(doc: Document, paragraphs: list[tuple[int, in
             k += 1
         doc.paragraphs.append(Paragraph(s, e, k))
         index = len(doc.paragraphs) - 1
-        for sent in sentenize(text[s:e]):
+        chunk = _STOP_THEN_LOWER.sub(lambda m: m.group(0)[:-1] + m.group(0)[-1].upper(), text[s:e]) \
+            if lower_case else text[s:e]
+        for sent in sentenize(chunk):
             if sent.stop > sent.start:
                 doc.sentences.append(Sentence(s + sent.start, s + sent.stop, index))
