@@ -275,3 +275,21 @@ def test_pronoun_after_an_unnamed_source_is_nobody():
     doc = analysed(text)
     assert speaker_of(doc, "признался журналистам") == "Игорь Сечин"
     assert speaker_of(doc, "У нас есть возможность") is None
+
+
+def test_a_blogger_speaks_under_his_user_name():
+    # factrueval-book_100
+    doc = analysed("Всего, по сообщениям блоггеров и СМИ, было задержано более 30 человек. Пользователь ЖЖ zyalt "
+                   "сообщает, что среди задержанных оказался депутат муниципального собрания Михаил Вельмакин.")
+    assert speaker_of(doc, "среди задержанных") == "zyalt"
+
+
+def test_unquoted_words_after_a_trailing_attribution_run_on_to_a_first_person_sentence():
+    # bsnlp-ec-file_257: no quotation marks; 'Мы очень довольны' shows the words are still hers
+    doc = analysed("Это хороший день в политике ЕС и хороший день для тюленей, сказала Соня ван Тихелен, региональный "
+                   "директор IFAW в Европе. Европейская комиссия приняла регламент, который отражает обеспокоенность "
+                   "миллионов европейцев. Мы очень довольны данным предложением. Еще одно изменение, предложенное "
+                   "Европейской комиссией, связано с удалением \"исключения\".")
+    assert speaker_of(doc, "Мы очень довольны") is not None
+    assert speaker_of(doc, "Европейская комиссия приняла") == speaker_of(doc, "Мы очень довольны")
+    assert speaker_of(doc, "Еще одно изменение") is None

@@ -28,6 +28,7 @@ class Opened:
     loaded: Loaded
     complete: bool  # False: structure only, call finish_analysis
     cache_key: str | None = None  # where finish_analysis stores the full model; None: nowhere
+    stored: bool = False  # set by finish_analysis once the full model is in the cache
 
 
 def open_for_reading(path: str | Path, *, encoding: str | None = None, use_cache: bool = True) -> Opened:
@@ -76,8 +77,18 @@ def finish_analysis(opened: Opened, progress=None) -> Document:
     if opened.cache_key:
         from tui_reader.store import cache
 
-        cache.save(opened.cache_key, doc, {"heading_hints": loaded.heading_hints, "notes": loaded.notes})
+        opened.stored = cache.save(opened.cache_key, doc, {"heading_hints": loaded.heading_hints,
+                                                            "notes": loaded.notes})
     return doc
+
+
+def stored_model(opened: Opened) -> Document | None:
+    """The full model that ``finish_analysis`` stored for ``opened`` (another process
+    may have run it), or None.  Reading it back is far cheaper than passing it over."""
+    if not (opened.cache_key and opened.stored):
+        return None
+    hit = _from_cache(opened.cache_key, opened.loaded.source.path)
+    return hit.doc if hit is not None else None
 
 
 def open_document(path: str | Path, *, encoding: str | None = None, use_cache: bool = True) -> Document:

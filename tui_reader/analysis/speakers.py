@@ -90,6 +90,7 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
         doc.entities = to_entities(self.spans)
         self.attribute_quotes()
         self.continue_statements(cues)
+        self.continue_in_first_person(cues)
         self.continue_after_colon(cues)
         self.publish()
 

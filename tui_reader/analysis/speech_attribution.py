@@ -2,12 +2,21 @@
 'его заявление'.  A mixin of ``SpeakerAnalysis`` (see ``speakers.py``)."""
 from __future__ import annotations
 
+import re
+
 from tui_reader.analysis.speech_cues import CLAUSE_VERBS, NAMING_VERBS, NO_CONTINUATION, Cue, Tok, denies_report
 from tui_reader.analysis.speech_people import Person
 from tui_reader.analysis.speech_shared import GLUED, PRONOUN_GENDER, WRITING_VERBS, Found
 from tui_reader.analysis.speech_syntax import (
     dash_attribution, is_common_noun, names_something, phrase_of, subject_of, writes_words,
 )
+
+
+# People known by a user name ('пользователь ЖЖ zyalt', 'блогер navalny'), and what one looks like:
+# Latin letters, digits, '_', '.', '-', starting lower-case (an upper-case Latin word is a brand: 'ЖЖ',
+# 'Twitter').
+HANDLE_NOUNS = frozenset({"пользователь", "блогер", "блоггер", "блогерка", "юзер"})
+HANDLE = re.compile(r"[a-z][a-z0-9_.-]{2,}")
 
 
 def only_plural(word: str) -> bool:
@@ -143,8 +152,9 @@ class CueAttribution:
             person = between
         elif subject is not None:
             if toks[subject].tag is not None and "plur" in toks[subject].tag and toks[subject].pos in ("NOUN", "NPRO") \
-                    and not self.per_at(toks[subject].start):
-                return None
+                    and not self.per_at(toks[subject].start) \
+                    and not (toks[subject].text[:1].isupper() and self.known_name(toks[subject], gender)):
+                return None  # a plural subject ('эксперты считают'), unless a known surname misread as one
             person = self.resolve_token(i, subject, gender)
             subj = toks[subject]
             if person is None and subj.pos in ("NOUN", None) and subj.text[:1].islower():
@@ -237,17 +247,37 @@ class CueAttribution:
         named = self.named_in_phrase(i, j)
         if named is not None:
             return named
+        handle = self.user_handle(phrase, tok)
+        if handle is not None:
+            return handle
         low = tok.text.lower()
         if low in PRONOUN_GENDER:
             return self.resolve_pronoun(i, tok.start, gender or PRONOUN_GENDER[low])
         if tok.text[:1].isupper():
             if j == 0 and is_common_noun(tok):
-                return self.resolve_title(i, tok.start, phrase, gender, tok, fallback=True)
+                # 'Столбунов, однако, сомневается…': a surname the dictionary only guesses at (as a
+                # plural noun) opening the sentence, of someone the text has named
+                return self.known_name(tok, gender) if len(phrase) == 1 and self.known_name(tok, gender) \
+                    else self.resolve_title(i, tok.start, phrase, gender, tok, fallback=True)
             # a name the tagger missed here ('Трамп анонсировал…' opening a paragraph), else a
             # place or a firm: not a person
             return self.person_from_word(tok) if len(phrase) == 1 else self.known_name(tok, gender)
         if tok.pos == "NOUN" and tok.text[:1].islower() or (tok.pos == "NOUN" and j == 0):
             return self.resolve_title(i, tok.start, phrase, gender, tok, fallback=True)
         return None
+
+    def user_handle(self, phrase: list[Tok], head: Tok) -> Person | None:
+        """'Пользователь ЖЖ zyalt сообщает': a blogger known by a Latin user name speaks as that name."""
+        if head.lemma not in HANDLE_NOUNS:
+            return None
+        handle = next((t.text for t in phrase if t is not head and HANDLE.fullmatch(t.text)), None)
+        if handle is None:
+            return None
+        for person in self.people:
+            if person.name_override == handle:
+                return person
+        person = Person(id=f"p{len(self.people) + 1}", keys=[handle.lower()], name_override=handle)
+        self.people.append(person)
+        return person
 
     # --- reference resolution ---------------------------------------------------------

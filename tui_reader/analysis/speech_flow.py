@@ -11,6 +11,9 @@ from tui_reader.analysis.speech_syntax import dash_attribution
 
 # The author's words set aside inside a quotation: '«…, — усмехается Уилсон. — …»'.
 ASIDE = re.compile(r"[,!?…]\s*[—–-]\s+(?=[а-яё])")
+# How far unquoted words may run on after a trailing attribution before a first-person sentence
+# confirms they are still the speaker's (sentences).
+FIRST_PERSON_REACH = 3
 # Words of someone speaking for themselves: what a quoted text sounds like.
 FIRST_PERSON = frozenset("""
 я меня мне мной мой моя моё мое мои моего моей моему моим моих мы нас нам нами наш наша наше наши
@@ -152,6 +155,31 @@ class QuotesAndContinuation:
                         break
                     self.found[j] = Found(f.person, None, "indirect", f.leading, f.cue_pos, False)
                     k += step
+
+    def continue_in_first_person(self, cues: dict[int, list[Cue]]) -> None:
+        """'Это хороший день для тюленей, сказала Соня ван Тихелен. Комиссия приняла регламент…
+        Мы очень довольны данным предложением.': after a trailing attribution, unquoted words may
+        go on; they do as far as a sentence in the first person ('мы', 'я') shows they are still
+        the speaker's (at most a few sentences, within the paragraph)."""
+        doc = self.doc
+        by_paragraph: dict[int, list[int]] = {}
+        for i in self.indices:
+            by_paragraph.setdefault(doc.sentences[i].paragraph, []).append(i)
+        for i in sorted(self.found):
+            f = self.found[i]
+            if f.leading or f.cue is None or f.kind != "indirect":
+                continue
+            sents = by_paragraph[doc.sentences[i].paragraph]
+            after = sents[sents.index(i) + 1:][:FIRST_PERSON_REACH]
+            last = None
+            for n, j in enumerate(after):
+                if j in self.found or not self.may_continue(j, cues[j]):
+                    break
+                if self.first_person([j]):
+                    last = n
+            if last is not None:
+                for j in after[:last + 1]:
+                    self.found[j] = Found(f.person, None, "indirect", False, f.cue_pos, False)
 
     def continue_after_colon(self, cues: dict[int, list[Cue]]) -> None:
         """'Нападающий Эдер поделился эмоциями после матча:' / 'опубликовал следующий текст:':

@@ -93,6 +93,8 @@ def cluster_people(spans: list[NamedSpan]) -> list[Person]:
 def display_name(person: Person, text: str | None = None) -> str:
     """The fullest nominative form seen ('Владимир Путин'), capitalised even when the text
     is not ('кость бондаренко')."""
+    if person.name_override and not person.mentions:
+        return person.name_override  # from the data file, or a user name ('zyalt'): as written
     name = _display_name(person, text)
     return " ".join(w[:1].upper() + w[1:] for w in name.split(" ")) if name.islower() else name
 

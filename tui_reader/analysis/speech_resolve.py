@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from tui_reader.analysis.entities import NamedSpan
-from tui_reader.analysis.speech_cues import Tok
+from tui_reader.analysis.speech_cues import Tok, may_report
 from tui_reader.analysis.speech_people import Person, gender_fits, office_holders, title_key
 from tui_reader.analysis.speech_shared import QUOTE_MARKS, UNNAMED
 
@@ -100,14 +100,17 @@ class ReferenceResolver:
         for span, person in self.mentions_before(pos, gender, window):
             if span.nominative >= 0.3 or id(person) in speakers:
                 return person
-        return None
+        # 5. whoever spoke last ('Столбунов, однако, сомневается…' with the name untagged)
+        return self.last_speaker(i, gender)
 
     def thing_before(self, i: int, gender: str | None) -> bool:
         """'…правительство согласовало «мягкий» план. Он предполагает, что …': with no person in the
         sentence before, a thing of the pronoun's gender that is its subject or object is what
         'он' / 'она' stands for (a plan, a law, a document), not someone named further back."""
-        if gender is None or any(self.per_at(t.start) for t in self.tokens[i]):
-            return False
+        if gender is None or i in self.found or any(self.per_at(t.start) for t in self.tokens[i]):
+            return False  # (a statement before is someone's words: 'он' goes on with that someone)
+        if may_report(self.doc.text[self.doc.sentences[i].start:self.doc.sentences[i].end]):
+            return False  # a reporting word there: someone was speaking after all
         toks = self.tokens[i]
         if all(t.head == -1 and not t.rel for t in toks):
             self.parse_syntax([i])

@@ -23,12 +23,14 @@ def _first_line(e: BaseException) -> str:
 
 
 def _child(opened: Any, conn: Any) -> None:
-    """In the child process: analyse and send back ("progress", stage, share)…, then ("done", doc)."""
+    """In the child process: analyse and send back ("progress", stage, share)…, then
+    ("stored",) when the model is in the cache (the reader loads it from there: far
+    cheaper in time and memory than pickling it over), else ("done", doc)."""
     try:
         from tui_reader import pipeline
 
         doc = pipeline.finish_analysis(opened, lambda stage, share: conn.send(("progress", stage, share)))
-        conn.send(("done", doc))
+        conn.send(("stored",) if opened.stored else ("done", doc))
     except BaseException as e:  # noqa: BLE001 - everything must reach the parent as one line
         try:
             conn.send(("error", _first_line(e)))
@@ -125,9 +127,22 @@ class Analysis:
             elif kind == "done":
                 self.on_done(message[1])
                 return
+            elif kind == "stored":
+                self._take_stored()
+                return
             else:
                 self.on_error(message[1])
                 return
+
+    def _take_stored(self) -> None:
+        from tui_reader import pipeline
+
+        self.opened.stored = True
+        doc = pipeline.stored_model(self.opened)
+        if doc is None:  # the entry vanished meanwhile (cache cleared): analyse here after all
+            self._run_in_thread()
+        else:
+            self.on_done(doc)
 
     # --- a thread -------------------------------------------------------------------
 
