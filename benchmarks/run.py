@@ -1,6 +1,6 @@
 """summit-reader's benchmarks, measured side by side in one run.
 
-    .venv/bin/python benchmarks/run.py [--rounds 5] [--quick] [--no-tmux] [--no-novel]
+    .venv/bin/python benchmarks/run.py [--rounds 5] [--quick] [--no-tmux] [--no-novel] [--start-only]
 
 * time until the article's text is on a real terminal: each command starts in a
   detached tmux session (120×40) and the pane is polled until a known line of the
@@ -215,8 +215,19 @@ def fmt_s(v: float | None) -> str:
     return "not seen" if v is None else f"{v:.2f} s"
 
 
+def compile_bytecode() -> None:
+    """Byte-compile the reader's package, as installing it does (pip writes the .pyc
+    files; Textual's are there already).  Without this, a shell with
+    PYTHONDONTWRITEBYTECODE set (or a read-only checkout) makes every start of the
+    reader compile its ~25 modules from source again (~20 ms), which no user pays."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "tui_reader"), quiet=1)
+
+
 def start_times(report: Report, tmux: Tmux, rounds: int, with_novel: bool, work: Path) -> None:
     cache_dir = work / "cache"
+    compile_bytecode()
     env = {"SUMMIT_READER_CACHE_DIR": str(cache_dir)}
     texts = [("seed", SEED, None, SEED_MARKER, SEED)]
     if with_novel:
@@ -411,6 +422,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2 rounds, no novel")
     parser.add_argument("--no-tmux", action="store_true", help="skip the on-terminal start-up times")
     parser.add_argument("--no-novel", action="store_true", help="skip the 3 MB novel")
+    parser.add_argument("--start-only", action="store_true",
+                        help="only the start-up times on a terminal (for quick before/after comparisons)")
     parser.add_argument("--update-readme", action="store_true",
                         help="also put the table into benchmarks/README.md (between its results markers)")
     args = parser.parse_args()
@@ -428,7 +441,7 @@ def main() -> int:
                 steps.append(("start-up on a terminal", lambda: _with_tmux(report, rounds, with_novel, work)))
             else:
                 print("note: tmux or less is missing; start-up times on a terminal are skipped")
-        steps += [
+        steps += [] if args.start_only else [
             ("seed in a fresh process", lambda: seed_cold(report, work, max(3, rounds))),
             ("imports", lambda: import_costs(report)),
             ("analysis speed", lambda: analysis_speed(report, with_novel)),
@@ -452,10 +465,13 @@ def main() -> int:
     stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     header = (f"Measured {stamp} on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
               f"{rounds} rounds (medians), terminal {WIDTH}×{HEIGHT} in tmux.\n\n")
-    (HERE / "results.md").write_text(header + table + "\n", encoding="utf-8")
-    (HERE / "results.json").write_text(json.dumps(report.raw, indent=1, default=str), encoding="utf-8")
     print()
     print(header + table)
+    if args.start_only:  # a partial run: the kept results stay those of the last whole run
+        print(json.dumps(report.raw, default=str))
+        return 0
+    (HERE / "results.md").write_text(header + table + "\n", encoding="utf-8")
+    (HERE / "results.json").write_text(json.dumps(report.raw, indent=1, default=str), encoding="utf-8")
     if args.update_readme:
         readme = HERE / "README.md"
         text = readme.read_text(encoding="utf-8")

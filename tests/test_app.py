@@ -243,10 +243,10 @@ async def test_quit(key: str) -> None:
 async def test_search_key_opens_search_pane(key: str) -> None:
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:
-        pane = app._pane("search")
-        if pane is None:
-            pytest.skip("search pane not built yet")
+        assert app._pane("search") is None  # mounted when first opened, not at start-up
         await pilot.press(key)
+        pane = app._pane("search")
+        assert pane is not None
         assert pane.display
         assert app.focused is not None and pane in app.focused.ancestors_with_self
 
@@ -255,10 +255,10 @@ async def test_search_key_opens_search_pane(key: str) -> None:
 async def test_topics_key_opens_topic_pane(key: str) -> None:
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:
-        pane = app._pane("topics")
-        if pane is None:
-            pytest.skip("topic pane not built yet")
+        assert app._pane("topics") is None  # mounted when first opened, not at start-up
         await pilot.press(key)
+        pane = app._pane("topics")
+        assert pane is not None
         assert pane.display
         assert app.focused is not None and pane in app.focused.ancestors_with_self
         await pilot.press("escape")

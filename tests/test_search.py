@@ -217,3 +217,15 @@ def test_the_full_model_replacing_a_structure_only_one_is_searched_afresh():
     assert [h.sentence for h in search(full, "газ")] == [0, 1]
     full.sentences = full.sentences[:1]  # a different sentence split is picked up
     assert [h.sentence for h in search(full, "газ")] == [0, 0]
+
+
+def test_words_with_unnamed_characters_do_not_crash_the_analysis():
+    # pymorphy3 asks unicodedata.name() about unknown letters; Tangut ideographs have
+    # none, so a bare MorphAnalyzer raises ValueError on them.
+    from tui_reader.analysis import analyse
+    from tui_reader.search.lemmas import analyzer
+    from tui_reader.search.query import search
+
+    assert analyzer().parse("\U00017000")
+    doc = analyse("Путин заявил: «\U00017000 да». Слово \U00017000абв.")
+    assert search(doc, "\U00017000абв", mode="exact")

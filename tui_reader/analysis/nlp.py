@@ -99,9 +99,9 @@ class CachedMorph:
     """pymorphy3 with a cache: the same few thousand words are parsed over and over."""
 
     def __init__(self) -> None:
-        import pymorphy3
+        from tui_reader.search.lemmas import analyzer
 
-        self._analyzer = pymorphy3.MorphAnalyzer()
+        self._analyzer = analyzer()
         self.parse = functools.lru_cache(maxsize=200_000)(self._parse)
 
     def _parse(self, word: str) -> tuple:

@@ -16,7 +16,11 @@ The pipeline, in order:
    attribution names ("«…», — сказал он"; "X заявил: «…»").
 5. Continuation: the sentences that follow a statement opened by a cue
    ("По словам X, …", "X считает, что …") in the same paragraph continue
-   it; the sentences before a trailing attribution ("…, добавил X") belong to it.
+   it; the sentences before a trailing attribution ("…, добавил X") belong to it,
+   and so do the ones after it up to a first-person sentence ("Мы довольны").
+   A statement ending its paragraph with a colon ("X поделился эмоциями:") owns
+   the next paragraph, and the ones after while they speak in the first person.
+   A news-feed line "Собянин: Около 500 тыс. …" is a statement too.
 
 Statements are only made for persons: organisations, media and unnamed
 sources ("источник сообщил") are not speakers.
@@ -153,39 +157,53 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
                 continue
             cases = name_cases(self.doc.text[span.start:span.end])
             k = bisect.bisect_left([t.start for t in toks], span.start) - 1
-            words: list[Tok] = []
-            head_found = False
-            while k >= 0 and len(words) < 8:
-                t = toks[k]
+            # an apposition chain gives several titles: 'главный внештатный гериатр Минздрава,
+            # доктор медицинских наук, профессор Ольга Ткачева'
+            for _ in range(3):
+                words, k = self._title_left_of(toks, k, cases, at_start)
+                if words:
+                    person = self.person_of[id(span)]
+                    person.titles.append((title_key(frozenset(w.lemma for w in words)), words[0].start))
+                    person.title_refs.append((words[0].start, words[-1].end,
+                                              self.doc.text[words[0].start:words[-1].end]))
+                if not words or k < 1 or toks[k].text != ",":
+                    break
                 k -= 1
-                if t.text in QUOTE_MARKS:
-                    continue
-                if not t.text[:1].isalnum() or t.pos not in ("NOUN", "ADJF", "PRTF", None) or self.per_at(t.start):
-                    break
-                fits = bool(word_cases(t.text) & cases)
-                if head_found:
-                    if t.pos in ("ADJF", "PRTF") and fits:
-                        words.append(t)
-                        continue
-                    break
-                if t.lemma in HONORIFICS:
-                    break
-                words.append(t)
-                if t.pos == "NOUN" and fits and (t.text[:1].islower() or (at_start and t is toks[0])) \
-                        and t.tag is not None and "anim" in t.tag:
-                    head_found = True  # a title is a person noun: 'спикер', 'глава', not 'внимание'
 
-            if not head_found:
+    def _title_left_of(self, toks: list[Tok], k: int, cases: set[str], at_start: bool) -> tuple[list[Tok], int]:
+        """The title ending at token ``k`` (walking left), in text order, and the index of the token
+        that stopped the walk; no words when there is no title there."""
+        words: list[Tok] = []
+        head_found = False
+        while k >= 0 and len(words) < 8:
+            t = toks[k]
+            if t.text in QUOTE_MARKS:
+                k -= 1
                 continue
-            while words and not (words[-1].pos == "NOUN"
-                                 and (words[-1].text[:1].islower() or (at_start and words[-1] is toks[0]))) \
-                    and words[-1].pos not in ("ADJF", "PRTF"):
-                words.pop()
-            words.reverse()
-            if words:
-                person = self.person_of[id(span)]
-                person.titles.append((title_key(frozenset(w.lemma for w in words)), words[0].start))
-                person.title_refs.append((words[0].start, words[-1].end, self.doc.text[words[0].start:words[-1].end]))
+            if not t.text[:1].isalnum() or t.pos not in ("NOUN", "ADJF", "PRTF", None) or self.per_at(t.start):
+                break
+            fits = bool(word_cases(t.text) & cases)
+            if head_found:
+                if t.pos in ("ADJF", "PRTF") and fits:
+                    words.append(t)
+                    k -= 1
+                    continue
+                break
+            if t.lemma in HONORIFICS:
+                break
+            words.append(t)
+            k -= 1
+            if t.pos == "NOUN" and fits and (t.text[:1].islower() or (at_start and t is toks[0])) \
+                    and t.tag is not None and "anim" in t.tag:
+                head_found = True  # a title is a person noun: 'спикер', 'глава', not 'внимание'
+        if not head_found:
+            return [], k
+        while words and not (words[-1].pos == "NOUN"
+                             and (words[-1].text[:1].islower() or (at_start and words[-1] is toks[0]))) \
+                and words[-1].pos not in ("ADJF", "PRTF"):
+            words.pop()
+        words.reverse()
+        return words, k
 
     def learn_genders(self, cues: dict[int, list[Cue]]) -> None:
         """'Кейли Макинэни не рассказала': a past-tense verb tells the gender of a name the

@@ -19,6 +19,12 @@ HANDLE_NOUNS = frozenset({"пользователь", "блогер", "блог�
 HANDLE = re.compile(r"[a-z][a-z0-9_.-]{2,}")
 
 
+# Reporting verbs that a thing can be the subject of: 'план предполагает', 'документ утверждает',
+# 'закон исключает'.  With these, 'он' may well be the plan.
+THING_VERBS = frozenset({"предполагать", "утверждать", "подтверждать", "указывать", "исключать",
+                         "требовать", "констатировать", "оценивать"})
+
+
 def only_plural(word: str) -> bool:
     """'сторонников' (only plural), not 'женщины' (also the genitive singular)."""
     from tui_reader.analysis.nlp import morph_vocab
@@ -151,6 +157,11 @@ class CueAttribution:
         if between is not None:
             person = between
         elif subject is not None:
+            low = toks[subject].text.lower()
+            if cue.lemma in THING_VERBS and low in PRONOUN_GENDER:
+                prev = self.previous_narration(i)
+                if prev is not None and self.thing_before(prev, PRONOUN_GENDER[low]):
+                    return None  # '…согласовало план. Он предполагает, что …': the plan does
             if toks[subject].tag is not None and "plur" in toks[subject].tag and toks[subject].pos in ("NOUN", "NPRO") \
                     and not self.per_at(toks[subject].start) \
                     and not (toks[subject].text[:1].isupper() and self.known_name(toks[subject], gender)):
@@ -160,7 +171,7 @@ class CueAttribution:
             if person is None and subj.pos in ("NOUN", None) and subj.text[:1].islower():
                 self.unnamed_speakers.add(i)  # '— сказала бойкая агитаторша': someone, but no name
         else:
-            person = self.adjacent_name(i, cue.index)
+            person = self.adjacent_name(i, cue.index) or self.title_after(i, cue.index, gender)
             if person is None and any(t.pos == "NOUN" and t.text[:1].islower() and t.tag is not None
                                       and t.tag.case == "nomn" and "anim" in t.tag for t in toks[cue.index + 1:]):
                 self.unnamed_speakers.add(i)  # the parser lost the subject, but it is someone unnamed
@@ -191,6 +202,19 @@ class CueAttribution:
             span = self.per_at(t.start)
             if span is not None and span.nominative >= 0.5:
                 return self.person_of[id(span)]
+        return None
+
+    def title_after(self, i: int, index: int, gender: str | None) -> Person | None:
+        """'Как подчеркнула главный внештатный гериатр, …' where the parser lost the subject: a
+        nominative noun right after the cue is the subject; it names someone only by a title the
+        text gives a named person (never by guessing from who was near)."""
+        toks = self.tokens[i]
+        for k in range(index + 1, min(len(toks), index + 6)):
+            t = toks[k]
+            if not t.text[:1].isalpha():
+                return None
+            if t.pos == "NOUN" and t.text[:1].islower() and t.tag is not None and t.tag.case == "nomn":
+                return self.resolve_title(i, t.start, phrase_of(toks, k) or [t], gender, t, fallback=False)
         return None
 
     def after_quote(self, i: int, index: int) -> bool:

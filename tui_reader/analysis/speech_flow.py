@@ -14,6 +14,8 @@ ASIDE = re.compile(r"[,!?…]\s*[—–-]\s+(?=[а-яё])")
 # How far unquoted words may run on after a trailing attribution before a first-person sentence
 # confirms they are still the speaker's (sentences).
 FIRST_PERSON_REACH = 3
+# Openings by which the writer takes the word back from a paraphrase.
+NARRATION_OPENERS = ("впрочем", "между тем", "тем временем", "напомним", "как сообщалось")
 # Words of someone speaking for themselves: what a quoted text sounds like.
 FIRST_PERSON = frozenset("""
 я меня мне мной мой моя моё мое мои моего моей моему моим моих мы нас нам нами наш наша наше наши
@@ -205,8 +207,9 @@ class QuotesAndContinuation:
                         or any(c.kind in ("verb", "adjective", "object", "according") for j in following
                                for c in cues[j]):
                     break
-                if p > s.paragraph + 1 and not self.first_person(following):
-                    break
+                if p > s.paragraph + 1 and (not self.first_person(following)
+                                            or doc.text[par.start:par.end][:1] in "—–-"):
+                    break  # (a second dialogue line is another turn, most likely another speaker)
                 for j in following:
                     self.found[j] = Found(f.person, f.cue, "direct", False, f.cue_pos, False)
                 p += 1
@@ -237,6 +240,9 @@ class QuotesAndContinuation:
             return False
         if first is not None and first.text[:1].isdigit():
             return False  # '18 октября «Роснефть» сделала…': a dated event, the narration again
+        opening = self.doc.text[self.doc.sentences[j].start:self.doc.sentences[j].end][:20].lower()
+        if opening.startswith(NARRATION_OPENERS):
+            return False  # 'Впрочем, избирательные комиссии продолжили работу': the writer again
         s = self.doc.sentences[j]
         k = bisect.bisect_left(self.per_starts, s.start)
         for span in self.pers[k:]:

@@ -11,6 +11,8 @@ from tui_reader.analysis.speech_shared import QUOTE_MARKS, UNNAMED
 
 # Words in UNNAMED that are too common to mark a sentence as being about an unnamed source.
 VAGUE_WORDS = frozenset({"один", "другой", "некоторый", "человек", "автор"})
+# How far after a bare title the text may name its holder with that title (characters).
+TITLE_AHEAD = 600
 # What the nearby-name step of pronoun resolution returns for 'один из участников … . Он сказал'.
 UNNAMED_SOURCE = object()
 
@@ -81,7 +83,7 @@ class ReferenceResolver:
             for span, person in reversed(list(self.mentions_before(s_prev.end, gender, s_prev.start))):
                 if span.nominative >= 0.5:
                     return person
-            if self.unnamed_subject(prev) or prev in self.unnamed_speakers or self.thing_before(prev, gender):
+            if self.unnamed_subject(prev) or prev in self.unnamed_speakers:
                 # 'Это подтвердил один из участников встречи. "…", - сказал он.': an unnamed source
                 return UNNAMED_SOURCE
         return None
@@ -196,7 +198,7 @@ class ReferenceResolver:
             self.note_title(person, phrase)
             return person
         if not fallback or head.tag is None or "anim" not in head.tag or "plur" in head.tag:
-            return None
+            return self.titled_ahead(pos, phrase, nouns, head, gender)
         # 3. the person the sentence before introduced ('патриарх Кирилл молится за … .
         #    «…», — сказал патриарх'), else the one whose words the text was just reporting
         #    ('…, - сказал президент')
@@ -213,7 +215,20 @@ class ReferenceResolver:
                 break  # only named in passing ('отставку прокурора Уильяма Барра'): not the one talking
             self.note_title(person, phrase)
             return person
-        return None
+        return self.titled_ahead(pos, phrase, nouns, head, gender)
+
+    def titled_ahead(self, pos: int, phrase: list[Tok], nouns: set[str], head: Tok,
+                     gender: str | None) -> Person | None:
+        """Last resort: the one person the text gives this title just after ('Как подчеркнула главный
+        внештатный гериатр, … . … заявила главный внештатный гериатр Минздрава Ольга Ткачева')."""
+        ahead = {id(person): person for person in self.people
+                 if any(head.lemma in title and nouns <= title and pos < at <= pos + TITLE_AHEAD
+                        for title, at in person.titles) and gender_fits(person.gender, gender)}
+        if len(ahead) != 1:
+            return None
+        person = next(iter(ahead.values()))
+        self.note_title(person, phrase)
+        return person
 
     def introduced_before(self, i: int, gender: str | None) -> Person | None:
         """The one person named in the nominative in the previous narration sentence, when that

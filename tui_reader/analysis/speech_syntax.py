@@ -44,9 +44,12 @@ def subject_of(toks: list[Tok], index: int) -> int | None:
         subjects = [k for k, t in enumerate(toks) if t.head == j and t.rel.startswith("nsubj")]
         if subjects:
             # two subjects is a misparse: a personal pronoun is the real one ('В интервью E! News
-            # он объяснил'), else the first
+            # он объяснил'), else one that agrees with the verb in number ('Пожилые переносят …, заверила
+            # гериатр'), else the first
             pronouns = [k for k in subjects if toks[k].text.lower() in ("он", "она")]
-            return (pronouns or subjects)[0]
+            number = getattr(toks[index].tag, "number", None)
+            agree = [k for k in subjects if number is None or getattr(toks[k].tag, "number", None) in (None, number)]
+            return (pronouns or agree or subjects)[0]
         if toks[j].rel in ("conj", "advcl", "xcomp") and toks[j].head >= 0:
             j = toks[j].head
             continue

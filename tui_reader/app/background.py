@@ -6,6 +6,10 @@ uses the other core and leaves the UI alone; its results come back pickled.
 The thread remains as a fallback (and for tests that replace the pipeline).
 Neither keeps the app from quitting: the process is terminated, the thread is
 a daemon.
+
+The child can be started before the app exists (``run_app`` does, right after the
+structure pass, so natasha loads on the other core while Textual imports and
+draws the first frame); its messages wait until ``attach`` gives the callbacks.
 """
 from __future__ import annotations
 
@@ -41,18 +45,27 @@ def _child(opened: Any, conn: Any) -> None:
 class Analysis:
     """One background analysis; ``stop()`` ends it early (on quit)."""
 
-    def __init__(self, opened: Any, on_progress: OnProgress, on_done: OnDone, on_error: OnError,
-                 *, mode: str = "process") -> None:
+    def __init__(self, opened: Any, on_progress: OnProgress | None = None, on_done: OnDone | None = None,
+                 on_error: OnError | None = None, *, mode: str = "process") -> None:
         self.opened = opened
-        self.on_progress = on_progress
-        self.on_done = on_done
-        self.on_error = on_error
         self.mode = mode
         self.process = None
         self.thread: threading.Thread | None = None
         self.fallback_reason: str | None = None  # why a process could not be used
+        self.started = False
+        self._attached = threading.Event()  # set once the callbacks are known
+        if on_progress is not None and on_done is not None and on_error is not None:
+            self.attach(on_progress, on_done, on_error)
+
+    def attach(self, on_progress: OnProgress, on_done: OnDone, on_error: OnError) -> None:
+        """Where the results go; until then they wait (the analysis may start first)."""
+        self.on_progress = on_progress
+        self.on_done = on_done
+        self.on_error = on_error
+        self._attached.set()
 
     def start(self) -> None:
+        self.started = True
         if self.mode == "process":
             try:
                 self._start_process()
@@ -62,6 +75,9 @@ class Analysis:
                 self.mode = "thread"
         self.thread = threading.Thread(target=self._run_in_thread, name="summit-analysis", daemon=True)
         self.thread.start()
+
+    def _wait_attached(self) -> None:
+        self._attached.wait()
 
     def is_alive(self) -> bool:
         return self.thread is not None and self.thread.is_alive()
@@ -106,6 +122,7 @@ class Analysis:
         except Exception as e:  # could not start it after all: analyse here instead
             self.fallback_reason = _first_line(e)
             self.mode = "thread"
+            self._wait_attached()
             self._run_in_thread()
             return
         self._relay(receiver)
@@ -115,7 +132,9 @@ class Analysis:
         while True:
             try:
                 message = receiver.recv()
+                self._wait_attached()
             except (EOFError, OSError):
+                self._wait_attached()
                 process = self.process
                 code = process.exitcode if process is not None else None
                 if code is None or code >= 0:  # not terminated by us (stop() gives a negative code)
@@ -151,6 +170,9 @@ class Analysis:
 
         from tui_reader import pipeline
 
+        # Before the app is there the GIL is better spent on starting it; and a
+        # failure needs somewhere to be shown.
+        self._wait_attached()
         # Pure Python holding the GIL: hand it over more often so keys stay responsive.
         interval = sys.getswitchinterval()
         sys.setswitchinterval(0.0005)

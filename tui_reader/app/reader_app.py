@@ -9,23 +9,15 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Label, ProgressBar, Static, Tree
+from textual.widgets import Footer, Label, ProgressBar, Static, Tree
 
 from tui_reader.app.article_view import SPEAKER_COLOURS, ArticleView
 from tui_reader.app.details import describe
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.sanitize import inert
 from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
+from tui_reader.app.title_bar import TitleBar
 from tui_reader.model import Document, Statement
-
-try:  # built by the search/topics work; the reader runs without them
-    from tui_reader.app.search_pane import SearchPane
-except ImportError:  # pragma: no cover - only while that module is missing
-    SearchPane = None  # type: ignore[assignment,misc]
-try:
-    from tui_reader.app.topic_pane import TopicPane
-except ImportError:  # pragma: no cover
-    TopicPane = None  # type: ignore[assignment,misc]
 
 from tui_reader.app import marks as marks_module
 from tui_reader.app.reading_place import ReadingPlace
@@ -35,12 +27,30 @@ NARROW = 100  # below this many columns the sidebar starts hidden
 ROOM_FOR_THREE = 150  # below this, an open search/topics pane hides the sidebar
 
 
+def _topics_provider():
+    """The palette's topics provider, imported when the palette first opens (Textual
+    calls a COMMANDS entry that is not a class): it imports the topics pane and its
+    widgets, which the first frame does not need."""
+    from tui_reader.app.palette import TopicsProvider
+
+    return TopicsProvider
+
+
 def _commands() -> set:
+    return set(App.COMMANDS) | {_topics_provider}
+
+
+def _pane_class(pane_id: str):
+    """The class of the search or topics pane, imported when first opened (they and
+    their widgets are not needed for the first frame); None if it is not built."""
     try:
-        from tui_reader.app.palette import TopicsProvider
-    except ImportError:  # pragma: no cover
-        return set(App.COMMANDS)
-    return set(App.COMMANDS) | {TopicsProvider}
+        if pane_id == "search":
+            from tui_reader.app.search_pane import SearchPane
+            return SearchPane
+        from tui_reader.app.topic_pane import TopicPane
+        return TopicPane
+    except ImportError:  # pragma: no cover - only while that module is missing
+        return None
 
 
 class AnalysisStatus(Horizontal):
@@ -121,14 +131,16 @@ class ReaderApp(App[int]):
     ]
 
     def __init__(self, doc: Document, *, opened=None, complete: bool = True, source_label: str = "",
-                 analysis_mode: str = "process") -> None:
+                 analysis_mode: str = "process", analysis=None) -> None:
         super().__init__()
         self.doc = doc
         self.opened = opened
         self.complete = complete
         self.source_label = source_label
         self.statement_index: int | None = None
-        self.analysis = None
+        # the background analysis: started here on mount, or already running (run_app
+        # starts it before Textual is even imported, so it has a head start)
+        self.analysis = analysis
         self.analysis_mode = analysis_mode
         # the reader's place and marks, kept per document content across runs
         self.place = ReadingPlace(doc)
@@ -137,7 +149,10 @@ class ReaderApp(App[int]):
     # --- building ------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        # Only what the first screen shows: every widget costs start-up time (styles,
+        # layout, a message queue), so the search and topics panes are mounted into
+        # #tools when first opened (``_mounted_pane``), and the title is one widget.
+        yield TitleBar(id="title")
         article = ArticleView(self.doc, id="article")
         with Horizontal(id="body"):
             yield Sidebar(self.doc, article.highlights, id="sidebar")
@@ -146,11 +161,7 @@ class ReaderApp(App[int]):
                 yield DetailsBar(id="details")
                 if not self.complete:
                     yield AnalysisStatus(id="analysis")
-            with Vertical(id="tools"):
-                if SearchPane is not None:
-                    yield SearchPane(self.doc, id="search")
-                if TopicPane is not None:
-                    yield TopicPane(self.doc, id="topics")
+            yield Vertical(id="tools")
         yield Footer(show_command_palette=False)  # room for the reader's own keys at 80 columns
 
     @property
@@ -159,9 +170,6 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self._set_titles()
-        for pane_id in ("search", "topics"):
-            for pane in self.query(f"#{pane_id}"):
-                pane.display = False
         self.article.focus()
         self._apply_width(self.size.width)
         # mark the section being read from the start (later, scrolling moves the mark)
@@ -237,6 +245,8 @@ class ReaderApp(App[int]):
         if self.doc.source.encoding and self.doc.source.encoding.lower() not in ("utf-8", "utf8"):
             extra.append(self.doc.source.encoding)
         self.sub_title = inert(source + (f" ({', '.join(extra)})" if extra else ""))
+        for bar in self.query(TitleBar):
+            bar.refresh()
 
     def _first_line(self) -> str:
         for p in self.doc.paragraphs[:1]:
@@ -252,7 +262,8 @@ class ReaderApp(App[int]):
     # --- background analysis -------------------------------------------------------
 
     def _analyse(self) -> None:
-        """Start the full analysis in the background (see ``background``)."""
+        """Start the full analysis in the background (see ``background``), or take
+        the results of the one already started."""
         from tui_reader.app.background import Analysis
 
         def to_app(callback):
@@ -263,9 +274,11 @@ class ReaderApp(App[int]):
                     pass
             return call
 
-        self.analysis = Analysis(self.opened, to_app(self._progress), to_app(self.swap_document),
-                                 to_app(self._analysis_failed), mode=self.analysis_mode)
-        self.analysis.start()
+        if self.analysis is None:
+            self.analysis = Analysis(self.opened, mode=self.analysis_mode)
+        self.analysis.attach(to_app(self._progress), to_app(self.swap_document), to_app(self._analysis_failed))
+        if not self.analysis.started:
+            self.analysis.start()
 
     @property
     def analysis_thread(self):
@@ -305,8 +318,25 @@ class ReaderApp(App[int]):
         return [p for p in (self._pane("search"), self._pane("topics")) if p is not None]
 
     def _pane(self, pane_id: str):
+        """The search or topics pane, or None if it has not been opened yet."""
         found = self.query(f"#{pane_id}")
         return found.first() if found else None
+
+    async def _mounted_pane(self, pane_id: str):
+        """The pane, mounted (hidden) on its first use; None if it is not built."""
+        pane = self._pane(pane_id)
+        if pane is None:
+            pane_class = _pane_class(pane_id)
+            if pane_class is None:
+                return None
+            pane = pane_class(self.doc, id=pane_id)
+            pane.display = False
+            tools = self.query_one("#tools")
+            if pane_id == "search":  # search above topics, whichever was opened first
+                await tools.mount(pane, before=0 if tools.children else None)
+            else:
+                await tools.mount(pane)
+        return pane
 
     # --- messages from the panes ---------------------------------------------------
 
@@ -501,16 +531,16 @@ class ReaderApp(App[int]):
         before = [s for s in statements if s.start < top]
         return before[-1] if before else statements[-1]
 
-    def action_search(self) -> None:
-        pane = self._pane("search")
+    async def action_search(self) -> None:
+        pane = await self._mounted_pane("search")
         if pane is None:
             self.notify("Search is not available in this build.", timeout=2)
             return
         self._open_tool(pane, "topics")
         pane.open(self.article.top_offset())
 
-    def action_topics(self) -> None:
-        pane = self._pane("topics")
+    async def action_topics(self) -> None:
+        pane = await self._mounted_pane("topics")
         if pane is None:
             self.notify("Topics are not available in this build.", timeout=2)
             return

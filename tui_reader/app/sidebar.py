@@ -89,6 +89,7 @@ class SpeakersList(OptionList):
     def __init__(self, doc: Document, highlights: Highlights, **kwargs) -> None:
         super().__init__(**kwargs)
         self.chosen: str | None = None
+        self._colours: list[str] | None = None  # per theme, see _colour
         self.fill(doc, highlights)
 
     def fill(self, doc: Document, highlights: Highlights) -> None:
@@ -110,14 +111,22 @@ class SpeakersList(OptionList):
 
     def _colour(self, index: int) -> str:
         """The theme colour of speaker ``index``: the same one its gutter mark has in the article."""
-        try:
-            variables = self.app.get_css_variables()
-            return "bold " + variables.get(SPEAKER_THEME_COLOURS[index % len(SPEAKER_THEME_COLOURS)], "")
-        except Exception:  # not mounted yet
-            return "bold"
+        if self._colours is None:
+            # get_css_variables() builds the theme's whole palette: once per theme, not per speaker
+            try:
+                variables = self.app.get_css_variables()
+            except Exception:  # not mounted yet
+                return "bold"
+            self._colours = ["bold " + variables.get(name, "") for name in SPEAKER_THEME_COLOURS]
+        return self._colours[index % len(self._colours)]
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.set_chosen(self.chosen))
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self._names:  # the prompts were built before the theme's colours were known
+            self.set_chosen(self.chosen)
+
+    def _theme_changed(self, _theme) -> None:
+        self._colours = None
         self.set_chosen(self.chosen)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

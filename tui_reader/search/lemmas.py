@@ -18,13 +18,32 @@ _analyzer = None
 
 
 def analyzer():
-    """The process-wide pymorphy3 analyser (loaded once, ~0.1 s)."""
+    """The process-wide pymorphy3 analyser (loaded once, ~0.1 s), shared with the
+    analysers (``analysis.nlp``), so a process holds one dictionary, not two."""
     global _analyzer
     if _analyzer is None:
         import pymorphy3
 
-        _analyzer = pymorphy3.MorphAnalyzer()
+        class SafeMorphAnalyzer(pymorphy3.MorphAnalyzer):
+            """pymorphy3 asks ``unicodedata.name`` about every character of a word it does
+            not know, and some characters have no name (unassigned code points; Tangut on
+            Python 3.13): it raises ValueError.  Any text must open, so parse such a word
+            with those characters replaced."""
+
+            def parse(self, word):
+                try:
+                    return super().parse(word)
+                except ValueError:
+                    return super().parse(_named_only(word))
+
+        _analyzer = SafeMorphAnalyzer()
     return _analyzer
+
+
+def _named_only(word: str) -> str:
+    import unicodedata
+
+    return "".join(c if unicodedata.name(c, "") else "\ufffd" for c in word)
 
 
 def fold(word: str) -> str:

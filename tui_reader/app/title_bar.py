@@ -1,0 +1,38 @@
+"""The top line: "≡", then the title and the source, centred.
+
+Looks like Textual's ``Header`` without a clock, but is one widget instead of four
+(an icon, a title, a clock space and their container): start-up pays Textual's
+per-widget work (styles, layout, a message queue) for every widget on the first
+screen, and the reader must open about as fast as a bare Textual app.
+"""
+from __future__ import annotations
+
+from textual import events
+from textual.content import Content
+from textual.widget import Widget
+
+ICON = "≡"
+ICON_WIDTH = 8  # as Header's icon: the title is centred between it and
+RIGHT_SPACE = 10  # the room Header keeps for its clock
+
+
+class TitleBar(Widget):
+    DEFAULT_CSS = """
+    TitleBar { dock: top; width: 100%; height: 1; background: $panel; color: $foreground; }
+    """
+
+    def render(self) -> Content:
+        width = self.size.width
+        title = self.app.format_title(self.app.title, self.app.sub_title)
+        room = max(0, width - ICON_WIDTH - RIGHT_SPACE)
+        if title.cell_length > room:
+            title = title.truncate(room, ellipsis=True)
+        left = (room - title.cell_length) // 2
+        icon = Content(f" {ICON}").pad_right(ICON_WIDTH - 2)
+        return Content.assemble(icon, Content(" " * left), title)
+
+    async def on_click(self, event: events.Click) -> None:
+        """The icon opens the command palette, as Header's does."""
+        if event.x < ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE:
+            event.stop()
+            await self.run_action("app.command_palette")
