@@ -237,33 +237,6 @@ def start_times(report: Report, tmux: Tmux, rounds: int, with_novel: bool, work:
 
     for label, path, encoding, marker, utf8_path in texts:
         enc = ["--encoding", encoding] if encoding else []
-        # The reader's first open with an empty cache: text on screen, then the analysis done and stored.
-        shutil.rmtree(cache_dir, ignore_errors=True)
-        first, info = tmux.time_to_text([*READER, str(path), *enc], marker, env, timeout=120,
-                                        after=wait_for_entry(cache_dir, 300))
-        if first is None:
-            (work / f"{label}-screen.txt").write_text(info.get("screen", ""))
-        report.raw[f"{label} first open"] = {"text": first, **{k: v for k, v in info.items() if k != "screen"}}
-        analysed = info.get("analysed_after")
-        report.add(f"{label}: reader, first open (empty cache), text on screen", fmt_s(first))
-        total = None if first is None or analysed is None else first + analysed
-        if label == "seed":
-            report.add("seed: reader, first open, full analysis done and stored", fmt_s(total),
-                       f"≤ {TARGETS['seed analysed']} s", None if total is None else total <= TARGETS["seed analysed"])
-        else:
-            report.add(f"{label}: reader, first open, full analysis done and stored", fmt_s(total))
-            peak, child = info.get("peak_mb"), info.get("child_peak_mb")
-            report.add("novel: reader's peak memory (open + full analysis), the app's process",
-                       "n/a" if peak is None else f"{peak:.0f} MB", f"≤ {TARGETS['novel memory']:.0f} MB",
-                       None if peak is None else peak <= TARGETS["novel memory"])
-            if child:
-                tree = info.get("tree_peak_mb")
-                report.add("novel: peak memory of the analysis process it started", f"{child:.0f} MB",
-                           f"≤ {TARGETS['novel memory']:.0f} MB", child <= TARGETS["novel memory"],
-                           f"app + analysis together, sampled: {tree:.0f} MB" if tree else "")
-        if analysed is None:  # the app did not store a model: index it so the cached runs are cached
-            subprocess.run([*READER, "index", str(path), *enc], env={**os.environ, **env}, capture_output=True)
-
         commands = {
             "reader, cached": [*READER, str(path), *enc],
             "reader, --no-cache": [*READER, str(path), *enc, "--no-cache"],
@@ -272,15 +245,52 @@ def start_times(report: Report, tmux: Tmux, rounds: int, with_novel: bool, work:
         }
         times: dict[str, list] = {name: [] for name in commands}
         peaks: dict[str, list] = {name: [] for name in commands}
+        firsts: list[dict] = []
         for _ in range(rounds):
+            # The reader's first open with an empty cache: text on screen, then the
+            # analysis done and stored (which makes the next "cached" runs cached).
+            shutil.rmtree(cache_dir, ignore_errors=True)
+            first, info = tmux.time_to_text([*READER, str(path), *enc], marker, env, timeout=120,
+                                            after=wait_for_entry(cache_dir, 300))
+            if first is None:
+                (work / f"{label}-screen.txt").write_text(info.get("screen", ""))
+            firsts.append({"text": first, **{k: v for k, v in info.items() if k != "screen"}})
+            if info.get("analysed_after") is None:  # no model stored: index it so the cached runs are cached
+                subprocess.run([*READER, "index", str(path), *enc], env={**os.environ, **env}, capture_output=True)
             for name, argv in commands.items():
                 seconds, info = tmux.time_to_text(argv, marker, env, timeout=60)
                 times[name].append(seconds)
                 peaks[name].append(info.get("peak_mb"))
                 if seconds is None:
                     (work / f"{label}-{name.split(',')[0].replace(' ', '_')}-screen.txt").write_text(info.get("screen", ""))
+        report.raw[f"{label} first open"] = firsts
         report.raw[f"{label} start"] = {"times": times, "peak_mb": peaks}
         base = median(times["minimal Textual app"])
+
+        first = median([f["text"] for f in firsts])
+        ratio = f"{first / base:.2f}× minimal" if first is not None and base else ""
+        report.add(f"{label}: reader, first open (empty cache), text on screen", fmt_s(first), note=ratio)
+        totals = [None if f["text"] is None or f.get("analysed_after") is None else f["text"] + f["analysed_after"]
+                  for f in firsts]
+        total = median(totals)
+        if label == "seed":
+            report.add("seed: reader, first open, full analysis done and stored", fmt_s(total),
+                       f"≤ {TARGETS['seed analysed']} s", None if total is None else total <= TARGETS["seed analysed"],
+                       f"slowest of {len(totals)}: {fmt_s(max((t for t in totals if t is not None), default=None))}")
+        else:
+            report.add(f"{label}: reader, first open, full analysis done and stored", fmt_s(total))
+            # a limit: the worst round counts, not the median
+            peak = max((f["peak_mb"] for f in firsts if f.get("peak_mb")), default=None)
+            report.add("novel: reader's peak memory (open + full analysis), the app's process (worst round)",
+                       "n/a" if peak is None else f"{peak:.0f} MB", f"≤ {TARGETS['novel memory']:.0f} MB",
+                       None if peak is None else peak <= TARGETS["novel memory"])
+            child = max((f["child_peak_mb"] for f in firsts if f.get("child_peak_mb")), default=None)
+            if child:
+                tree = max((f["tree_peak_mb"] for f in firsts if f.get("tree_peak_mb")), default=None)
+                report.add("novel: peak memory of the analysis process it started (worst round)", f"{child:.0f} MB",
+                           f"≤ {TARGETS['novel memory']:.0f} MB", child <= TARGETS["novel memory"],
+                           f"app + analysis together, sampled: {tree:.0f} MB" if tree else "")
+
         for name in commands:
             t = median(times[name])
             ratio = None if t is None or not base else t / base
