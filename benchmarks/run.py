@@ -1,19 +1,24 @@
 """summit-reader's benchmarks, measured side by side in one run.
 
-    .venv/bin/python benchmarks/run.py [--rounds 5] [--quick] [--no-tmux] [--no-novel] [--start-only]
+    .venv/bin/python benchmarks/run.py [--rounds 5] [--quick] [--no-tmux] [--no-novel]
+                                       [--start-only] [--update-readme]
 
 * time until the article's text is on a real terminal: each command starts in a
   detached tmux session (120×40) and the pane is polled until a known line of the
-  text shows; the reader cached and uncached, a minimal Textual app
+  text shows; the reader's first open (empty cache, then until the analysis has
+  stored the full model), cached and ``--no-cache``, a minimal Textual app
   (``minimal_textual.py``) and ``less``, on the bundled article and on the 3 MB
-  novel; rounds are interleaved so the machine's load hits every command alike;
-* peak memory (VmHWM) of the reader with the novel open, through its whole analysis;
+  novel; every round runs each command once, so the machine's load hits them alike,
+  and the medians are kept;
+* peak memory (VmHWM) of the reader and of its analysis process with the novel
+  open, through its whole analysis (the worst round);
 * analysis throughput against natasha's own NER (Segmenter + NewsNERTagger) on the
   same texts, the seed fully analysed in a fresh process, model load times, and
   which imports dominate start-up (``python -X importtime``).
 
-Everything uses a temporary cache directory (``SUMMIT_READER_CACHE_DIR``), never
-the user's.  Results go to stdout as a Markdown table and to
+The reader's package is byte-compiled first, as an installed one is (see
+``compile_bytecode``).  Everything uses a temporary cache directory
+(``SUMMIT_READER_CACHE_DIR``), never the user's.  Results go to stdout as a Markdown table and to
 ``benchmarks/results.md`` / ``results.json``.  Whatever cannot be measured (no
 tmux, no corpus, the app failing) is reported as such and the rest still runs.
 """
@@ -227,7 +232,6 @@ def compile_bytecode() -> None:
 
 def start_times(report: Report, tmux: Tmux, rounds: int, with_novel: bool, work: Path) -> None:
     cache_dir = work / "cache"
-    compile_bytecode()
     env = {"SUMMIT_READER_CACHE_DIR": str(cache_dir)}
     texts = [("seed", SEED, None, SEED_MARKER, SEED)]
     if with_novel:
@@ -443,6 +447,7 @@ def main() -> int:
         print(f"note: {NOVEL} is not here; the novel is skipped")
 
     report = Report()
+    compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
         work = Path(tmp)
         steps = []

@@ -9,7 +9,16 @@ import pytest
 
 BELOW_APP = [
     "tui_reader.model", "tui_reader.load", "tui_reader.analysis", "tui_reader.search",
-    "tui_reader.store", "tui_reader.pipeline", "tui_reader.cli.main",
+    "tui_reader.store", "tui_reader.pipeline", "tui_reader.digest", "tui_reader.seeds", "tui_reader.cli.main",
+    "tui_reader.cli.export", "tui_reader.cli.search", "tui_reader.cli.index", "tui_reader.cli.cache",
+]
+NLP = {"natasha", "slovnet", "pymorphy3", "razdel", "navec", "yargy"}
+# What a cached document is opened, exported, searched and stored through: importing
+# these must cost no NLP (it is imported inside the functions that analyse).
+LIGHT = [
+    "tui_reader.load", "tui_reader.analysis", "tui_reader.store.cache", "tui_reader.store.state",
+    "tui_reader.store.config", "tui_reader.pipeline", "tui_reader.digest", "tui_reader.search.query",
+    "tui_reader.search.index", "tui_reader.cli.export", "tui_reader.cli.search", "tui_reader.cli.index",
 ]
 
 
@@ -26,6 +35,13 @@ def test_no_textual_below_app(module):
     assert not any(m == "textual" or m.startswith("textual.") for m in mods)
 
 
+@pytest.mark.parametrize("module", LIGHT)
+def test_no_nlp_on_import(module):
+    mods = imported_after(f"import {module}")
+    assert module in mods
+    assert not ({m.split(".")[0] for m in mods} & NLP)
+
+
 def test_full_analysis_does_not_import_textual(seed_text):
     code = ("from tui_reader.analysis import analyse\n"
             "from tui_reader.seeds import seed_path\n"
@@ -39,4 +55,4 @@ def test_model_json_round_trip_imports_no_nlp():
     code = ("from tui_reader.model import Document, from_dict, to_dict\n"
             "from_dict(to_dict(Document(text='x')))")
     mods = imported_after(code)
-    assert not ({"natasha", "pymorphy3", "razdel", "slovnet"} & mods)
+    assert not ({m.split(".")[0] for m in mods} & NLP)

@@ -15,7 +15,7 @@ from tui_reader.model import (
     Analysis, Document, Entity, Number, Paragraph, Quote, Section, Sentence, Source, Speaker, Span,
     Statement, Topic, WordIndex,
 )
-from tui_reader.store import cache, codec
+from tui_reader.store import cache, codec, files
 
 TEXT = ("Президент России Владимир Путин заявил, что товарооборот вырос на 3%.\n"
         "«Мы продолжим работу», — сказал он. Объём торговли достиг 52 млрд долларов.")
@@ -189,7 +189,7 @@ def test_read_only_directory_means_no_cache(cache_dir, monkeypatch):
         def refuse(*args, **kwargs):
             raise PermissionError(30, "Read-only file system")
 
-        monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     else:
         cache_dir.chmod(0o500)
     try:

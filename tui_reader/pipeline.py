@@ -20,6 +20,7 @@ from pathlib import Path
 
 from tui_reader.load import MAX_BYTES, Loaded, load_bytes, load_path
 from tui_reader.model import Document
+from tui_reader.store import cache
 
 
 @dataclass
@@ -36,7 +37,7 @@ def open_for_reading(path: str | Path, *, encoding: str | None = None, use_cache
     suffix = "" if str(path) == "-" else Path(path).suffix
     if use_cache and data is not None:
         # The fast way: hash the bytes and look up the model before decoding anything.
-        key = _key(hashlib.sha256(data).hexdigest(), encoding, suffix)
+        key = cache.cache_key(hashlib.sha256(data).hexdigest(), encoding=encoding, suffix=suffix)
         hit = _from_cache(key, str(Path(path)))
         if hit is not None:
             return hit
@@ -44,7 +45,7 @@ def open_for_reading(path: str | Path, *, encoding: str | None = None, use_cache
     key = None
     if use_cache:
         # Keyed on the bytes actually decoded (standard input is cached too).
-        key = _key(loaded.raw_sha256 or loaded.source.sha256 or "", encoding, suffix)
+        key = cache.cache_key(loaded.source.sha256 or "", encoding=encoding, suffix=suffix)
         if data is None:
             hit = _from_cache(key, loaded.source.path)
             if hit is not None:
@@ -75,8 +76,6 @@ def finish_analysis(opened: Opened, progress=None) -> Document:
 
         doc = analyse(loaded.text, loaded.source, loaded.heading_hints, progress=progress)
     if opened.cache_key:
-        from tui_reader.store import cache
-
         opened.stored = cache.save(opened.cache_key, doc, {"heading_hints": loaded.heading_hints,
                                                             "notes": loaded.notes})
     return doc
@@ -112,15 +111,7 @@ def _read_regular_file(path: str | Path) -> bytes | None:
     return data if len(data) <= MAX_BYTES else None
 
 
-def _key(raw_sha256: str, encoding: str | None, suffix: str) -> str:
-    from tui_reader.store import cache
-
-    return cache.cache_key(raw_sha256, encoding=encoding, suffix=suffix)
-
-
 def _from_cache(key: str, path_now: str | None) -> Opened | None:
-    from tui_reader.store import cache
-
     entry = cache.load(key)
     if entry is None:
         return None
@@ -129,5 +120,5 @@ def _from_cache(key: str, path_now: str | None) -> Opened | None:
     hints = entry.extra.get("heading_hints")
     loaded = Loaded(text=doc.text, source=doc.source,
                     heading_hints=[tuple(h) for h in hints] if hints is not None else None,
-                    raw_sha256=doc.source.sha256 or "", notes=list(entry.extra.get("notes") or []))
+                    notes=list(entry.extra.get("notes") or []))
     return Opened(doc=doc, loaded=loaded, complete=True, cache_key=key)

@@ -2,9 +2,8 @@
 
 The NER model runs on ``doc.sentences`` (the structure pass already split
 paragraphs, so blank lines are real boundaries) rather than on the raw text.
-Names are normalised with the morphology dictionary alone, word by word:
-person names inflect independently of the words around them ("Аси Мелкумовой"
-→ "Ася Мелкумова"), which makes a full morph-tagging pass unnecessary.
+Person names are normalised word by word with the morphology dictionary
+(``names``); places and organisations by their head noun (``normal_phrase``).
 """
 from __future__ import annotations
 
@@ -12,11 +11,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui_reader.analysis.names import (
+    NAME_GRAMS, PROPER_GRAMS, WORD, name_gender, name_key, name_parse, nominative_share, normal_person, restore_case,
+)
+from tui_reader.analysis.structure import written_in_lower_case
 from tui_reader.model import Document, Entity
+from tui_reader.search.lemmas import word_parses
 
-# Grammemes that mark a parse as part of a person's name.
-NAME_GRAMS = ("Name", "Surn", "Patr")
-WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 @dataclass(slots=True)
@@ -54,17 +55,15 @@ def may_name(sentence: str) -> bool:
     first = FIRST_WORD.match(sentence)
     if len(caps) > 1 or first is None or caps[0] != first.start(1):
         return True
-    from tui_reader.analysis.nlp import morph_vocab
-
-    parses = morph_vocab().parse(first.group(1))
-    return not parses or any(g in p.tag for p in parses[:2] for g in NAME_GRAMS + ("Geox", "Orgn", "Trad", "Abbr", "UNKN", "LATN"))
+    parses = word_parses(first.group(1))
+    return not parses or any(g in p.tag for p in parses[:2] for g in PROPER_GRAMS + ("Abbr", "UNKN", "LATN"))
 
 
 def tag_sentences(doc: Document, indices: list[int]) -> list[NamedSpan]:
     """Run the NER model on the chosen sentences; spans come back in text order."""
     from tui_reader.analysis.nlp import models
 
-    lower_case = not CAPITALISED.search(doc.text, 0, 20_000)
+    lower_case = written_in_lower_case(doc.text)
     if not lower_case:
         # (a text written all in lower case gets no shortcut: its names are not capitalised)
         indices = [i for i in indices if may_name(doc.text[doc.sentences[i].start:doc.sentences[i].end])]
@@ -99,11 +98,9 @@ def capitalise_names(sentence: str) -> str:
     """A lower-case text ('мэру киева леониду черновецкому') gives the tagger nothing to go on:
     capitalise the words the dictionary reads as names and places first, and the sentence's
     first word.  Same length, so the offsets stay valid."""
-    from tui_reader.analysis.nlp import morph_vocab
-
     out = list(sentence)
     for n, m in enumerate(LOWER_WORD.finditer(sentence)):
-        parses = morph_vocab().parse(m.group())
+        parses = word_parses(m.group())
         if n == 0 or (parses and any(g in parses[0].tag for g in NAME_GRAMS + ("Geox", "Orgn"))):
             out[m.start()] = out[m.start()].upper()
     return "".join(out)
@@ -129,16 +126,12 @@ def join_split_names(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
 
 def _may_be_surname(word: str) -> bool:
     """'биограф Баффета Энди Килпатрик': a surname before a name is someone else's."""
-    from tui_reader.analysis.nlp import morph_vocab
-
-    return any("Surn" in p.tag for p in morph_vocab().parse(word))
+    return any("Surn" in p.tag for p in word_parses(word))
 
 
 def _cases_agree(a: str, b: str) -> bool:
-    from tui_reader.analysis.nlp import morph_vocab
-
     def cases(word: str) -> set[str] | None:
-        parses = [p for p in morph_vocab().parse(word) if p.tag.case and p.tag.number != "plur"
+        parses = [p for p in word_parses(word) if p.tag.case and p.tag.number != "plur"
                   and "UNKN" not in p.tag]
         named = [p for p in parses if any(g in p.tag for g in NAME_GRAMS)]
         # None: a word the dictionary cannot place ('Нейл')
@@ -187,129 +180,6 @@ def describe(surface: str, span: NamedSpan, gender: str | None = None) -> None:
         span.normal = normal_phrase(surface)
 
 
-# --- persons ---------------------------------------------------------------------
-
-
-def name_parse(word: str, gender: str | None = None):
-    """The most likely parse that reads the word as part of a name (of that gender), else None."""
-    from tui_reader.analysis.nlp import morph_vocab
-
-    for p in morph_vocab().parse(word):
-        # a plural reading of a name ('Брин' as the genitive plural of 'Брина') is never right here
-        if any(g in p.tag for g in NAME_GRAMS) and p.tag.number != "plur" and fits_gender(p, gender):
-            return p
-    return None
-
-
-def fits_gender(parse, gender: str | None) -> bool:
-    g = parse.tag.gender
-    return gender is None or g not in ("masc", "femn") or g == gender or "Ms-f" in parse.tag
-
-
-def name_key(word: str, parse) -> str:
-    """A case- and gender-independent key: 'Путина', 'Путин' → 'путин'; 'Мелкумовой' → 'мелкумов'."""
-    if parse is not None:
-        return parse.normal_form.replace("ё", "е")
-    from tui_reader.analysis.nlp import morph_vocab
-
-    for p in morph_vocab().parse(word):
-        if p.tag.number != "plur" and (p.tag.POS == "NOUN" or (p.tag.POS == "ADJF" and word[:1].isupper())):
-            return p.normal_form.replace("ё", "е")
-    return word.lower().replace("ё", "е")
-
-
-def name_gender(parses: list) -> str | None:
-    """Gender from the first name when there is one (surnames like 'Путина' are ambiguous)."""
-    for want in ("Name", "Patr", "Surn"):
-        for p in parses:
-            if p is not None and want in p.tag and p.tag.gender in ("masc", "femn") and not prefix_guess(p):
-                if want == "Surn" and "Ms-f" in p.tag:
-                    continue
-                return p.tag.gender
-    return None
-
-
-def prefix_guess(parse) -> bool:
-    """A parse the dictionary made up by cutting off an unknown beginning ('Канье' read as
-    'к' + the female name 'Анье'): too weak to tell a gender."""
-    return any(type(method[0]).__name__ == "UnknownPrefixAnalyzer" for method in parse.methods_stack)
-
-
-def nominative_share(word: str, gender: str | None = None) -> float:
-    """How likely the word is already nominative (1.0 for unknown or indeclinable words).
-
-    Only the parses that read it as a name count when there are any, so that
-    'Путина' (the genitive of a surname) is not taken for the noun 'путина'.
-    """
-    from tui_reader.analysis.nlp import morph_vocab
-
-    parses = morph_vocab().parse(word)
-    if not parses or all("UNKN" in p.tag or "LATN" in p.tag for p in parses):
-        return 1.0
-    single = [p for p in parses if p.tag.number != "plur" and fits_gender(p, gender)]
-    if not single:
-        return 1.0  # only plural readings: a foreign name the dictionary does not know ('Брин')
-    named = [p for p in single if any(g in p.tag for g in NAME_GRAMS) or ("ADJF" in p.tag and "Poss" in p.tag)]
-    pool = named or single
-    if any("Fixd" in p.tag for p in pool):
-        return 1.0
-    total = sum(p.score for p in pool) or 1.0
-    return sum(p.score for p in pool if p.tag.case in ("nomn", None)) / total
-
-
-def normal_person(surface: str, words: list[str], parses: list, gender: str | None, nominative: float) -> str:
-    """'Путина' → 'Путин', 'Аси Мелкумовой' → 'Ася Мелкумова'; leaves nominative forms alone."""
-    if nominative >= 0.5:
-        return " ".join(words) or surface
-    out = []
-    case = parses[0].tag.case if parses and parses[0] is not None and "Name" in parses[0].tag else None
-    for word, parse in zip(words, parses):
-        form = inflect_name_word(word, parse, gender)
-        if form == word and parse is None and gender == "masc" and case:
-            form = strip_case_ending(word, case)
-        out.append(form)
-    return " ".join(out) or surface
-
-
-# Masculine case endings of foreign surnames the dictionary does not know, by case.
-MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем")}
-
-
-def strip_case_ending(word: str, case: str) -> str:
-    """'Саймона Лаженесса' → 'Лаженесс': the first name shows the case, the surname follows it."""
-    for ending in MASC_ENDINGS.get(case, ()):
-        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word[-len(ending) - 1] in "аеёиоуыэюя":
-            return word[: -len(ending)]
-    return word
-
-
-def inflect_name_word(word: str, parse, gender: str | None) -> str:
-    from tui_reader.analysis.nlp import morph_vocab
-
-    candidates = [parse] if parse is not None else []
-    # Surnames the dictionary knows only as adjectives: 'Мелкумовой', 'Лугового'.
-    candidates += [p for p in morph_vocab().parse(word) if "ADJF" in p.tag]
-    for p in candidates:
-        if gender and p.tag.gender in ("masc", "femn") and p.tag.gender != gender and "Name" not in p.tag:
-            continue
-        wanted = {"nomn", "sing"}
-        if gender and "ADJF" in p.tag:
-            wanted.add(gender)
-        form = p.inflect(wanted)
-        if form is not None:
-            return restore_case(word, form.word)
-    return word
-
-
-def restore_case(original: str, word: str) -> str:
-    """Capitalise like the original ('Браух-Мориц' keeps both capitals)."""
-    parts = word.split("-")
-    orig = original.split("-")
-    if len(parts) == len(orig):
-        return "-".join(p.capitalize() if o[:1].isupper() else p for p, o in zip(parts, orig))
-    return word.capitalize() if original[:1].isupper() else word
-
-
 # --- places and organisations ------------------------------------------------------
 
 
@@ -319,8 +189,6 @@ def normal_phrase(surface: str) -> str:
     'Министерства иностранных дел' → 'Министерство иностранных дел';
     'России' → 'Россия'; names in quotes or Latin script stay as written.
     """
-    from tui_reader.analysis.nlp import morph_vocab
-
     tokens = re.split(r"(\s+)", surface)
     words = [i for i, t in enumerate(tokens) if t.strip()]
     # The head is the first noun among the leading words; adjectives before it agree with it.
@@ -328,7 +196,7 @@ def normal_phrase(surface: str) -> str:
     for i in words:
         if not WORD.fullmatch(tokens[i]):
             break
-        parses = morph_vocab().parse(tokens[i])
+        parses = word_parses(tokens[i])
         if any(p.tag.POS == "ADJF" for p in parses[:3]) and i != words[-1]:
             continue  # an adjective ('главного' may also read as the noun 'главное')
         if parses and parses[0].tag.POS == "NOUN":
@@ -336,7 +204,7 @@ def normal_phrase(surface: str) -> str:
         break
     if head is None:
         return surface
-    head_parse = morph_vocab().parse(tokens[head])[0]
+    head_parse = word_parses(tokens[head])[0]
     if head_parse.tag.case in (None, "nomn") or "Fixd" in head_parse.tag:
         return surface
     number = head_parse.tag.number or "sing"
@@ -345,7 +213,7 @@ def normal_phrase(surface: str) -> str:
     for i in words:
         if i > head:
             break
-        parses = morph_vocab().parse(tokens[i])
+        parses = word_parses(tokens[i])
         if i == head:
             p = parses[0]
         else:

@@ -12,7 +12,6 @@ this on every Python, so all versions use the same dictionary.
 """
 from __future__ import annotations
 
-import functools
 import importlib
 import os
 import sys
@@ -93,29 +92,3 @@ def models() -> Models:
                 model.batch_size = BATCH_SIZE
             _models = loaded
     return _models
-
-
-class CachedMorph:
-    """pymorphy3 with a cache: the same few thousand words are parsed over and over."""
-
-    def __init__(self) -> None:
-        from tui_reader.search.lemmas import analyzer
-
-        self._analyzer = analyzer()
-        self.parse = functools.lru_cache(maxsize=200_000)(self._parse)
-
-    def _parse(self, word: str) -> tuple:
-        return tuple(self._analyzer.parse(word))
-
-
-_morph: CachedMorph | None = None
-
-
-def morph_vocab() -> CachedMorph:
-    """The plain pymorphy3 dictionary (parses with OpenCorpora tags and ``.inflect``)."""
-    global _morph
-    if _morph is None:
-        with _lock:
-            if _morph is None:
-                _morph = CachedMorph()
-    return _morph

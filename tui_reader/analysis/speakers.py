@@ -44,6 +44,7 @@ from tui_reader.analysis.speech_resolve import ReferenceResolver
 from tui_reader.analysis.speech_shared import HONORIFICS, QUOTE_MARKS, TITLE_WINDOW, Found, SentenceTokens
 from tui_reader.analysis.speech_syntax import name_cases, subject_of, word_cases
 from tui_reader.model import Document, Span, Speaker, Statement
+from tui_reader.search.lemmas import word_parses
 
 
 # 'Собянин: Около…', '31.01, 09:30 Собянин: «…»': a name (one or two words) and a colon open the line.
@@ -225,35 +226,30 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
         for person in self.people:
             self.renormalise(person)
 
-    def renormalise(self, person: Person) -> None:
+    def renormalise(self, person: Person, *, all_mentions: bool = False) -> None:
+        """Describe the person's mentions again in the person's gender: those of no gender of
+        their own, or ``all_mentions`` when the person's gender has just been corrected."""
         from tui_reader.analysis.entities import describe
 
         if person.gender is None:
             return
         for m in person.mentions:
-            if m.gender is None:
+            if all_mentions or m.gender is None:
                 keys = m.keys
                 describe(self.doc.text[m.start:m.end], m, person.gender)
                 m.keys = keys  # keep the clustering key stable
 
     def learn_gender_from_verb(self, person: Person, verb: str | None) -> None:
         """'— обратила внимание Ткачева': a past-tense verb tells a late-found speaker's gender."""
-        from tui_reader.analysis.nlp import morph_vocab
-
-        from tui_reader.analysis.entities import describe
-
         # a gender read off bare surnames ('Ткачева' may be the genitive of 'Ткачев') is weak
         weak = all(len(m.keys) < 2 for m in person.mentions)
         if (person.gender is not None and not weak) or not verb:
             return
-        parses = [p for p in morph_vocab().parse(verb.lower()) if p.tag.POS == "VERB" and p.tag.tense == "past"]
+        parses = [p for p in word_parses(verb.lower()) if p.tag.POS == "VERB" and p.tag.tense == "past"]
         genders = {p.tag.gender for p in parses}
         if len(genders) == 1 and genders <= {"masc", "femn"}:
             person.gender = genders.pop()
-            for m in person.mentions:
-                keys = m.keys
-                describe(self.doc.text[m.start:m.end], m, person.gender)
-                m.keys = keys
+            self.renormalise(person, all_mentions=True)
 
     def headline_speaker(self, i: int) -> None:
         """'Собянин: Около 500 тыс. человек записались на вакцинацию' — the news-feed way of
@@ -277,7 +273,7 @@ class SpeakerAnalysis(CueAttribution, ReferenceResolver, QuotesAndContinuation):
             return self.pers[k]
         return None
 
-    # --- one sentence ------------------------------------------------------------
+    # --- output ------------------------------------------------------------------
 
     def publish(self) -> None:
         doc = self.doc

@@ -10,6 +10,7 @@ from tui_reader.analysis.speech_shared import GLUED, PRONOUN_GENDER, WRITING_VER
 from tui_reader.analysis.speech_syntax import (
     dash_attribution, is_common_noun, names_something, phrase_of, subject_of, writes_words,
 )
+from tui_reader.search.lemmas import word_parses
 
 
 # People known by a user name ('пользователь ЖЖ zyalt', 'блогер navalny'), and what one looks like:
@@ -27,9 +28,7 @@ THING_VERBS = frozenset({"предполагать", "утверждать", "п
 
 def only_plural(word: str) -> bool:
     """'сторонников' (only plural), not 'женщины' (also the genitive singular)."""
-    from tui_reader.analysis.nlp import morph_vocab
-
-    nouns = [p for p in morph_vocab().parse(word.lower()) if p.tag.POS == "NOUN"]
+    nouns = [p for p in word_parses(word.lower()) if p.tag.POS == "NOUN"]
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from razdel import tokenize
 
+from tui_reader.search.lemmas import fold, word_parses
+
 # Verbs of saying, claiming, announcing, believing and writing (lemmas).
 REPORTING_VERBS = frozenset("""
 заявить заявлять сказать говорить сообщить сообщать подчеркнуть подчёркивать подчеркивать
@@ -74,16 +76,14 @@ WORDS = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
 @functools.lru_cache(maxsize=1)
 def cue_forms() -> frozenset[str]:
     """Every inflected form of every cue word: a cheap first look before tokenising a sentence."""
-    from tui_reader.analysis.nlp import morph_vocab
-
     forms: set[str] = set(ACCORDING_NOUNS | VIEW_NOUNS)
     for lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS | REPORTING_ADJECTIVES | STATEMENT_NOUNS:
-        for p in morph_vocab().parse(lemma):
+        for p in word_parses(lemma):
             # the verb or adjective itself ('признаться' is also a parenthetical conjunction)
-            if p.normal_form.replace("ё", "е") == lemma.replace("ё", "е") and p.tag.POS in ("INFN", "ADJF", "NOUN"):
+            if fold(p.normal_form) == fold(lemma) and p.tag.POS in ("INFN", "ADJF", "NOUN"):
                 forms.update(f.word for f in p.lexeme)
                 break
-    forms.update(f.replace("ё", "е") for f in list(forms))
+    forms.update(fold(f) for f in list(forms))
     return frozenset(forms)
 
 
@@ -117,16 +117,13 @@ class Cue:
 
 def tokens_of(text: str, start: int, end: int) -> list[Tok]:
     """razdel tokens of ``text[start:end]`` with lemmas and top morphology."""
-    from tui_reader.analysis.nlp import morph_vocab
-
-    vocab = morph_vocab()
     out = []
     for t in tokenize(text[start:end]):
         tok = Tok(start + t.start, start + t.stop, t.text)
-        parses = vocab.parse(t.text.lower()) if t.text[:1].isalpha() else ()
+        parses = word_parses(t.text.lower()) if t.text[:1].isalpha() else ()
         if parses:
             p = parses[0]
-            tok.lemma = p.normal_form.replace("ё", "е")
+            tok.lemma = fold(p.normal_form)
             tok.pos = p.tag.POS
             tok.tag = p.tag
         else:
@@ -137,10 +134,8 @@ def tokens_of(text: str, start: int, end: int) -> list[Tok]:
 
 def verb_parse(word: str):
     """The best parse of ``word`` as a reporting verb / adjective, or None."""
-    from tui_reader.analysis.nlp import morph_vocab
-
-    for p in morph_vocab().parse(word.lower()):
-        lemma = p.normal_form.replace("ё", "е")
+    for p in word_parses(word.lower()):
+        lemma = fold(p.normal_form)
         if p.tag.POS in ("VERB", "GRND") and lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS:
             return p
         if p.tag.POS == "ADJS" and lemma in REPORTING_ADJECTIVES:
@@ -169,7 +164,7 @@ def find_cues(tokens: list[Tok]) -> list[Cue]:
         p = verb_parse(tok.text)
         if p is None:
             continue
-        lemma = p.normal_form.replace("ё", "е")
+        lemma = fold(p.normal_form)
         tag = p.tag
         if tag.POS == "GRND":
             cues.append(Cue(i, tok.text, "gerund", lemma))

@@ -122,7 +122,7 @@ def _from_nominative_parts(person: Person, m: NamedSpan, text: str) -> str | Non
     the first name alone in the nominative, the ending it lost ('-а') is the case ending: a
     surname without that ending does not decline and stays as written.
     """
-    from tui_reader.analysis.entities import WORD
+    from tui_reader.analysis.names import WORD
 
     words = WORD.findall(text[m.start:m.end])
     normal = m.normal.split(" ")

@@ -138,7 +138,7 @@ class ReferenceResolver:
 
     def known_name(self, tok: Tok, gender: str | None) -> Person | None:
         """A capitalised word the NER missed here but that names someone it found elsewhere."""
-        from tui_reader.analysis.entities import name_key, name_parse
+        from tui_reader.analysis.names import name_key, name_parse
 
         key = name_key(tok.text, name_parse(tok.text))
         matches = [p for p in self.people if p.mentions and p.accepts((key,)) and gender_fits(p.gender, gender)]
@@ -271,7 +271,8 @@ class ReferenceResolver:
 
     def person_from_word(self, tok: Tok) -> Person | None:
         """A capitalised word the dictionary knows as a surname: someone already met, or a new person."""
-        from tui_reader.analysis.entities import describe, name_parse
+        from tui_reader.analysis.entities import describe
+        from tui_reader.analysis.names import name_parse
 
         known = self.known_name(tok, None)
         if known is not None:

@@ -1,32 +1,30 @@
 """Small readings of a parsed sentence: subjects, noun phrases, cases, complements."""
 from __future__ import annotations
 
+from tui_reader.analysis.names import PROPER_GRAMS
 from tui_reader.analysis.speech_cues import Tok
 from tui_reader.analysis.speech_shared import CLAUSE_RELS, WRITTEN_WORDS
+from tui_reader.search.lemmas import word_parses
 
 
 def is_common_noun(tok: Tok) -> bool:
     """'Президент' at the start of a sentence, as opposed to 'Газпром' or 'Москва'."""
     return tok.pos == "NOUN" and tok.tag is not None and not any(
-        g in tok.tag for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"))
+        g in tok.tag for g in PROPER_GRAMS + ("Abbr",))
 
 
 def word_cases(word: str) -> set[str]:
     """The cases a word can be in, as a singular (titles are singular: 'администрации' is not)."""
-    from tui_reader.analysis.nlp import morph_vocab
-
-    return {p.tag.case for p in morph_vocab().parse(word.lower()) if p.tag.case and p.tag.number != "plur"}
+    return {p.tag.case for p in word_parses(word.lower()) if p.tag.case and p.tag.number != "plur"}
 
 
 def name_cases(surface: str) -> set[str]:
     """The cases a name could be in, judged by its first word ('Уильяма Барра' → genitive/accusative)."""
-    from tui_reader.analysis.entities import WORD, name_parse
-    from tui_reader.analysis.nlp import morph_vocab
-
+    from tui_reader.analysis.names import WORD, name_parse
     words = WORD.findall(surface)
     if not words:
         return set()
-    parses = [p for p in morph_vocab().parse(words[0]) if p.tag.case and p.tag.number != "plur"]
+    parses = [p for p in word_parses(words[0]) if p.tag.case and p.tag.number != "plur"]
     named = [p for p in parses if name_parse(words[0]) is not None and ("Name" in p.tag or "Surn" in p.tag)]
     return {p.tag.case for p in (named or parses)} or {"nomn"}
 
@@ -82,12 +80,10 @@ def writes_words(toks: list[Tok], index: int) -> bool:
 
 def names_something(toks: list[Tok], index: int) -> bool:
     """'назвал X беспрецедентной / победой': a complement in the instrumental case follows."""
-    from tui_reader.analysis.nlp import morph_vocab
-
     for t in toks[index + 1:index + 8]:
         if t.text in (".", ";", "!", "?"):
             break
-        for p in morph_vocab().parse(t.text.lower())[:3]:
+        for p in word_parses(t.text.lower())[:3]:
             if p.tag.case == "ablt" and p.tag.POS in ("NOUN", "ADJF", "PRTF"):
                 return True
     return False

@@ -68,6 +68,12 @@ _STOP_THEN_LOWER = re.compile(r"(?<=[^\W\d_]{2})[.!?…]+[»\"“”)]?\s+[«\"�
 HeadingHint = Sequence[int]  # (start, end) or (start, end, level)
 
 
+def written_in_lower_case(text: str) -> bool:
+    """A text with no capital letter in its first pages (a chat log, a careless transcript):
+    sentence splitting and name finding cannot lean on capitals there."""
+    return not _CAPITAL.search(text, 0, 20_000)
+
+
 def build_structure(doc: Document, heading_hints: list[HeadingHint] | None = None) -> None:
     text = doc.text
     found = _paragraphs(text)
@@ -386,7 +392,7 @@ def _fill_paragraphs_and_sentences(doc: Document, paragraphs: list[tuple[int, in
     text = doc.text
     # razdel ends a sentence only before a capital: a text written all in lower case would be one
     # sentence per paragraph.  Split a copy with capitals after each stop (same length, same offsets).
-    lower_case = not _CAPITAL.search(text, 0, 20_000)
+    lower_case = written_in_lower_case(text)
     section_starts = [sec.start for sec in doc.sections]
     k = 0
     for s, e in paragraphs:

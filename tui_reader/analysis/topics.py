@@ -19,7 +19,9 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from tui_reader.analysis.names import PROPER_GRAMS
 from tui_reader.model import Document, Span, Topic
+from tui_reader.search.lemmas import WORD_RE, fold, word_parses
 
 # Nouns pymorphy tags as NOUN that work as function words in news prose
 # ("в прошлом году", "по словам", "в ряде стран", "в то же время"): never topics.
@@ -81,7 +83,7 @@ def entity_topics(doc: Document) -> list[Topic]:
         longest = max(len(_name_key(e.normal)) for e in members)  # the full name, if any
         counts = Counter(e.normal for e in members if len(_name_key(e.normal)) == longest)
         # The most frequent spelling; among equals, one already in the dictionary form.
-        label = max(counts, key=lambda n: (counts[n], _fold(n) == " ".join(_name_key(n))))
+        label = max(counts, key=lambda n: (counts[n], fold(n) == " ".join(_name_key(n))))
         out.append(Topic(label=label, kind="entity", occurrences=_sorted_spans(members)))
     out.sort(key=lambda t: (-len(t.occurrences), t.label))
     return out
@@ -98,20 +100,15 @@ def _fold_lone_surnames(groups: dict) -> None:
             groups[full_by_last[key[0]][0]].extend(groups.pop((etype, key)))
 
 
-_PROPER = ("Surn", "Name", "Patr", "Geox", "Orgn", "Trad")
-
-
 @lru_cache(maxsize=20_000)
 def _name_key(name: str) -> tuple[str, ...]:
     """The lemmas of a name's words, preferring a proper-noun reading ("Песков" → песков,
     not песок), so inflected and nominative spellings of one name compare equal."""
-    from tui_reader.search.lemmas import WORD_RE, analyzer
-
     key = []
-    for word in WORD_RE.findall(_fold(name)):
-        parses = analyzer().parse(word)
-        proper = next((p for p in parses if any(g in p.tag for g in _PROPER)), parses[0])
-        key.append(_fold(proper.normal_form))
+    for word in WORD_RE.findall(fold(name)):
+        options = word_parses(word)
+        proper = next((p for p in options if any(g in p.tag for g in PROPER_GRAMS)), options[0])
+        key.append(fold(proper.normal_form))
     return tuple(key)
 
 
@@ -128,9 +125,9 @@ def phrase_topics(doc: Document) -> list[Topic]:
     if not starts:
         return []
     text = doc.text
-    folded = _fold(text)
+    folded = fold(text)
     if len(folded) != len(text):  # lower() lengthened an exotic letter: fold word by word
-        forms = [_fold(text[s:e]) for s, e in zip(starts, ends)]
+        forms = [fold(text[s:e]) for s, e in zip(starts, ends)]
     else:
         forms = [folded[s:e] for s, e in zip(starts, ends)]
     # Only nouns and adjectives matter; everything else (and rare forms) maps to None.
@@ -189,19 +186,15 @@ def phrase_topics(doc: Document) -> list[Topic]:
 def _tokens(doc: Document) -> tuple[list[int], list[int]]:
     if doc.index is not None:
         return doc.index.starts, doc.index.ends
-    from tui_reader.search.lemmas import WORD_RE
-
     spans = [m.span() for m in WORD_RE.finditer(doc.text)]
     return [s for s, _ in spans], [e for _, e in spans]
 
 
 @lru_cache(maxsize=100_000)
 def _parse(form: str) -> _Word:
-    from tui_reader.search.lemmas import analyzer
-
     stem = _DIGIT_SUFFIX_RE.sub("", form) or form
-    p = analyzer().parse(stem)[0]
-    return _Word(_fold(p.normal_form), p.tag.POS, p)
+    p = word_parses(stem)[0]
+    return _Word(fold(p.normal_form), p.tag.POS, p)
 
 
 def _is_content_noun(w: _Word, form: str) -> bool:
@@ -253,7 +246,3 @@ def _inside(merged: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _sorted_spans(spans: list) -> list[Span]:
     return sorted((Span(s.start, s.end) for s in spans), key=lambda s: (s.start, s.end))
-
-
-def _fold(word: str) -> str:
-    return word.lower().replace("ё", "е")

@@ -16,23 +16,10 @@ def run_app(path: str, encoding: str | None = None, use_cache: bool = True) -> i
         return 2
     if path == "-":
         _reattach_stdin()
-    analysis = None
-    if not opened.complete:
-        # Start the full analysis now, in its child process: it loads natasha on the
-        # other core while this one imports Textual and draws the text (~0.2 s sooner
-        # done than starting it from the app's on_mount).
-        from tui_reader.app.background import Analysis
+    from tui_reader.app.reader_app import ReaderApp
 
-        analysis = Analysis(opened)
-        analysis.start()
-    try:
-        from tui_reader.app.reader_app import ReaderApp
-
-        app = ReaderApp(opened.doc, opened=opened, complete=opened.complete, analysis=analysis)
-        result = app.run()
-    finally:
-        if analysis is not None:
-            analysis.stop()
+    app = ReaderApp(opened.doc, opened=opened, complete=opened.complete)
+    result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
 
 

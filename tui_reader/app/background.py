@@ -6,10 +6,6 @@ uses the other core and leaves the UI alone; its results come back pickled.
 The thread remains as a fallback (and for tests that replace the pipeline).
 Neither keeps the app from quitting: the process is terminated, the thread is
 a daemon.
-
-The child can be started before the app exists (``run_app`` does, right after the
-structure pass, so natasha loads on the other core while Textual imports and
-draws the first frame); its messages wait until ``attach`` gives the callbacks.
 """
 from __future__ import annotations
 
@@ -30,42 +26,42 @@ def _child(opened: Any, conn: Any) -> None:
     """In the child process: analyse and send back ("progress", stage, share)…, then
     ("stored",) when the model is in the cache (the reader loads it from there: far
     cheaper in time and memory than pickling it over), else ("done", doc)."""
+    import os
+
+    code = 0
     try:
         from tui_reader import pipeline
 
         doc = pipeline.finish_analysis(opened, lambda stage, share: conn.send(("progress", stage, share)))
         conn.send(("stored",) if opened.stored else ("done", doc))
     except BaseException as e:  # noqa: BLE001 - everything must reach the parent as one line
+        code = 1
         try:
             conn.send(("error", _first_line(e)))
         except OSError:
             pass  # the reader has gone
+    # Leave at once (what was sent is in the pipe already): a normal interpreter exit
+    # frees natasha's models and the analysis object by object, ~0.5 s on the novel,
+    # while the reader, told the model is ready, loads it: both peaks at the same time.
+    conn.close()
+    os._exit(code)
 
 
 class Analysis:
     """One background analysis; ``stop()`` ends it early (on quit)."""
 
-    def __init__(self, opened: Any, on_progress: OnProgress | None = None, on_done: OnDone | None = None,
-                 on_error: OnError | None = None, *, mode: str = "process") -> None:
+    def __init__(self, opened: Any, on_progress: OnProgress, on_done: OnDone, on_error: OnError,
+                 *, mode: str = "process") -> None:
         self.opened = opened
+        self.on_progress = on_progress
+        self.on_done = on_done
+        self.on_error = on_error
         self.mode = mode
         self.process = None
         self.thread: threading.Thread | None = None
         self.fallback_reason: str | None = None  # why a process could not be used
-        self.started = False
-        self._attached = threading.Event()  # set once the callbacks are known
-        if on_progress is not None and on_done is not None and on_error is not None:
-            self.attach(on_progress, on_done, on_error)
-
-    def attach(self, on_progress: OnProgress, on_done: OnDone, on_error: OnError) -> None:
-        """Where the results go; until then they wait (the analysis may start first)."""
-        self.on_progress = on_progress
-        self.on_done = on_done
-        self.on_error = on_error
-        self._attached.set()
 
     def start(self) -> None:
-        self.started = True
         if self.mode == "process":
             try:
                 self._start_process()
@@ -75,9 +71,6 @@ class Analysis:
                 self.mode = "thread"
         self.thread = threading.Thread(target=self._run_in_thread, name="summit-analysis", daemon=True)
         self.thread.start()
-
-    def _wait_attached(self) -> None:
-        self._attached.wait()
 
     def is_alive(self) -> bool:
         return self.thread is not None and self.thread.is_alive()
@@ -122,7 +115,6 @@ class Analysis:
         except Exception as e:  # could not start it after all: analyse here instead
             self.fallback_reason = _first_line(e)
             self.mode = "thread"
-            self._wait_attached()
             self._run_in_thread()
             return
         self._relay(receiver)
@@ -132,15 +124,15 @@ class Analysis:
         while True:
             try:
                 message = receiver.recv()
-                self._wait_attached()
             except (EOFError, OSError):
-                self._wait_attached()
                 process = self.process
                 code = process.exitcode if process is not None else None
                 if code is None or code >= 0:  # not terminated by us (stop() gives a negative code)
                     self.on_error(f"the analysis process stopped (exit code {code})")
                 return
             kind = message[0]
+            if kind != "progress":
+                self._wait_for_exit()
             if kind == "progress":
                 self.on_progress(message[1], message[2])
             elif kind == "done":
@@ -152,6 +144,13 @@ class Analysis:
             else:
                 self.on_error(message[1])
                 return
+
+    def _wait_for_exit(self) -> None:
+        """Let the child go (it exits right after its last message) before the reader
+        takes the model in, so their memory peaks do not add up."""
+        process = self.process
+        if process is not None:
+            process.join(timeout=5)
 
     def _take_stored(self) -> None:
         from tui_reader import pipeline
@@ -170,9 +169,6 @@ class Analysis:
 
         from tui_reader import pipeline
 
-        # Before the app is there the GIL is better spent on starting it; and a
-        # failure needs somewhere to be shown.
-        self._wait_attached()
         # Pure Python holding the GIL: hand it over more often so keys stay responsive.
         interval = sys.getswitchinterval()
         sys.setswitchinterval(0.0005)

@@ -10,7 +10,6 @@ def open_for_cli(path: str, args) -> Document:
     from tui_reader.pipeline import open_document
 
     try:
-        return open_document(path, encoding=getattr(args, "encoding", None),
-                             use_cache=not getattr(args, "no_cache", False))
+        return open_document(path, encoding=args.encoding, use_cache=not args.no_cache)
     except LoadError as e:
         raise UsageError(str(e)) from None

@@ -10,10 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-from tui_reader.cli.main import UsageError
+from tui_reader.cli.main import UsageError, error_line
+from tui_reader.load import HTML_EXT, MARKDOWN_EXT, TEXT_EXT, LoadError
+from tui_reader.pipeline import Opened, finish_analysis, open_for_reading
+from tui_reader.store import cache
 
 # What a directory is searched for; a file named on the command line is indexed whatever its name.
-DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".shtml"}
+DOCUMENT_SUFFIXES = TEXT_EXT | MARKDOWN_EXT | HTML_EXT
 # Above this a single file gets a progress bar of its own stages.
 LONG_FILE_BYTES = 200_000
 
@@ -28,8 +31,6 @@ def run(args) -> int:
         raise UsageError("index: --no-cache makes no sense here (indexing writes the cache)")
     from rich.console import Console
 
-    from tui_reader.store import cache
-
     files, failures = _collect(args.paths)
     # Results are plain prints (a log must not get Rich's 80-column wrapping); while the
     # bar is live, Rich shows them above it.
@@ -43,7 +44,7 @@ def run(args) -> int:
                 what = _index_one(path, args.encoding, args.force,
                                   lambda name, share: progress.update(stage, completed=share, description=f"{_short(path)}: {name}"))
             except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
-                failures.append(f"{path}: {_one_line(e)}")
+                failures.append(f"{path}: {error_line(e)}")
                 print(f"summit-reader: {failures[-1]}", file=sys.stderr)
             else:
                 counts["analysed" if what != "cached" else "cached"] += 1
@@ -57,10 +58,6 @@ def run(args) -> int:
 
 
 def _index_one(path: Path, encoding: str | None, force: bool, progress) -> str:
-    from tui_reader.load import LoadError
-    from tui_reader.pipeline import Opened, finish_analysis, open_for_reading
-    from tui_reader.store import cache
-
     started = time.perf_counter()
     try:
         opened = open_for_reading(path, encoding=encoding)
@@ -113,8 +110,3 @@ def _size(path: Path) -> int:
 
 def _short(path: Path) -> str:
     return path.name if len(path.name) <= 40 else path.name[:39] + "…"
-
-
-def _one_line(e: Exception) -> str:
-    text = str(e).strip().splitlines()
-    return text[0] if text else type(e).__name__

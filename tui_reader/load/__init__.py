@@ -32,7 +32,7 @@ MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 TEXT_EXT = {".txt", ".text"}
 
-HeadingHint = tuple[int, int, int]
+HeadingHint = tuple[int, int, int]  # (start, end, level) of a heading the format marks, 1 for "#"/<h1>
 
 
 class LoadError(Exception):
@@ -44,7 +44,6 @@ class Loaded:
     text: str
     source: Source
     heading_hints: list[HeadingHint] | None = None
-    raw_sha256: str = ""
     notes: list[str] = field(default_factory=list)
 
 
@@ -55,12 +54,8 @@ def load_path(path: str | Path, encoding: str | None = None) -> Loaded:
     p = Path(path)
     try:
         info = p.stat()
-    except FileNotFoundError:
-        raise LoadError(f"{path}: no such file") from None
-    except PermissionError:
-        raise LoadError(f"{path}: permission denied") from None
     except OSError as e:
-        raise LoadError(f"{path}: cannot open ({e.strerror or e})") from None
+        raise _os_error(path, e, "cannot open") from None
     if stat.S_ISDIR(info.st_mode):
         raise LoadError(f"{path}: is a directory, not a file")
     if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
@@ -68,27 +63,22 @@ def load_path(path: str | Path, encoding: str | None = None) -> Loaded:
     try:
         with open(p, "rb") as f:
             data = f.read(MAX_BYTES + 1)  # a pipe or device has no size to check beforehand
-    except PermissionError:
-        raise LoadError(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise LoadError(f"{path}: is a directory, not a file") from None
     except OSError as e:
-        raise LoadError(f"{path}: cannot read ({e.strerror or e})") from None
+        raise _os_error(path, e, "cannot read") from None
     if len(data) > MAX_BYTES:
         raise LoadError(f"{path}: too large (over {_mb(MAX_BYTES)})")
     return load_bytes(data, str(p), encoding)
 
 
-def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None,
-               format: str | None = None, display: str | None = None) -> Loaded:
+def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None) -> Loaded:
     """Decode ``data`` (named ``path``, for the format guess and messages)."""
-    name = display or path or "input"
+    name = path or "input"
     sha = hashlib.sha256(data).hexdigest()
     try:
         text, used = decode(data, encoding)
     except NotText as e:
         raise LoadError(f"{name}: {e}") from None
-    fmt = format or _guess_format(path, text)
+    fmt = _guess_format(path, text)
     if fmt == "html" and not encoding:
         text, used = _honour_declared_charset(data, text, used)
     text = normalise_newlines(text)
@@ -111,7 +101,7 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
     if "\ufffd" in text and encoding:
         notes.append(f"Some bytes are not valid {used} and are shown as \ufffd.")
     source = Source(path=path, sha256=sha, encoding=used, format=fmt)
-    return Loaded(text=text, source=source, heading_hints=hints, raw_sha256=sha, notes=notes)
+    return Loaded(text=text, source=source, heading_hints=hints, notes=notes)
 
 
 def normalise_newlines(text: str) -> str:
@@ -162,6 +152,17 @@ def _read_stdin() -> bytes:
     if len(data) > MAX_BYTES:
         raise LoadError(f"-: standard input is too large (over {_mb(MAX_BYTES)})")
     return data
+
+
+def _os_error(path: str | Path, e: OSError, doing: str) -> LoadError:
+    """A failed stat or open as the one line the user reads."""
+    if isinstance(e, FileNotFoundError):
+        return LoadError(f"{path}: no such file")
+    if isinstance(e, PermissionError):
+        return LoadError(f"{path}: permission denied")
+    if isinstance(e, IsADirectoryError):
+        return LoadError(f"{path}: is a directory, not a file")
+    return LoadError(f"{path}: {doing} ({e.strerror or e})")
 
 
 def _mb(n: int) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-HeadingHint = tuple[int, int, int]
+from tui_reader.load import HeadingHint
 
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|article|div|p|h[1-6]|section|table)\b",
                          re.I | re.S)

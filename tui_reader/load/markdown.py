@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-HeadingHint = tuple[int, int, int]  # start, end, level (1 for "#")
+from tui_reader.load import HeadingHint
 
 # Lines that only a Markdown file starts: "# Title", "## Section", "---" front matter.
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)

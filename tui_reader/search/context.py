@@ -16,6 +16,7 @@ from itertools import repeat
 from operator import ne
 
 from tui_reader.model import Document, WordIndex
+from tui_reader.search.lemmas import fold, yo_as_ye
 
 _KEEP = 4
 _contexts: OrderedDict[int, "SearchContext"] = OrderedDict()
@@ -64,7 +65,7 @@ class SearchContext:
         """The text with ё read as е (and lower-cased if ``ignore_case``), same offsets;
         None if lower-casing would change the length (then offsets would not map)."""
         if ignore_case not in self._folded:
-            text = self.doc.text.replace("ё", "е").replace("Ё", "Е")
+            text = yo_as_ye(self.doc.text)
             if ignore_case:
                 lowered = text.lower()
                 text = lowered if len(lowered) == len(text) else None
@@ -118,8 +119,6 @@ def _build_context(doc: Document, previous: SearchContext | None = None) -> Sear
 def _build_vocabulary(text: str, index: WordIndex, token_sentences: array) -> Vocabulary:
     """Forms with their counts and usual spelling.  The spelling is judged inside sentences
     where the text has any there: a sentence start capitalises every word ("Ну", "Натянув")."""
-    from tui_reader.search.lemmas import fold
-
     starts_sentence = [True] + list(map(ne, token_sentences[1:], token_sentences[:-1]))
     spellings = Counter(zip((text[s:e] for s, e in zip(index.starts, index.ends)), starts_sentence))
     total: Counter[str] = Counter()

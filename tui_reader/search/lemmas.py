@@ -1,4 +1,5 @@
-"""Word forms → lemmas with pymorphy3, shared by the index and the queries.
+"""Word forms → lemmas with pymorphy3: the one dictionary of the process, shared by the
+search index, the queries and the analysers (``word_parses``, cached).
 
 pymorphy3 is imported lazily (on the first word to lemmatise), so importing the
 search package — or opening a cached model — never pays for it.
@@ -6,6 +7,7 @@ search package — or opening a cached model — never pays for it.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 # A word token: letters/digits, with inner hyphens ("из-за", "Нью-Йорк", "северо-запад").
@@ -15,29 +17,44 @@ _HYPHENS_RE = re.compile(r"[-‐‑]")
 _CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
 
 _analyzer = None
+_analyzer_lock = threading.Lock()  # the app's search and analysis threads may both ask first
 
 
 def analyzer():
-    """The process-wide pymorphy3 analyser (loaded once, ~0.1 s), shared with the
-    analysers (``analysis.nlp``), so a process holds one dictionary, not two."""
+    """The process-wide pymorphy3 analyser (loaded once, ~0.1 s), shared by search and
+    the analysers, so a process holds one dictionary, not two."""
     global _analyzer
-    if _analyzer is None:
-        import pymorphy3
-
-        class SafeMorphAnalyzer(pymorphy3.MorphAnalyzer):
-            """pymorphy3 asks ``unicodedata.name`` about every character of a word it does
-            not know, and some characters have no name (unassigned code points; Tangut on
-            Python 3.13): it raises ValueError.  Any text must open, so parse such a word
-            with those characters replaced."""
-
-            def parse(self, word):
-                try:
-                    return super().parse(word)
-                except ValueError:
-                    return super().parse(_named_only(word))
-
-        _analyzer = SafeMorphAnalyzer()
+    if _analyzer is not None:
+        return _analyzer
+    with _analyzer_lock:
+        if _analyzer is None:
+            _analyzer = _load_analyzer()
     return _analyzer
+
+
+def _load_analyzer():
+    import pymorphy3
+
+    class SafeMorphAnalyzer(pymorphy3.MorphAnalyzer):
+        """pymorphy3 asks ``unicodedata.name`` about every character of a word it does
+        not know, and some characters have no name (unassigned code points; Tangut on
+        Python 3.13): it raises ValueError.  Any text must open, so parse such a word
+        with those characters replaced."""
+
+        def parse(self, word):
+            try:
+                return super().parse(word)
+            except ValueError:
+                return super().parse(_named_only(word))
+
+    return SafeMorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def word_parses(word: str) -> tuple:
+    """Every pymorphy3 parse of ``word``, most likely first; cached, since the analysers
+    and the search box ask about the same few thousand words over and over."""
+    return tuple(analyzer().parse(word))
 
 
 def _named_only(word: str) -> str:
@@ -51,6 +68,11 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def yo_as_ye(text: str) -> str:
+    """ё read as е, case kept (Russian prints ё as е more often than not)."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
 def normal_forms(folded: str) -> tuple[str, ...]:
     """Every normal form pymorphy3 offers for a folded word (folded too), the word itself last.
 
@@ -61,7 +83,7 @@ def normal_forms(folded: str) -> tuple[str, ...]:
     if not _CYRILLIC_RE.search(folded):
         return (folded,)  # numbers, Latin words: pymorphy would give the word itself
     out: dict[str, None] = dict.fromkeys(_parse_forms(folded))
-    if "-" in folded or "‐" in folded or "‑" in folded:
+    if _HYPHENS_RE.search(folded):
         for part in _HYPHENS_RE.split(folded):
             if part:
                 for form in _parse_forms(part):
@@ -103,4 +125,4 @@ def _parse_forms(folded: str) -> tuple[str, ...]:
 
 def first_lemma(folded: str) -> str:
     """pymorphy's most likely lemma of a folded word (for grouping suggestions and topics)."""
-    return fold(analyzer().parse(folded)[0].normal_form)
+    return fold(word_parses(folded)[0].normal_form)

@@ -27,7 +27,7 @@ from typing import NamedTuple, overload
 
 from tui_reader.model import Document
 from tui_reader.search.context import SearchContext, context_for
-from tui_reader.search.lemmas import WORD_RE, query_lemmas
+from tui_reader.search.lemmas import WORD_RE, query_lemmas, yo_as_ye
 from tui_reader.search.suggest import complete, suggest  # the app finds everything here
 
 __all__ = ["MODES", "Hit", "HitList", "SearchError", "complete", "parse_terms", "search", "suggest", "warm_up"]
@@ -235,7 +235,7 @@ def has_capitals(query: str) -> bool:
 
 def _exact_hits(ctx: SearchContext, query: str) -> HitList:
     ignore_case = not has_capitals(query)
-    needle = query.replace("ё", "е").replace("Ё", "Е")
+    needle = yo_as_ye(query)
     haystack = ctx.folded_text(ignore_case)
     if haystack is None:  # lower-casing changed the length: let the regex engine fold case
         return _pattern_hits(ctx, re.compile(re.escape(needle), re.IGNORECASE), None)
@@ -264,7 +264,7 @@ def _regex_hits(ctx: SearchContext, pattern: str, limit: int | None) -> HitList:
     lowered = ctx.folded_text(True) if ignore_case else None
     flags = re.IGNORECASE if ignore_case and lowered is None else 0
     try:
-        compiled = re.compile(pattern.replace("ё", "е").replace("Ё", "Е"), flags)
+        compiled = re.compile(yo_as_ye(pattern), flags)
     except re.error as e:
         where = f" at position {e.pos}" if e.pos is not None else ""
         raise SearchError(f"invalid regular expression {pattern!r}: {e.msg}{where}") from None

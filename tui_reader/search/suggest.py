@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from functools import lru_cache
 
 from tui_reader.model import Document
 from tui_reader.search.context import context_for
-from tui_reader.search.lemmas import WORD_RE, first_lemma, fold
+from tui_reader.search.lemmas import WORD_RE, first_lemma, fold, yo_as_ye
 
 # Forms looked at per keystroke: the most frequent this many of those matching the prefix.
 _CANDIDATES = 60
@@ -39,7 +38,7 @@ def suggest(doc: Document, prefix: str, limit: int = 10) -> list[str]:
 
     groups: dict[str, list[int]] = {}  # lemma → candidate positions, most frequent first
     for i in best:
-        groups.setdefault(_lemma(vocab.forms[i]), []).append(i)
+        groups.setdefault(first_lemma(vocab.forms[i]), []).append(i)
     ranked = sorted(groups.items(), key=lambda item: -sum(vocab.counts[i] for i in item[1]))
 
     out: list[str] = []
@@ -70,11 +69,6 @@ def _last_word(value: str):
     return last if last is not None and last.end() == len(value) else None
 
 
-@lru_cache(maxsize=65536)
-def _lemma(form: str) -> str:
-    return first_lemma(form)
-
-
 def _shown(lemma: str, members: list[int], vocab, key: str) -> str:
     """The dictionary form if it completes the prefix, else the group's most frequent form.
 
@@ -92,5 +86,4 @@ def _shown(lemma: str, members: list[int], vocab, key: str) -> str:
 
 
 def _keeps_capitals(word: str, typed: str) -> bool:
-    plain = word.replace("ё", "е").replace("Ё", "Е")
-    return plain.startswith(typed.replace("ё", "е").replace("Ё", "Е"))
+    return yo_as_ye(word).startswith(yo_as_ye(typed))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from tui_reader import __version__
 from tui_reader.analysis import ANALYSER_VERSION
 from tui_reader.model import Document
 from tui_reader.store.codec import FormatError, decode_entry, encode_parts
+from tui_reader.store.files import atomic_write, user_dir
 
 ENV_DIR = "SUMMIT_READER_CACHE_DIR"
 SUFFIX = ".model"
@@ -56,12 +56,7 @@ MAX_CACHE_BYTES = 512 * 1024 * 1024
 
 def cache_dir() -> Path:
     """Where entries live: $SUMMIT_READER_CACHE_DIR, else the platform's user cache dir."""
-    override = os.environ.get(ENV_DIR)
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir  # only here: the override path skips its import
-
-    return Path(user_cache_dir("summit-reader")) / "models"
+    return user_dir(ENV_DIR, "cache", "models")
 
 
 def cache_key(raw_sha256: str, *, encoding: str | None = None, suffix: str = "") -> str:
@@ -108,19 +103,11 @@ def save(key: str, doc: Document, extra: dict[str, Any] | None = None, directory
         # happening): the reader goes on without a cache rather than failing.
         return False
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=SUFFIX, dir=directory)
+        # Not durable (no fsync): a lost entry costs one re-analysis, syncing the novel's
+        # 15 MB would cost every save.
+        atomic_write(directory / (key + SUFFIX), parts, temp_prefix=TEMP_PREFIX, temp_suffix=SUFFIX,
+                     durable=False)
     except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.writelines(parts)
-        os.replace(temp, directory / (key + SUFFIX))
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
         return False
     prune(directory, keep=key + SUFFIX)
     return True

@@ -24,15 +24,13 @@ Saving edits the ``theme = …`` line in place, so comments and other keys are k
 from __future__ import annotations
 
 import json
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui_reader.store.state import atomic_write_text
+from tui_reader.store.files import atomic_write_text, reason, user_dir
 
-APP_NAME = "summit-reader"
 CONFIG_DIR_ENV = "SUMMIT_READER_CONFIG_DIR"
 CONFIG_NAME = "config.toml"
 
@@ -46,12 +44,7 @@ class Config:
 
 
 def config_dir() -> Path:
-    override = os.environ.get(CONFIG_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME))
+    return user_dir(CONFIG_DIR_ENV, "config")
 
 
 def config_path() -> Path:
@@ -93,7 +86,7 @@ def save_theme(name: str, path: Path | None = None) -> str | None:
     try:
         old = path.read_text(encoding="utf-8") if path.exists() else ""
     except OSError as e:
-        return f"Theme not saved: cannot read {path} ({e.strerror or e})"
+        return f"Theme not saved: cannot read {path} ({reason(e)})"
     new = _with_theme(old, name)
     # The line edit must mean exactly "same settings, new theme"; if the file's shape
     # defeats it (a `theme =` line inside a multi-line string, say), refuse rather than
@@ -107,7 +100,7 @@ def save_theme(name: str, path: Path | None = None) -> str | None:
     try:
         atomic_write_text(path, new)
     except OSError as e:
-        return f"Theme not saved: cannot write {path} ({e.strerror or e})"
+        return f"Theme not saved: cannot write {path} ({reason(e)})"
     return None
 
 
@@ -137,13 +130,13 @@ def _read(path: Path) -> tuple[dict, str | None]:
     except FileNotFoundError:
         return {}, None
     except OSError as e:
-        return {}, f"cannot read {path} ({e.strerror or e})"
+        return {}, f"cannot read {path} ({reason(e)})"
     try:
         return tomllib.loads(raw.decode("utf-8")), None
     except UnicodeDecodeError:
         return {}, f"{path} is not UTF-8 text"
     except tomllib.TOMLDecodeError as e:
-        return {}, f"{path} is not valid TOML ({str(e).splitlines()[0]})"
+        return {}, f"{path} is not valid TOML ({reason(e)})"
 
 
 def _flatten(table: dict, prefix: str = ""):

@@ -28,13 +28,12 @@ works without saving (reported once).
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-APP_NAME = "summit-reader"
+from tui_reader.store.files import atomic_write_text, reason, user_dir
+
 STATE_DIR_ENV = "SUMMIT_READER_STATE_DIR"
 FORMAT_VERSION = 1
 
@@ -58,12 +57,7 @@ class DocState:
 
 
 def state_dir() -> Path:
-    override = os.environ.get(STATE_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir(APP_NAME))
+    return user_dir(STATE_DIR_ENV, "state")
 
 
 class StateStore:
@@ -83,11 +77,11 @@ class StateStore:
         except FileNotFoundError:
             return DocState()
         except (OSError, UnicodeDecodeError) as e:
-            return DocState(warning=f"Reading position not restored: cannot read {path} ({_reason(e)})")
+            return DocState(warning=f"Reading position not restored: cannot read {path} ({reason(e)})")
         try:
             return _parse(json.loads(raw))
         except (ValueError, TypeError) as e:
-            return DocState(warning=f"Reading position not restored: {path} is damaged ({_reason(e)}); ignoring it")
+            return DocState(warning=f"Reading position not restored: {path} is damaged ({reason(e)}); ignoring it")
 
     def save(self, sha: str | None, state: DocState) -> str | None:
         """Write ``state`` atomically.  Returns a one-line warning the first time saving
@@ -106,7 +100,7 @@ class StateStore:
             if self._save_failed:
                 return None
             self._save_failed = True
-            return f"Reading position and marks are not being saved: {path.parent} ({_reason(e)})"
+            return f"Reading position and marks are not being saved: {path.parent} ({reason(e)})"
         self._save_failed = False
         return None
 
@@ -117,25 +111,6 @@ def load_state(sha: str | None) -> DocState:
 
 def save_state(sha: str | None, state: DocState) -> str | None:
     return StateStore().save(sha, state)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a reader (or a crash) only ever sees the old
-    file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _parse(data: object) -> DocState:
@@ -158,8 +133,3 @@ def _parse(data: object) -> DocState:
 def _valid_sha(sha: str | None) -> bool:
     # Hex only: the hash becomes a file name, so nothing like "../" may get through.
     return bool(sha) and bool(_SHA.match(sha))
-
-
-def _reason(e: BaseException) -> str:
-    text = getattr(e, "strerror", None) or str(e)
-    return text.splitlines()[0] if text else type(e).__name__
