@@ -24,6 +24,7 @@ from typing import Any
 
 from tui_reader import __version__
 from tui_reader.analysis import ANALYSER_VERSION
+from tui_reader.fingerprint import fingerprint
 from tui_reader.model import Document
 from tui_reader.store.codec import FormatError, decode_entry, encode_parts
 from tui_reader.store.files import atomic_write, user_dir
@@ -34,20 +35,11 @@ TEMP_PREFIX = ".tmp-"
 STALE_TEMP_SECONDS = 3600
 
 
-def _loader_fingerprint() -> str:
-    """A digest of the loader's source: it decides the text every offset points
-    into, so a change to it must not meet models cached before (< 1 ms)."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent / "load"
-    for path in sorted(package.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:8]
-
-
 # What the header must say for an entry to be used: the analysers' version (a
 # fingerprint of their source), the loader's, and the package version as a safety net.
-MODEL_VERSION = f"{ANALYSER_VERSION}/{_loader_fingerprint()}/{__version__}"
+# The loader decides the text every offset points into, so its code counts too.
+_LOADER_FILES = (Path(__file__).resolve().parent.parent / "load").glob("*.py")
+MODEL_VERSION = f"{ANALYSER_VERSION}/{fingerprint(_LOADER_FILES, 8)}/{__version__}"
 
 # Past this the least recently used entries go (an article's entry is ~25–100 KB,
 # the 3 MB novel's ~15 MB).
