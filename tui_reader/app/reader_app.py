@@ -213,9 +213,9 @@ class ReaderApp(App[int]):
     def _restore_place(self) -> None:
         if self.place.warning:
             self.notify(self.place.warning, severity="warning", markup=False, timeout=6)
-        if self.place.position > 0:
-            article = self.article
-            article.scroll_to(y=article.layout.line_for_offset(self.place.position), animate=False, immediate=True)
+        line = self.article.layout.line_for_offset(self.place.position) if self.place.position > 0 else 0
+        if line > 0:  # a place on the first line is the top: nothing to say
+            self.article.scroll_to(y=line, animate=False, immediate=True)
             self.notify("Back where you left off (g for the top).", timeout=3)
 
     def _save_place(self, *, now: bool = False) -> None:
