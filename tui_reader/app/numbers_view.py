@@ -53,9 +53,9 @@ COLUMNS = (
 
 class NumbersView(ModalScreen[JumpTo | None]):
     BINDINGS = [
-        Binding("escape,q", "close", "Close", id="numbers.close"),
-        Binding("s", "next_sort", "Sort by next column", id="numbers.sort"),
-        Binding("r", "reverse_sort", "Reverse order", id="numbers.reverse"),
+        Binding("escape,q,й", "close", "Close", id="numbers.close"),
+        Binding("s,ы", "next_sort", "Sort by next column", id="numbers.sort"),
+        Binding("r,к", "reverse_sort", "Reverse order", id="numbers.reverse"),
     ]
 
     DEFAULT_CSS = """

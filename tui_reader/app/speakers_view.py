@@ -60,7 +60,7 @@ def bar(share: float, width: int) -> str:
 
 class SpeakersView(ModalScreen[JumpTo | None]):
     BINDINGS = [
-        Binding("escape,q", "close", "Close", id="speakers.close"),
+        Binding("escape,q,й", "close", "Close", id="speakers.close"),
     ]
 
     DEFAULT_CSS = """
