@@ -25,6 +25,8 @@ KEYS: list[tuple[str, str]] = [
     ("t", "jump to a topic"),
     ("ctrl+b \\", "show / hide the sidebar"),
     ("m a   ' a   ''", "set mark a / go to mark a / back to before the last jump"),
+    ("y", "copy the chosen statement or quote, with its speaker"),
+    ("ctrl+p", "command palette: themes, topics"),
     ("click, hover", "a number or statement: its details"),
     ("esc", "clear the marks and details"),
     ("?", "this help"),
@@ -61,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
         for sample, what in self.legend:
             legend.add_row(sample, what)
         with VerticalScroll():
-            yield Static(Text("Keys  (a Russian layout works too: о л и в г п т й ы е х ъ . , Ы №)", style=Style(bold=True)))
+            yield Static(Text("Keys  (a Russian layout works too: о л и в г п т й ы е х ъ . , Ы № н ь э)", style=Style(bold=True)))
             yield Static(keys)
             yield Static(Text("\nIn the text", style=Style(bold=True)))
             yield Static(legend)
