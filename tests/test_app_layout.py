@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui_reader.app.highlights import SpanIndex
+from tui_reader.app.highlights import SpanIndex, TextOrderSpans
 from tui_reader.app.layout import BLANK, HEADING, HEADLINE, NOTICE, PARA, Layout, build_blocks, wrap
 from tui_reader.app.sanitize import inert
 from tui_reader.model import Document, Paragraph, Section
@@ -94,3 +94,14 @@ def test_span_index_finds_long_and_short_spans() -> None:
     assert {item for _, _, item in index.overlapping(15, 35)} == {"long", "a", "b"}
     assert index.at(105) == ["c", "long"] or set(index.at(105)) == {"c", "long"}
     assert index.overlapping(6000, 7000) == []
+
+
+def test_text_order_spans_agree_with_a_scan() -> None:
+    """Search hits (sorted, not nested, some touching) found by bisection = found by a scan."""
+    spans = [(0, 3), (3, 8), (10, 12), (20, 45), (46, 47), (60, 61)]
+    index = TextOrderSpans(spans)
+    for start in range(0, 70, 3):
+        for end in (start, start + 1, start + 5, start + 30):
+            scan = [(s, e, i) for i, (s, e) in enumerate(spans) if s < max(end, start + 1) and e > start]
+            assert index.overlapping(start, end) == scan, (start, end)
+    assert index.touches(21) and not index.touches(9) and not TextOrderSpans([]).touches(0)

@@ -210,6 +210,33 @@ async def test_numbers_view_cells_and_escape():
     assert app.results == [None]
 
 
+def with_escape_codes(doc: Document) -> Document:
+    """The same document with a colour code and a window-title OSC in its text, in the
+    place of spaces and letters of the same length, so every span still fits."""
+    text = doc.text
+    for fragment, codes in (("расходы", "\x1b[31m"), ("Бюджет", "\x1b]0;x\x07")):
+        at = text.index(fragment)
+        text = text[:at] + codes[:len(fragment)].ljust(len(fragment), "z") + text[at + len(fragment):]
+    doc.text = text
+    return doc
+
+
+async def test_views_never_send_the_files_control_codes_to_the_terminal():
+    doc = with_escape_codes(tiny_doc())
+    for make in (SpeakersView, NumbersView):
+        app = Host(lambda: make(doc))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            if make is SpeakersView:
+                options = app.screen.query_one(OptionList)
+                shown = "".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+            else:
+                table = app.screen.query_one(DataTable)
+                shown = "".join(str(c) for key in ("0", "1") for c in table.get_row(key))
+            assert "\x1b" not in shown and "\x07" not in shown, make.__name__
+            assert "␛" in shown, make.__name__  # shown, as a visible picture
+
+
 @pytest.mark.parametrize("view", [NumbersView, SpeakersView])
 async def test_views_open_on_a_structure_only_document(view):
     doc = Document(text="Текст без анализа.")

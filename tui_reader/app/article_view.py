@@ -6,6 +6,7 @@ styled by offsets.  Styles come from component classes so they follow the theme.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -19,7 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui_reader.app.highlights import Highlights
+from tui_reader.app.highlights import Highlights, TextOrderSpans
 from tui_reader.app.layout import BLANK, HEADING, HEADLINE, NOTICE, RULE, Block, Layout, build_blocks
 from tui_reader.app.sanitize import inert
 from tui_reader.model import Document, Number, Statement
@@ -109,12 +110,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.highlights = Highlights(doc)
         self.layout_: Layout | None = None
         self.selected_speaker: str | None = None
-        self.search_spans: list[tuple[int, int]] = []
+        self.search_spans: Sequence[tuple[int, int]] = ()
         self.search_current: int | None = None
         self.only_matching = False
         self.target: tuple[int, int] | None = None
         self.hover = Hover()
-        self._search_index = None
+        self._search_index: TextOrderSpans | None = None
         self._cache: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._relayout_pending = False
@@ -142,11 +143,10 @@ class ArticleView(ScrollView, can_focus=True):
         return self.layout_
 
     def _visible_blocks(self) -> list[Block]:
-        if not (self.only_matching and self.search_spans):
+        hits = self._search_index
+        if not (self.only_matching and hits):
             return self.blocks
-        from tui_reader.app.highlights import SpanIndex
-
-        hits = SpanIndex((s, e, None) for s, e in self.search_spans)
+        hits.read_all()
         kept = [b for b in self.blocks
                 if b.kind == HEADLINE or (b.text is None and b.kind != HEADING and hits.overlapping(b.start, b.end))]
         return kept or self.blocks[:1]
@@ -158,7 +158,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache.clear()
         self.virtual_size = Size(self.text_width, len(self.layout_))
         if anchor is not None:
-            self.scroll_to(y=self.layout_.line_for_offset(anchor), animate=False, immediate=True)
+            self.scroll_to_line(self.layout_.line_for_offset(anchor))
         self.refresh()
 
     def _deferred_relayout(self) -> None:
@@ -193,21 +193,23 @@ class ArticleView(ScrollView, can_focus=True):
         self.layout_ = Layout(doc, self._visible_blocks(), self._measure_for(self.text_width))
         self._cache.clear()
         self.virtual_size = Size(self.text_width, len(self.layout_))
-        self.scroll_to(y=self.layout_.line_for_offset(anchor) + max(0, row_in_line), animate=False, immediate=True)
+        self.scroll_to_line(self.layout_.line_for_offset(anchor) + max(0, row_in_line))
         self.refresh()
 
     def set_selected_speaker(self, speaker_id: str | None) -> None:
         self.selected_speaker = speaker_id
         self._invalidate()
 
-    def set_search(self, spans: list[tuple[int, int]], current: int | None, only_matching: bool) -> None:
-        from tui_reader.app.highlights import SpanIndex
-
-        refilter = only_matching != self.only_matching or (only_matching and spans != self.search_spans)
-        self.search_spans = list(spans)
+    def set_search(self, spans: Sequence[tuple[int, int]], current: int | None, only_matching: bool) -> None:
+        """Highlight search hits (in text order).  The pane sends the same ``spans`` object
+        while only the current hit moves (n/N), so identity tells a new result set."""
+        new_hits = spans is not self.search_spans
+        refilter = only_matching != self.only_matching or (only_matching and new_hits)
+        self.search_spans = spans
         self.search_current = current
         self.only_matching = only_matching
-        self._search_index = SpanIndex((s, e, i) for i, (s, e) in enumerate(spans)) if spans else None
+        if new_hits:
+            self._search_index = TextOrderSpans(spans) if spans else None
         if refilter:
             self._relayout()
         self._invalidate()
@@ -220,14 +222,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     def scroll_to_offset(self, offset: int, end: int | None = None, *, flash: bool = True) -> None:
         """Bring ``offset`` into view, a few lines below the top; underline ``offset:end``."""
-        if self.only_matching and not any(s <= offset < e or s == offset for s, e in self.search_spans):
+        if self.only_matching and not (self._search_index and self._search_index.touches(offset)):
             # the target may be filtered out: show it in the full text
             self.only_matching = False
             self._relayout()
         line = self.layout.line_for_offset(offset)
         self.target = (offset, end) if flash and end is not None and end > offset else None
         self._invalidate()
-        self.scroll_to(y=max(0, line - CONTEXT_LINES), animate=False, immediate=True)
+        self.scroll_to_line(max(0, line - CONTEXT_LINES))
         self._update_section()
 
     def scroll_to_section(self, index: int) -> None:
@@ -235,7 +237,7 @@ class ArticleView(ScrollView, can_focus=True):
         if line is None:
             return
         self.target = None
-        self.scroll_to(y=max(0, line - 1 if line else 0), animate=False, immediate=True)
+        self.scroll_to_line(max(0, line - 1))
         self.current_section = index
         self._invalidate()
 
@@ -254,29 +256,36 @@ class ArticleView(ScrollView, can_focus=True):
         self.post_message(self.SectionChanged(value))
 
     # Instant scrolling: a reader's keys should not animate (and G on the novel must be immediate).
-    def action_scroll_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False, immediate=True)
+    def scroll_to_line(self, line: float) -> None:
+        self.scroll_to(y=line, animate=False, immediate=True)
 
-    def action_scroll_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False, immediate=True)
+    def scroll_by(self, lines: float) -> None:
+        self.scroll_to_line(self.scroll_y + lines)
 
-    def action_page_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + max(1, self.scrollable_content_region.height - 1), animate=False,
-                       immediate=True)
-
-    def action_page_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - max(1, self.scrollable_content_region.height - 1), animate=False,
-                       immediate=True)
-
-    def action_scroll_home(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
-
-    def action_scroll_end(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+    def page(self, direction: int) -> None:
+        """A screenful less one line, so the last line read stays in view."""
+        self.scroll_by(direction * max(1, self.scrollable_content_region.height - 1))
 
     def half_page(self, direction: int) -> None:
-        step = max(1, self.scrollable_content_region.height // 2)
-        self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
+        self.scroll_by(direction * max(1, self.scrollable_content_region.height // 2))
+
+    def action_scroll_down(self) -> None:
+        self.scroll_by(1)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_by(-1)
+
+    def action_page_down(self) -> None:
+        self.page(1)
+
+    def action_page_up(self) -> None:
+        self.page(-1)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_to_line(0)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_to_line(self.max_scroll_y)
 
     # --- pointer -----------------------------------------------------------------
 
@@ -330,6 +339,29 @@ class ArticleView(ScrollView, can_focus=True):
             style = self.get_component_rich_style(f"article--{name}", partial=True)
             self._styles[name] = style
         return style
+
+    def legend(self) -> list[tuple[Text, str]]:
+        """A sample of each highlight, drawn in this view's styles, and what it means (for help)."""
+
+        def sample(text: str, *names: str) -> Text:
+            out = Text(text)
+            for name in names:
+                out.stylize(self._style(name))
+            return out
+
+        speaker_marks = Text()
+        for i in range(SPEAKER_COLOURS):
+            speaker_marks.append("▎", style=self._style(f"speaker-{i}"))
+        return [
+            (sample("«Так и будет»", "quote"), "a quotation"),
+            (sample("52 млрд долларов", "number"), "a figure: hover or click it for kind, value and unit"),
+            (sample("Путин", "mention"), "a speaker's name"),
+            (speaker_marks, "a statement: the bar in the margin has the speaker's colour; hover or click "
+                            "for who said it and the reporting word"),
+            (sample("заявил, что …", "statement-selected"), "statements of the speaker chosen in Speakers"),
+            (sample("найдено", "search"), "a search hit (the current one is brighter)"),
+            (sample("Заголовок раздела", "heading"), "a section heading"),
+        ]
 
     def render_line(self, y: int) -> Strip:
         if y == 0 and self.layout_ is not None and not self._relayout_pending \

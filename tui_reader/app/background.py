@@ -13,13 +13,11 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from tui_reader.app.errors import error_line
+
 OnProgress = Callable[[str, float], None]
 OnDone = Callable[[Any], None]
 OnError = Callable[[str], None]
-
-
-def _first_line(e: BaseException) -> str:
-    return f"{type(e).__name__}: {e}".splitlines()[0]
 
 
 def _child(opened: Any, conn: Any) -> None:
@@ -37,7 +35,7 @@ def _child(opened: Any, conn: Any) -> None:
     except BaseException as e:  # noqa: BLE001 - everything must reach the parent as one line
         code = 1
         try:
-            conn.send(("error", _first_line(e)))
+            conn.send(("error", error_line(e, with_type=True)))
         except OSError:
             pass  # the reader has gone
     # Leave at once (what was sent is in the pipe already): a normal interpreter exit
@@ -67,7 +65,7 @@ class Analysis:
                 self._start_process()
                 return
             except Exception as e:  # no process support here (sandbox, frozen app): use a thread
-                self.fallback_reason = _first_line(e)
+                self.fallback_reason = error_line(e, with_type=True)
                 self.mode = "thread"
         self.thread = threading.Thread(target=self._run_in_thread, name="summit-analysis", daemon=True)
         self.thread.start()
@@ -113,7 +111,7 @@ class Analysis:
             self.process.start()
             sender.close()  # the child holds its own copy; EOF then means it has gone
         except Exception as e:  # could not start it after all: analyse here instead
-            self.fallback_reason = _first_line(e)
+            self.fallback_reason = error_line(e, with_type=True)
             self.mode = "thread"
             self._run_in_thread()
             return
@@ -175,7 +173,7 @@ class Analysis:
         try:
             doc = pipeline.finish_analysis(self.opened, self.on_progress)
         except Exception as e:
-            self.on_error(_first_line(e))
+            self.on_error(error_line(e, with_type=True))
             return
         finally:
             sys.setswitchinterval(interval)

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui_reader.app.sanitize import inert
+from tui_reader.app.sanitize import inert, one_line
 from tui_reader.model import Document, Number, Statement
 
 
 def _snippet(doc: Document, start: int, end: int, limit: int = 50) -> str:
-    s = " ".join(inert(doc.text[start:end]).split())
-    return s if len(s) <= limit else s[: limit - 1] + "…"
+    return one_line(doc.text[start:end], limit)
 
 
 def _value(value: float | None) -> str:

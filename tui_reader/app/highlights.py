@@ -7,7 +7,7 @@ span does not make every lookup scan backwards through thousands of short ones.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar
 
 from tui_reader.model import Document, Number, Quote, Statement
@@ -58,9 +58,55 @@ class Highlights:
         self.quotes: SpanIndex[Quote] = SpanIndex((q.start, q.end, q) for q in doc.quotes)
         self.statements: SpanIndex[Statement] = SpanIndex((s.start, s.end, s) for s in doc.statements)
         self.statement_count: dict[str, int] = {}
+        self._statements_of: dict[str | None, list[Statement]] = {}
         for st in doc.statements:
             self.statement_count[st.speaker] = self.statement_count.get(st.speaker, 0) + 1
 
     def statements_of(self, speaker_id: str | None) -> list[Statement]:
-        chosen = [s for s in self.doc.statements if speaker_id is None or s.speaker == speaker_id]
-        return sorted(chosen, key=lambda s: (s.start, s.end))
+        """The speaker's statements (everyone's for None) in text order; kept, as n / N ask on every press."""
+        chosen = self._statements_of.get(speaker_id)
+        if chosen is None:
+            chosen = sorted((s for s in self.doc.statements if speaker_id is None or s.speaker == speaker_id),
+                            key=lambda s: (s.start, s.end))
+            self._statements_of[speaker_id] = chosen
+        return chosen
+
+
+class TextOrderSpans:
+    """Search hits: (start, end) spans in text order, looked up where they lie.
+
+    Built on every keystroke, so unlike ``SpanIndex`` it neither copies nor sorts
+    nor reads every span: ``spans`` may be a lazy view over thousands of hits and
+    a lookup reads O(log n) of them.  It relies on what a search gives: spans sorted
+    by start that do not nest, so their ends are in order too.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def read_all(self) -> None:
+        """Read every span once into a list: worth it before many lookups (the "only
+        hits" filter asks about every paragraph), not for the few lines a frame draws."""
+        if not isinstance(self.spans, list):
+            self.spans = list(self.spans)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, end, index) of the spans with ``s < end`` and ``e > start``."""
+        spans = self.spans
+        end = max(end, start + 1)
+        i = bisect_left(spans, (end,)) - 1  # the last span starting before ``end``
+        found: list[tuple[int, int, int]] = []
+        while i >= 0:
+            s, e = spans[i]
+            if e <= start:
+                break  # ends are in order: every earlier span ends before this line too
+            found.append((s, e, i))
+            i -= 1
+        found.reverse()
+        return found
+
+    def touches(self, offset: int) -> bool:
+        return bool(self.overlapping(offset, offset + 1))

@@ -5,6 +5,8 @@ decides what to do (scroll, highlight, record the jump for '' in marks).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.message import Message
 
 
@@ -25,13 +27,14 @@ class JumpTo(Message):
 class SearchHighlights(Message):
     """The current search's hits, to be highlighted in the article.
 
-    ``spans`` are (start, end) code-point ranges in text order; ``current`` is the
+    ``spans`` are (start, end) code-point ranges in text order (a list, or a lazy
+    view: the article reads only the ones it draws); ``current`` is the
     index of the hit the reader is on (or None); ``only_matching`` asks the article
     to show only the paragraphs that hold a hit (the filter toggle).
     An empty ``spans`` clears the highlights.
     """
 
-    def __init__(self, spans: list[tuple[int, int]], current: int | None = None,
+    def __init__(self, spans: Sequence[tuple[int, int]], current: int | None = None,
                  only_matching: bool = False) -> None:
         super().__init__()
         self.spans = spans

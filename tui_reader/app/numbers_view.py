@@ -9,7 +9,6 @@ Sort by clicking a column header (again: reverse), or with ``s`` (next column) a
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,16 +17,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.digest import SentenceFinder, format_value, one_line
+from tui_reader.app.view_modal import ViewModal
+from tui_reader.app.sanitize import one_line
+from tui_reader.digest import SentenceFinder, format_value
 from tui_reader.model import NUMBER_KINDS, Document, Number
 
 OTHER_COLUMNS = 64  # cells the figure/kind/value/unit columns and the frame take, roughly
 MIN_CONTEXT = 30    # code points of context shown however narrow the terminal
-_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ COLUMNS = (
 )
 
 
-class NumbersView(ModalScreen[JumpTo | None]):
+class NumbersView(ViewModal):
     BINDINGS = [
         Binding("escape,q,й", "close", "Close", id="numbers.close"),
         Binding("s,ы", "next_sort", "Sort by next column", id="numbers.sort"),
@@ -59,22 +58,9 @@ class NumbersView(ModalScreen[JumpTo | None]):
     ]
 
     DEFAULT_CSS = """
-    NumbersView {
-        align: center middle;
-    }
-    NumbersView > Vertical {
-        width: 95%;
-        height: 90%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
+    NumbersView > Vertical { width: 95%; }  /* five columns: the context column wants every cell */
     NumbersView DataTable {
         height: 1fr;
-    }
-    NumbersView #hint {
-        height: 1;
-        color: $text-muted;
     }
     """
 
@@ -174,9 +160,9 @@ class NumbersView(ModalScreen[JumpTo | None]):
         # Whitespace runs become one space but are kept at the edges, so "(52 млрд)"
         # reads as written and a figure mid-word stays mid-word.
         text = Text("…" if left_from > start else "")
-        text.append(_WHITESPACE.sub(" ", self.doc.text[left_from:n.start]).lstrip())
+        text.append(one_line(self.doc.text[left_from:n.start], keep_edges=True).lstrip())
         text.append(one_line(self.doc.text[n.start:n.end]), style="reverse")
-        text.append(_WHITESPACE.sub(" ", self.doc.text[n.end:right_to]).rstrip())
+        text.append(one_line(self.doc.text[n.end:right_to], keep_edges=True).rstrip())
         if right_to < end:
             text.append("…")
         return text
@@ -206,6 +192,3 @@ class NumbersView(ModalScreen[JumpTo | None]):
         event.stop()
         n = self.numbers[int(event.row_key.value)]
         self.dismiss(JumpTo(n.start, n.end))
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -9,21 +9,23 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Footer, Static, Tree
-
-from tui_reader.app.article_view import SPEAKER_COLOURS, ArticleView
-from tui_reader.app.details import describe
-from tui_reader.app.messages import JumpTo, SearchHighlights
-from tui_reader.app.sanitize import inert
-from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
-from tui_reader.app.title_bar import TitleBar
-from tui_reader.model import Document, Statement
+from textual.widgets import Footer, Tree
 
 from tui_reader.app import marks as marks_module
+from tui_reader.app.article_view import ArticleView
+from tui_reader.app.details import describe
+from tui_reader.app.messages import JumpTo, SearchHighlights
+from tui_reader.app.navigation import Navigation
 from tui_reader.app.reading_place import ReadingPlace
+from tui_reader.app.sanitize import inert, one_line
+from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
+from tui_reader.app.status_bars import AnalysisStatus, DetailsBar
+from tui_reader.app.title_bar import TitleBar
+from tui_reader.model import Document
 from tui_reader.store.config import load_config, save_theme
+
+# the bars live in status_bars; tests and callers know them from here
+__all__ = ["AnalysisStatus", "DetailsBar", "ReaderApp"]
 
 NARROW = 100  # below this many columns the sidebar starts hidden
 ROOM_FOR_THREE = 150  # below this, an open search/topics pane hides the sidebar
@@ -42,64 +44,17 @@ def _commands() -> set:
     return set(App.COMMANDS) | {_topics_provider}
 
 
-def _pane_class(pane_id: str):
+def _pane_class(pane_id: str) -> type:
     """The class of the search or topics pane, imported when first opened (they and
-    their widgets are not needed for the first frame); None if it is not built."""
-    try:
-        if pane_id == "search":
-            from tui_reader.app.search_pane import SearchPane
-            return SearchPane
-        from tui_reader.app.topic_pane import TopicPane
-        return TopicPane
-    except ImportError:  # pragma: no cover - only while that module is missing
-        return None
+    their widgets are not needed for the first frame)."""
+    if pane_id == "search":
+        from tui_reader.app.search_pane import SearchPane
+        return SearchPane
+    from tui_reader.app.topic_pane import TopicPane
+    return TopicPane
 
 
-class AnalysisStatus(Widget):
-    """"Analysing…" with a progress bar while the full model is built in the background.
-
-    One widget that draws its own bar: a Label and a ProgressBar would be five
-    widgets on the first frame of every uncached start."""
-
-    DEFAULT_CSS = """
-    AnalysisStatus { height: 1; dock: bottom; background: $panel; padding: 0 1; }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.stage = "speakers, quotes, figures"
-        self.share = 0.0
-
-    def render(self) -> Content:
-        label = Content.styled(f"Analysing: {self.stage}…", "$foreground-muted")
-        percent = f" {round(self.share * 100):3d}%"
-        room = max(0, self.content_size.width - label.cell_length - 1 - len(percent))
-        done = round(room * self.share)
-        return Content.assemble(label, " ", ("━" * done, "$primary"), ("━" * (room - done), "$panel-lighten-2"), percent)
-
-    def report(self, stage: str, share: float) -> None:
-        self.stage = stage
-        self.share = max(0.0, min(1.0, share))
-        self.refresh()
-
-
-class DetailsBar(Static):
-    """The selected number's or statement's details (kind, value, unit; speaker, cue)."""
-
-    DEFAULT_CSS = """
-    DetailsBar { height: auto; max-height: 4; dock: bottom; background: $boost; padding: 0 1; display: none; }
-    DetailsBar.-shown { display: block; }
-    """
-
-    def show(self, text: Text | None) -> None:
-        if text is None:
-            self.remove_class("-shown")
-        else:
-            self.update(text)
-            self.add_class("-shown")
-
-
-class ReaderApp(App[int]):
+class ReaderApp(Navigation, App[int]):
     TITLE = "summit-reader"
     COMMANDS = _commands()
 
@@ -163,7 +118,7 @@ class ReaderApp(App[int]):
         # layout, a message queue), so the search and topics panes are mounted into
         # #tools when first opened (``_mounted_pane``), and the title is one widget.
         yield TitleBar(id="title")
-        article = ArticleView(self.doc, id="article")
+        self._article = article = ArticleView(self.doc, id="article")
         with Horizontal(id="body"):
             yield Sidebar(self.doc, article.highlights, id="sidebar")
             with Vertical(id="main"):
@@ -176,7 +131,7 @@ class ReaderApp(App[int]):
 
     @property
     def article(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
+        return self._article  # kept, not queried: most keys use it, some several times
 
     def on_mount(self) -> None:
         self._set_titles()
@@ -215,7 +170,7 @@ class ReaderApp(App[int]):
             self.notify(self.place.warning, severity="warning", markup=False, timeout=6)
         line = self.article.layout.line_for_offset(self.place.position) if self.place.position > 0 else 0
         if line > 0:  # a place on the first line is the top: nothing to say
-            self.article.scroll_to(y=line, animate=False, immediate=True)
+            self.article.scroll_to_line(line)
             self.notify("Back where you left off (g for the top).", timeout=3)
 
     def _save_place(self, *, now: bool = False) -> None:
@@ -248,8 +203,9 @@ class ReaderApp(App[int]):
         self.notify(f"Copied: {text[:60]}{'…' if len(text) > 60 else ''}", markup=False, timeout=3)
 
     def _set_titles(self) -> None:
-        title = self.doc.title or self._first_line() or "summit-reader"
-        self.title = " ".join(inert(title).split())[:200]
+        first = self.doc.paragraphs[0] if self.doc.paragraphs else None
+        title = self.doc.title or (self.doc.text[first.start:first.end][:200] if first else "")
+        self.title = one_line(title, 200) or "summit-reader"
         source = self.source_label or (self.doc.source.path or "")
         extra = []
         if self.doc.source.format and self.doc.source.format != "text":
@@ -259,11 +215,6 @@ class ReaderApp(App[int]):
         self.sub_title = inert(source + (f" ({', '.join(extra)})" if extra else ""))
         for bar in self.query(TitleBar):
             bar.refresh()
-
-    def _first_line(self) -> str:
-        for p in self.doc.paragraphs[:1]:
-            return self.doc.text[p.start:p.end][:100]
-        return ""
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)
@@ -332,13 +283,10 @@ class ReaderApp(App[int]):
         return found.first() if found else None
 
     async def _mounted_pane(self, pane_id: str):
-        """The pane, mounted (hidden) on its first use; None if it is not built."""
+        """The pane, mounted (hidden) on its first use."""
         pane = self._pane(pane_id)
         if pane is None:
-            pane_class = _pane_class(pane_id)
-            if pane_class is None:
-                return None
-            pane = pane_class(self.doc, id=pane_id)
+            pane = _pane_class(pane_id)(self.doc, id=pane_id)
             pane.display = False
             tools = self.query_one("#tools")
             if pane_id == "search":  # search above topics, whichever was opened first
@@ -351,7 +299,7 @@ class ReaderApp(App[int]):
 
     def on_jump_to(self, message: JumpTo) -> None:
         if message.record:
-            self.marks.record_jump(self.article.top_offset())
+            self._record_jump()
         self.article.scroll_to_offset(message.offset, message.end)
 
     def action_mark_set(self) -> None:
@@ -378,8 +326,7 @@ class ReaderApp(App[int]):
             # a mark is a reading place: put it back at the top, exactly (no context lines)
             if record:
                 self._record_jump()
-            article = self.article
-            article.scroll_to(y=article.layout.line_for_offset(target), animate=False, immediate=True)
+            self.article.scroll_to_line(self.article.layout.line_for_offset(target))
 
         self.push_screen(marks_module.MarkPrompt("jump", known=self.marks.as_dict()), done)
 
@@ -400,10 +347,9 @@ class ReaderApp(App[int]):
         self._close_tools()
 
     def on_search_pane_accepted(self, message) -> None:
-        self.article.focus()
-
-    def on_topic_pane_chosen(self, message) -> None:
-        pass  # JumpTo came first; focus stays in the pane so Enter steps on
+        self.article.focus()  # so that n / N step through the hits
+        # (TopicPane.Chosen needs nothing: its JumpTo came first, and focus stays in
+        # the pane so that Enter again steps to the topic's next occurrence)
 
     def on_article_view_section_changed(self, message: ArticleView.SectionChanged) -> None:
         self.query_one(SectionsTree).follow(message.section)
@@ -434,50 +380,6 @@ class ReaderApp(App[int]):
             self.query_one(DetailsBar).show(details)
 
     # --- actions -------------------------------------------------------------------
-
-    def action_scroll_lines(self, lines: int) -> None:
-        article = self.article
-        article.scroll_to(y=article.scroll_y + lines, animate=False, immediate=True)
-
-    def action_page(self, direction: int) -> None:
-        article = self.article
-        step = max(1, article.scrollable_content_region.height - 1)
-        article.scroll_to(y=article.scroll_y + direction * step, animate=False, immediate=True)
-
-    def action_half_page(self, direction: int) -> None:
-        self.article.half_page(direction)
-
-    def _record_jump(self) -> None:
-        self.marks.record_jump(self.article.top_offset())
-
-    def action_top(self) -> None:
-        self._record_jump()
-        self.article.scroll_to(y=0, animate=False, immediate=True)
-
-    def action_bottom(self) -> None:
-        self._record_jump()
-        article = self.article
-        article.scroll_to(y=article.max_scroll_y, animate=False, immediate=True)
-
-    def action_section(self, direction: int) -> None:
-        article = self.article
-        sections = len(self.doc.sections)
-        if not sections:
-            return
-        current = article.section_at_top()
-        top_line = int(article.scroll_y)
-        line = article.layout.section_line.get(current, 0)
-        if direction < 0 and top_line > max(0, line - 1) + 1:
-            target = current  # back to the start of this section first, as in a pager
-        else:
-            target = current + direction
-        if 0 <= target < sections:
-            self._record_jump()
-            article.scroll_to_section(target)
-        elif direction > 0:
-            self.notify("This is the last section.", timeout=2)
-        else:
-            article.scroll_to(y=0, animate=False, immediate=True)
 
     def action_switch_focus(self) -> None:
         if self.focused is self.article:
@@ -513,46 +415,13 @@ class ReaderApp(App[int]):
         if shown and self.focused is not None and sidebar in self.focused.ancestors_with_self:
             self.article.focus()
 
-    def action_step(self, direction: int) -> None:
-        search = self._pane("search")
-        if search is not None and getattr(search, "active", False):
-            search.next_hit() if direction > 0 else search.previous_hit()
-            return
-        speaker = self.article.selected_speaker
-        statements = self.article.highlights.statements_of(speaker)
-        if not statements:
-            self.notify("No statements to step through." if speaker is None
-                        else "This speaker has no statements.", timeout=2)
-            return
-        statement = self._next_statement(statements, direction)
-        self.statement_index = statements.index(statement)
-        self.article.scroll_to_offset(statement.start, statement.end)
-        self.query_one(DetailsBar).show(describe(self.doc, None, statement))
-
-    def _next_statement(self, statements: list[Statement], direction: int) -> Statement:
-        """The next statement after the one we were on (or after the top of the view)."""
-        if self.statement_index is not None and 0 <= self.statement_index < len(statements):
-            return statements[(self.statement_index + direction) % len(statements)]
-        top = self.article.top_offset()
-        after = [s for s in statements if s.start >= top]
-        if direction > 0:
-            return after[0] if after else statements[0]
-        before = [s for s in statements if s.start < top]
-        return before[-1] if before else statements[-1]
-
     async def action_search(self) -> None:
         pane = await self._mounted_pane("search")
-        if pane is None:
-            self.notify("Search is not available in this build.", timeout=2)
-            return
         self._open_tool(pane, "topics")
         pane.open(self.article.top_offset())
 
     async def action_topics(self) -> None:
         pane = await self._mounted_pane("topics")
-        if pane is None:
-            self.notify("Topics are not available in this build.", timeout=2)
-            return
         self._open_tool(pane, "search")
         pane.open()
 
@@ -565,20 +434,14 @@ class ReaderApp(App[int]):
 
     def action_speakers_view(self) -> None:
         """The full-screen speakers view (shares of statements, what each said)."""
-        try:
-            from tui_reader.app.speakers_view import SpeakersView
-        except ImportError:  # pragma: no cover - until that module exists
-            self.notify("The speakers view is not available in this build.", timeout=2)
-            return
+        from tui_reader.app.speakers_view import SpeakersView
+
         self.push_screen(SpeakersView(self.doc), self._jump_from_view)
 
     def action_numbers_view(self) -> None:
         """Every figure in a sortable table."""
-        try:
-            from tui_reader.app.numbers_view import NumbersView
-        except ImportError:  # pragma: no cover
-            self.notify("The figures view is not available in this build.", timeout=2)
-            return
+        from tui_reader.app.numbers_view import NumbersView
+
         self.push_screen(NumbersView(self.doc), self._jump_from_view)
 
     def _jump_from_view(self, jump: JumpTo | None) -> None:
@@ -599,31 +462,4 @@ class ReaderApp(App[int]):
     def action_help(self) -> None:
         from tui_reader.app.help_screen import HelpScreen
 
-        self.push_screen(HelpScreen(self._legend()))
-
-    def _legend(self) -> list[tuple[Text, str]]:
-        article = self.article
-
-        def sample(text: str, *names: str) -> Text:
-            out = Text(text)
-            for name in names:
-                out.stylize(article._style(name))
-            return out
-
-        speaker_marks = Text()
-        for i in range(SPEAKER_COLOURS):
-            speaker_marks.append("▎", style=article._style(f"speaker-{i}"))
-        return [
-            (sample("«Так и будет»", "quote"), "a quotation"),
-            (sample("52 млрд долларов", "number"), "a figure: hover or click it for kind, value and unit"),
-            (sample("Путин", "mention"), "a speaker's name"),
-            (speaker_marks, "a statement: the bar in the margin has the speaker's colour; hover or click "
-                            "for who said it and the reporting word"),
-            (sample("заявил, что …", "statement-selected"), "statements of the speaker chosen in Speakers"),
-            (sample("найдено", "search"), "a search hit (the current one is brighter)"),
-            (sample("Заголовок раздела", "heading"), "a section heading"),
-        ]
-
-
-def build_app(doc: Document, *, opened=None, complete: bool = True) -> ReaderApp:
-    return ReaderApp(doc, opened=opened, complete=complete)
+        self.push_screen(HelpScreen(self.article.legend()))

@@ -3,8 +3,12 @@
 Every character maps to exactly one character so that model offsets still point
 at the same places in what is drawn.  C0 controls become their Unicode "control
 picture" (ESC → ␛), DEL → ␡, C1 controls and bidi overrides → U+FFFD; a tab is a space.
+Every piece of the file shown anywhere (the article, lists, labels, views) goes
+through here: an ESC or OSC sequence from a file must not reach the terminal.
 """
 from __future__ import annotations
+
+import re
 
 _TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _TABLE[0x09] = " "
@@ -18,3 +22,20 @@ _TABLE.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066
 def inert(text: str) -> str:
     """``text`` with every control character replaced by a visible, harmless one."""
     return text.translate(_TABLE)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def one_line(text: str, limit: int | None = None, *, keep_edges: bool = False) -> str:
+    """Text from the file as one inert line, for a label or a list entry.
+
+    Whitespace runs (line breaks included) become one space; the ends are trimmed
+    unless ``keep_edges`` (a piece joined to a highlighted word keeps its space);
+    a line longer than ``limit`` is cut with "…"."""
+    line = inert(_SPACES.sub(" ", text))
+    if not keep_edges:
+        line = line.strip()
+    if limit is not None and len(line) > limit:
+        line = line[: limit - 1] + "…"
+    return line

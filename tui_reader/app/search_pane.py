@@ -4,15 +4,15 @@ The pane is a self-contained widget.  It never touches the article view: it post
 ``SearchHighlights`` (every hit, the current one, the filter toggle) and ``JumpTo``
 (Enter, click, n/N) and the app decides what to do with them.
 
-The search itself (``tui_reader.search.query``) is imported lazily, so this module
-imports even while that one is still being written; the pane then says so instead of
-failing.
+The search itself (``tui_reader.search.query``) is imported on the first search, and
+the morphology it loads is warmed up in a thread when the pane opens.  Hits stay lazy
+(``HitList``): the pane reads the few it lists and passes the article a view of them.
 """
 from __future__ import annotations
 
 import asyncio
-import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from textual import on, work
@@ -26,7 +26,9 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui_reader.app.errors import error_line
 from tui_reader.app.messages import JumpTo, SearchHighlights
+from tui_reader.app.sanitize import one_line
 from tui_reader.model import Document
 
 MODES = ("lemma", "exact", "regex")
@@ -39,7 +41,6 @@ MORE_LISTED = 100
 # How much of the sentence to show either side of a hit in the list.
 CONTEXT_BEFORE = 40
 CONTEXT_AFTER = 60
-_SPACES = re.compile(r"\s+")
 
 
 class HitLike(Protocol):
@@ -49,30 +50,46 @@ class HitLike(Protocol):
 
 
 def _engine() -> Any:
-    """The search module, or None while it does not exist yet."""
-    try:
-        from tui_reader.search import query
-    except ImportError:
-        return None
-    if not hasattr(query, "search"):
-        return None
+    """The search module, imported on the first search: it loads the morphology,
+    which neither the first frame nor a reader who never searches needs."""
+    from tui_reader.search import query
+
     return query
 
 
-def first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
-
-
 def _completer() -> Any:
-    """``complete(doc, value)`` of the search package (the input with its last word
-    completed), or None while it does not exist yet."""
-    try:
-        from tui_reader.search.suggest import complete
-    except ImportError:
-        engine = _engine()
-        return getattr(engine, "complete", None)
+    """``complete(doc, value)``: the input with its last word completed."""
+    from tui_reader.search.suggest import complete
+
     return complete
+
+
+class HitSpans(Sequence[tuple[int, int]]):
+    """The hits as (start, end) spans, read on demand: the engine builds a hit only
+    when it is read, and the article reads only the hits on the lines it draws."""
+
+    def __init__(self, hits: Sequence[HitLike]) -> None:
+        self._hits = hits
+
+    def __len__(self) -> int:
+        return len(self._hits)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [(h.start, h.end) for h in self._hits[i]]
+        hit = self._hits[i]
+        return hit.start, hit.end
+
+    def __iter__(self):
+        return ((hit.start, hit.end) for hit in self._hits)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same spans (a list in a test, say)."""
+        if not isinstance(other, Sequence) or len(other) != len(self):
+            return NotImplemented if not isinstance(other, Sequence) else False
+        return all(tuple(a) == tuple(b) for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _fold(text: str) -> str:
@@ -94,13 +111,12 @@ class DocumentSuggester(Suggester):
 
     async def get_suggestion(self, value: str) -> str | None:
         doc = self._pane.doc
-        complete = _completer()
-        if doc is None or complete is None or self._pane.mode == "regex":
+        if doc is None or self._pane.mode == "regex":
             return None
         if not value or not value[-1].isalnum():
             return None
         try:
-            full = await asyncio.to_thread(complete, doc, value)
+            full = await asyncio.to_thread(_completer(), doc, value)
         except Exception:
             return None  # a suggestion is a nicety: never let it disturb typing
         if not full or len(full) <= len(value) or _fold(full[:len(value)]) != _fold(value):
@@ -132,8 +148,12 @@ class SearchPane(Vertical):
     SearchPane > #search-input { margin: 0; }
     SearchPane > #search-status { height: 1; }
     SearchPane #search-count { width: 1fr; padding: 0 1; }
-    SearchPane #search-count.-error { color: $text-error; }
-    SearchPane #search-count.-empty { color: $text-warning; }
+    SearchPane #search-count.-error, SearchPane > #search-note.-error { color: $text-error; }
+    SearchPane #search-count.-empty, SearchPane > #search-note.-empty { color: $text-warning; }
+    /* "nothing found" or an error, on a line of its own: beside the chips it was cut
+       to a few letters (on 80 columns the pane is ~38 wide) */
+    SearchPane > #search-note { width: 100%; height: auto; padding: 0 1; display: none; }
+    SearchPane > #search-note.-shown { display: block; }
     SearchPane > #search-results { height: 1fr; border: none; }
     SearchPane > #search-more { width: 1fr; height: 1; display: none; }
     """
@@ -167,7 +187,8 @@ class SearchPane(Vertical):
         self._doc = doc
         self.mode: str = "lemma"
         self.only_matching: bool = False
-        self.hits: list[HitLike] = []
+        self.hits: Sequence[HitLike] = []
+        self._spans = HitSpans(self.hits)
         self.current: int | None = None
         self.error: str | None = None
         self._origin: int | None = None
@@ -206,27 +227,26 @@ class SearchPane(Vertical):
     # --- the widgets ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search…",
-                    suggester=DocumentSuggester(self), id="search-input")
+        # Kept as attributes, not queried: every keystroke updates several of them.
+        self.input = Input(placeholder="Search…", suggester=DocumentSuggester(self), id="search-input")
+        self.count = Label("", id="search-count")
+        self.note = Label("", id="search-note")
+        self.results = OptionList(id="search-results")
+        self.more = _Toggle("", id="search-more")
+        yield self.input
         with Horizontal(id="search-status"):
-            yield Label("", id="search-count")
+            yield self.count
             yield _Toggle(self._mode_text(), id="search-mode")
             yield _Toggle(self._filter_text(), id="search-filter")
-        yield OptionList(id="search-results")
-        yield _Toggle("", id="search-more")
-
-    @property
-    def input(self) -> Input:
-        return self.query_one("#search-input", Input)
-
-    @property
-    def results(self) -> OptionList:
-        return self.query_one("#search-results", OptionList)
+        yield self.note
+        yield self.results
+        yield self.more
 
     @property
     def count_text(self) -> str:
-        """What the count label says ("3/12", "0/0 · nothing found", an error)."""
-        return str(self.query_one("#search-count", Label).content)
+        """What the count says, with its note ("3/12", "0/0 · nothing found", "⚠ · an error")."""
+        count = str(self.count.content)
+        return f"{count} · {self.note.content}" if self.note.has_class("-shown") else count
 
     @property
     def active(self) -> bool:
@@ -261,6 +281,7 @@ class SearchPane(Vertical):
         self.workers.cancel_group(self, "search-pane")
         self.display = False
         self.hits = []
+        self._spans = HitSpans(self.hits)
         self.current = None
         self.post_message(SearchHighlights([], None, False))
         if notify:
@@ -336,19 +357,15 @@ class SearchPane(Vertical):
     async def _search(self, query: str, mode: str, doc: Document | None) -> None:
         """Run one query off the event loop; a newer keystroke cancels this worker,
         so only the newest query's results are ever shown."""
-        engine = _engine()
         if doc is None:
             self._show([], "no document yet")
             return
-        if engine is None:
-            self._show([], "search is not available")
-            return
         try:
-            hits = await asyncio.to_thread(engine.search, doc, query, mode)
+            hits = await asyncio.to_thread(_engine().search, doc, query, mode)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # an invalid regex, or any engine failure: say it, don't crash
-            self._show([], first_line(exc))
+            self._show([], error_line(exc))
             return
         self._show(hits, None)  # hits come in text order; sorting would build every one
 
@@ -356,16 +373,14 @@ class SearchPane(Vertical):
     def _warm_up(self, doc: Document | None) -> None:
         """Load the morphology and the document's search context while the reader
         types the first letters, so the first keystroke's search is as quick as the rest."""
-        engine = _engine()
-        warm_up = getattr(engine, "warm_up", None)
-        if warm_up is not None:
-            try:
-                warm_up(doc)
-            except Exception:
-                pass  # the search proper will report whatever is wrong
+        try:
+            _engine().warm_up(doc)
+        except Exception:
+            pass  # the search proper will report whatever is wrong
 
-    def _show(self, hits: list[HitLike], error: str | None) -> None:
+    def _show(self, hits: Sequence[HitLike], error: str | None) -> None:
         self.hits = hits
+        self._spans = HitSpans(hits)  # one object per result set: see ArticleView.set_search
         self.error = error
         self.current = self._first_current() if hits else None
         self._fill_results()
@@ -375,8 +390,7 @@ class SearchPane(Vertical):
     def _first_current(self) -> int:
         if self._origin is None:
             return 0
-        starts = [h.start for h in self.hits]
-        i = bisect_right(starts, self._origin - 1)
+        i = bisect_left(self._spans, (self._origin,))  # the first hit at or after the origin
         return i if i < len(self.hits) else 0
 
     # --- the list and the count ---------------------------------------------------------
@@ -399,7 +413,7 @@ class SearchPane(Vertical):
                                      for i in range(self._listed, upto))
             self._listed = upto
         more = len(self.hits) - self._listed
-        chip = self.query_one("#search-more", _Toggle)
+        chip = self.more
         chip.display = more > 0
         if more > 0:
             chip.update(f"… {more} more hits: click, or move to the end of the list")
@@ -411,11 +425,11 @@ class SearchPane(Vertical):
         lo, hi, cut_left, cut_right = self._context_bounds(hit)
         section = self.section_title(hit.start) or "(lead)"
         return Content.assemble(
-            (f"§ {_one_line(section)}", "dim italic"), "\n",
+            (f"§ {one_line(section)}", "dim italic"), "\n",
             "  …" if cut_left else "  ",
-            _one_line(text[lo:hit.start]).lstrip(),
-            (_one_line(text[hit.start:hit.end]), "bold reverse"),
-            _one_line(text[hit.end:hi]).rstrip(),
+            one_line(text[lo:hit.start], keep_edges=True).lstrip(),
+            (one_line(text[hit.start:hit.end], keep_edges=True), "bold reverse"),
+            one_line(text[hit.end:hi], keep_edges=True).rstrip(),
             "…" if cut_right else "",
         )
 
@@ -450,16 +464,21 @@ class SearchPane(Vertical):
         return lo, hi, cut_left, cut_right
 
     def _update_count(self) -> None:
-        label = self.query_one("#search-count", Label)
+        label, note = self.count, self.note
         label.remove_class("-error", "-empty")
+        note.remove_class("-error", "-empty", "-shown")
         if self.error is not None:
-            label.update(Content(f"⚠ {self.error}"))
+            label.update("⚠")
+            note.update(Content(self.error))
             label.add_class("-error")
+            note.add_class("-error", "-shown")
         elif not self.input.value.strip():
             label.update("")
         elif not self.hits:
-            label.update("0/0 · nothing found")
+            label.update("0/0")
+            note.update("nothing found")
             label.add_class("-empty")
+            note.add_class("-empty", "-shown")
         else:
             label.update(f"{(self.current or 0) + 1}/{len(self.hits)}")
 
@@ -511,11 +530,7 @@ class SearchPane(Vertical):
     def _post_highlights(self) -> None:
         if not self.display:
             return  # closed (a late result, a swapped model): the article stays clear
-        spans = [(h.start, h.end) for h in self.hits]
+        spans = self._spans
         self.post_message(SearchHighlights(spans, self.current if spans else None,
                                            self.only_matching and bool(spans)))
 
-
-def _one_line(text: str) -> str:
-    """Whitespace runs (line breaks included) as one space, keeping the edges' spaces."""
-    return _SPACES.sub(" ", text)

@@ -14,15 +14,13 @@ from textual.widgets.option_list import Option
 
 from tui_reader.app.article_view import SPEAKER_THEME_COLOURS
 from tui_reader.app.highlights import Highlights
-from tui_reader.app.sanitize import inert
+from tui_reader.app.sanitize import one_line
 from tui_reader.model import Document
 
 LEAD_LABEL = "Lead"
 
 
-def _one_line(s: str, limit: int = 31) -> str:
-    s = " ".join(inert(s).split())
-    return s if len(s) <= limit else s[: limit - 1] + "…"
+LABEL_WIDTH = 31  # the sidebar's width less its border and the tree's guides
 
 
 class SectionsTree(Tree[int]):
@@ -47,7 +45,7 @@ class SectionsTree(Tree[int]):
         stack: list[tuple[int, object]] = [(-1, self.root)]  # (level, node)
         for index, section in enumerate(doc.sections):
             if section.title:
-                label = Text(_one_line(section.title))
+                label = Text(one_line(section.title, LABEL_WIDTH))
             else:
                 label = Text(LEAD_LABEL if index == 0 else f"(untitled {index + 1})", style="italic")
             level = max(1, section.level)  # the lead (level 0) sits beside the first headings
@@ -105,7 +103,7 @@ class SpeakersList(OptionList):
     def _prompt(self, name: str, count: int, colour: int, chosen: bool) -> Text:
         text = Text()
         text.append("● " if chosen else "○ ", style=self._colour(colour))
-        text.append(_one_line(name, 40))
+        text.append(one_line(name, 40))
         text.append(f"  {count}", style="dim")
         return text
 

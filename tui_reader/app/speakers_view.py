@@ -14,12 +14,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.digest import one_line, speaker_groups
+from tui_reader.app.view_modal import ViewModal
+from tui_reader.app.sanitize import one_line
+from tui_reader.digest import speaker_groups
 from tui_reader.model import Document
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -58,22 +59,12 @@ def bar(share: float, width: int) -> str:
     return "█" * full + (_EIGHTHS[rest] if rest else "")
 
 
-class SpeakersView(ModalScreen[JumpTo | None]):
+class SpeakersView(ViewModal):
     BINDINGS = [
         Binding("escape,q,й", "close", "Close", id="speakers.close"),
     ]
 
     DEFAULT_CSS = """
-    SpeakersView {
-        align: center middle;
-    }
-    SpeakersView > Vertical {
-        width: 90%;
-        height: 90%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
     SpeakersView #bars {
         height: auto;
         max-height: 40%;
@@ -82,10 +73,6 @@ class SpeakersView(ModalScreen[JumpTo | None]):
     SpeakersView OptionList, SpeakersView OptionList:focus {
         height: 1fr;
         border: none;
-    }
-    SpeakersView #hint {
-        height: 1;
-        color: $text-muted;
     }
     """
 
@@ -100,7 +87,7 @@ class SpeakersView(ModalScreen[JumpTo | None]):
         with Vertical() as box:
             box.border_title = "Who speaks"
             if self.groups:
-                rows = [(g.name, len(g.statements)) for g in self.groups]
+                rows = [(one_line(g.name), len(g.statements)) for g in self.groups]
                 # Rich styles can't read CSS variables: take the theme's accent colour now.
                 accent = self.app.current_theme.accent or self.app.current_theme.primary
                 yield Static(ShareBars(rows, bar_style=f"bold {accent}"), id="bars")
@@ -118,7 +105,7 @@ class SpeakersView(ModalScreen[JumpTo | None]):
             if options:
                 options.append(None)  # a separator line between speakers
             share = round(100 * len(group.statements) / total)
-            options.append(Option(Text(f"{group.name} — {len(group.statements)} ({share}%)", style="bold"),
+            options.append(Option(Text(f"{one_line(group.name)} — {len(group.statements)} ({share}%)", style="bold"),
                                   id=f"speaker-{gi}", disabled=True))
             spans = [(s.start, s.end, s.cue) for s in group.statements]
             spans += [(q.start, q.end, None) for q in group.extra_quotes]
@@ -136,6 +123,3 @@ class SpeakersView(ModalScreen[JumpTo | None]):
         target = self.targets.get(event.option.id or "")
         if target is not None:
             self.dismiss(JumpTo(target[0], target[1]))
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -126,25 +126,20 @@ class TopicPane(Vertical):
             self._refill()
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Jump to topic…",
-                    id="topic-input")
-        yield OptionList(id="topic-list")
-        yield Label("", id="topic-status")
+        # Kept as attributes, not queried: every keystroke refills the list.
+        self.input = Input(placeholder="Jump to topic…", id="topic-input")
+        self.topic_list = OptionList(id="topic-list")
+        self.status = Label("", id="topic-status")
+        yield self.input
+        yield self.topic_list
+        yield self.status
 
     def on_mount(self) -> None:
         self._refill()
 
     @property
-    def input(self) -> Input:
-        return self.query_one("#topic-input", Input)
-
-    @property
-    def topic_list(self) -> OptionList:
-        return self.query_one("#topic-list", OptionList)
-
-    @property
     def status_text(self) -> str:
-        return str(self.query_one("#topic-status", Label).content)
+        return str(self.status.content)
 
     # --- what the app calls -----------------------------------------------------------
 
@@ -176,7 +171,7 @@ class TopicPane(Vertical):
         self.post_message(JumpTo(span.start, span.end, record=True))
         self.post_message(self.Chosen(topic, self._occurrence))
         if self.is_mounted:
-            self.query_one("#topic-status", Label).update(
+            self.status.update(
                 Content.assemble((topic.label, "bold"),
                                  f"  {self._occurrence + 1}/{len(topic.occurrences)}"))
 
@@ -221,10 +216,10 @@ class TopicPane(Vertical):
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
         topic_list.highlighted = first
         if not any(not o.disabled for o in options):
-            self.query_one("#topic-status", Label).update(
+            self.status.update(
                 "no topics yet" if not self._doc or not self._doc.topics else "no topic matches")
         elif not self._last:
-            self.query_one("#topic-status", Label).update(
+            self.status.update(
                 f"{sum(not o.disabled for o in options)} topics")
 
     def _grouped(self) -> Iterable[Option]:

@@ -1,0 +1,13 @@
+"""One line about a failure, for a notification or a status label (never a traceback)."""
+from __future__ import annotations
+
+
+def error_line(exc: BaseException, *, with_type: bool = False) -> str:
+    """The first line of ``exc``'s message (its type's name when it has none).
+
+    ``with_type`` puts the type first ("KeyError: 'x'"), for failures the reader did
+    not cause, where the message alone may mean nothing."""
+    message = str(exc).strip()
+    if with_type or not message:
+        message = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return message.splitlines()[0]
