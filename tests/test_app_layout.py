@@ -105,3 +105,23 @@ def test_text_order_spans_agree_with_a_scan() -> None:
             scan = [(s, e, i) for i, (s, e) in enumerate(spans) if s < max(end, start + 1) and e > start]
             assert index.overlapping(start, end) == scan, (start, end)
     assert index.touches(21) and not index.touches(9) and not TextOrderSpans([]).touches(0)
+
+
+def test_a_hard_wrapped_paragraph_is_reflowed_to_the_measure() -> None:
+    from tui_reader.app.layout import reflow_span
+
+    # a paragraph the file wrapped at 30 columns, read at 50: whole lines, no ragged tails
+    words = ("Так говорила в июле известная Анна Павловна Шерер фрейлина и приближенная "
+             "императрицы встречая важного и чиновного князя Василия").split()
+    text, line = "", ""
+    for word in words:
+        if len(line) + len(word) + 1 > 30:
+            text += line + "\n"
+            line = ""
+        line += ("" if not line else " ") + word
+    text += line
+    lines = reflow_span(text, 0, len(text), 50)
+    shown = [text[s:e].replace("\n", " ") for s, e in lines]
+    assert all(len(t) <= 50 for t in shown)
+    assert all(len(t) > 40 for t in shown[:-1]), shown  # filled, not cut at the file's breaks
+    assert " ".join(shown).split() == words  # every word once, in order

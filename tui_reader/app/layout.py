@@ -91,13 +91,29 @@ def build_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
-@lru_cache(maxsize=8)
-def _wrapper(width: int) -> re.Pattern[str]:
+@lru_cache(maxsize=16)
+def _wrapper(width: int, reflow: bool = False) -> re.Pattern[str]:
     # A line: the longest run of at most ``width`` characters that ends before a
     # space/tab or the end; failing that (a longer word), exactly ``width`` characters.
-    # No-break spaces are not break points ("3 млрд" stays together).
+    # No-break spaces are not break points ("3 млрд" stays together).  With ``reflow``
+    # a newline is one more space to break at, not a forced break.
     w = max(1, width)
+    if reflow:
+        return re.compile(rf"([^ \t\n][\s\S]{{0,{w - 1}}}(?=[ \t\n]|$)|[\s\S]{{1,{w}}})[ \t\n]*")
     return re.compile(rf"([^ \t][^\n]{{0,{w - 1}}}(?=[ \t]|$)|[^\n]{{1,{w}}})[ \t]*")
+
+
+def reflow_span(source: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Like ``wrap``, but the newlines inside the range are spaces: a paragraph that the
+    file hard-wrapped at its own width (the novel's 78 columns) reads as one paragraph
+    at the reader's measure instead of ragged lines.  The structure pass has already
+    made every line that stands alone (a heading, a list item, a verse) a paragraph."""
+    p = start
+    while p < end and source[p] in " \t\n":
+        p += 1
+    if p >= end:
+        return [(p, p)]
+    return [m.span(1) for m in _wrapper(width, True).finditer(source, p, end)]
 
 
 def wrap(source: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -164,7 +180,7 @@ class Layout:
                     self._add(block.kind, b_index, lo, hi, anchor)
             else:
                 first_line = len(self.kinds)
-                for lo, hi in wrap(text, block.start, block.end, self.measure):
+                for lo, hi in reflow_span(text, block.start, block.end, self.measure):
                     self._add(block.kind, b_index, lo, hi, lo)
                 if len(self.kinds) == first_line:
                     self._add(block.kind, b_index, block.start, block.start, block.start)
@@ -183,7 +199,9 @@ class Layout:
         return block.text if block.text is not None else self.doc.text
 
     def line_text(self, line: int) -> str:
-        return self.source_of(line)[self.los[line]:self.his[line]]
+        # a reflowed line may hold the file's own line break: show it as the space it
+        # stands for (one character for one, so offsets still line up)
+        return self.source_of(line)[self.los[line]:self.his[line]].replace("\n", " ")
 
     def in_document(self, line: int) -> bool:
         """True when the line's text is a slice of Document.text (highlights apply)."""
