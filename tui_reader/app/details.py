@@ -34,7 +34,8 @@ def describe_statement(doc: Document, statement: Statement) -> Text:
     text.append("Statement ", style="bold")
     text.append(f"by {name}", style="bold")
     text.append(f"  kind: {statement.kind}  cue: {inert(statement.cue) if statement.cue else '—'}")
-    text.append(f"  «{_snippet(doc, statement.start, statement.end, 40)}»", style="italic")
+    # in italics rather than in «»: a statement often opens with its own quotation marks
+    text.append(f"  {_snippet(doc, statement.start, statement.end, 40)}", style="italic")
     return text
 
 

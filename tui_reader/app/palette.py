@@ -13,6 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui_reader.app.messages import JumpTo
+from tui_reader.app.sanitize import inert
 from tui_reader.app.topic_pane import (
     MATCH_STYLE, TopicPane, entity_types, fuzzy_content, ordered_topics, topic_tag,
 )
@@ -59,7 +60,7 @@ class TopicsProvider(Provider):
             return
         types = entity_types(doc)
         for index in ordered_topics(doc)[:MAX_DISCOVERED]:
-            label = doc.topics[index].label
+            label = inert(doc.topics[index].label)
             yield DiscoveryHit(Content.assemble("Go to ", (label, "bold")), partial(self._go, doc, index),
                                text=f"Go to {label}", help=self._help(doc, index, types))
 
@@ -70,7 +71,7 @@ class TopicsProvider(Provider):
         matcher = self.matcher(query)
         types = entity_types(doc)
         for index in ordered_topics(doc):
-            label = doc.topics[index].label
+            label = inert(doc.topics[index].label)
             score, content = fuzzy_content(matcher, label, self.match_style or MATCH_STYLE)
             if score > 0:
                 yield Hit(score, Content.assemble("Go to ", content), partial(self._go, doc, index),
