@@ -198,3 +198,17 @@ def test_two_processes_opening_the_same_new_file_leave_one_whole_entry(article, 
     assert [p.name for p in cache_dir.iterdir()] == [p.name for p in entries(cache_dir)]  # no temporary left
     assert len(entries(cache_dir)) == 1
     assert open_for_reading(article).complete
+
+
+def test_a_one_document_analysis_can_free_the_models(tmp_path, seed_text):
+    # the app's analysis child asks for this: natasha's models (~80 MB) go once the
+    # speakers are found, before the index and topics are built
+    from tui_reader.analysis import nlp
+    from tui_reader.pipeline import finish_analysis, open_for_reading
+
+    path = tmp_path / "article.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    doc = finish_analysis(open_for_reading(path, use_cache=False), keep_models=False)
+    assert doc.statements and nlp._models is None
+    finish_analysis(open_for_reading(path, use_cache=False))
+    assert nlp._models is not None  # the default keeps them for the next document

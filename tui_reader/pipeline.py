@@ -56,9 +56,11 @@ def open_for_reading(path: str | Path, *, encoding: str | None = None, use_cache
     return Opened(doc=doc, loaded=loaded, complete=False, cache_key=key)
 
 
-def finish_analysis(opened: Opened, progress=None) -> Document:
+def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) -> Document:
     """The full model for an ``Opened`` that is not complete (runs the NLP; may take
-    seconds), stored in the cache unless the document was opened without it."""
+    seconds), stored in the cache unless the document was opened without it.
+    ``keep_models=False``: a process analysing just this document frees natasha's
+    models as soon as they have served (see ``analysis.enrich``)."""
     if opened.complete:
         return opened.doc
     loaded = opened.loaded
@@ -70,7 +72,7 @@ def finish_analysis(opened: Opened, progress=None) -> Document:
         # showing ``opened.doc`` meanwhile, so nothing of it changes under its feet.
         structure = opened.doc
         doc = enrich(replace(structure, speakers=[], statements=[], quotes=[], numbers=[], entities=[],
-                             topics=[], index=None), progress=progress)
+                             topics=[], index=None), progress=progress, keep_models=keep_models)
     else:
         from tui_reader.analysis import analyse
 

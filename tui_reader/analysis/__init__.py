@@ -42,8 +42,12 @@ def analyse_structure(text: str, source: Source | None = None, heading_hints: li
     return doc
 
 
-def enrich(doc: Document, progress: Progress | None = None) -> Document:
-    """Add everything beyond structure to ``doc`` (in place) and return it."""
+def enrich(doc: Document, progress: Progress | None = None, *, keep_models: bool = True) -> Document:
+    """Add everything beyond structure to ``doc`` (in place) and return it.
+
+    ``keep_models=False`` lets natasha's models go as soon as the speakers are found:
+    a process that analyses one document (the app's analysis child) then builds the
+    index and topics without carrying them (~80 MB less at its peak on the novel)."""
     from tui_reader.analysis.numbers import find_numbers
     from tui_reader.analysis.quotes import find_quotes
     from tui_reader.analysis.speakers import find_speakers
@@ -58,6 +62,10 @@ def enrich(doc: Document, progress: Progress | None = None) -> Document:
     report("speakers", 0.2)
     limited = len(doc.text) > FULL_NLP_LIMIT
     find_speakers(doc, limit=FULL_NLP_LIMIT if limited else None)
+    if not keep_models:
+        from tui_reader.analysis.nlp import release_models
+
+        release_models()
     report("index", 0.8)
     doc.index = build_index(doc.text)
     report("topics", 0.95)

@@ -73,6 +73,16 @@ class Models:
     syntax: Any  # slovnet syntax parser: .map(list[list[str]]) -> markups with .tokens (id, head_id, rel)
 
 
+def release_models() -> None:
+    """Let the models go (a later ``models()`` loads them again)."""
+    global _models
+    with _lock:
+        _models = None
+    import gc
+
+    gc.collect()  # their numpy arrays are freed now, not at some later collection
+
+
 def models() -> Models:
     """Load the models once (thread-safe) and return them."""
     global _models

@@ -30,7 +30,9 @@ def _child(opened: Any, conn: Any) -> None:
     try:
         from tui_reader import pipeline
 
-        doc = pipeline.finish_analysis(opened, lambda stage, share: conn.send(("progress", stage, share)))
+        # this process analyses one document and ends: free the models once used
+        doc = pipeline.finish_analysis(opened, lambda stage, share: conn.send(("progress", stage, share)),
+                                       keep_models=False)
         conn.send(("stored",) if opened.stored else ("done", doc))
     except BaseException as e:  # noqa: BLE001 - everything must reach the parent as one line
         code = 1
