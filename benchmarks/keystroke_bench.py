@@ -1,8 +1,9 @@
 """One keystroke in the search pane on the 3 MB novel, highlighting included.
 
 Per key, what the app does between the input changing and the article knowing
-what to paint: the query (``search``), the hit spans handed to the article and the
-article's span index for painting, plus the lookup for one screen of text.  Textual's
+what to paint: the query (``search``), the lazy view of the hit spans the pane hands
+to the article (``HitSpans``), the article's index over them (``TextOrderSpans``) and
+the lookup for one screen of text — the same classes the app uses.  Textual's
 own drawing is left out (it is the same for any query).  Words are typed prefix by
 prefix, as a person types them.
 
@@ -15,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from tui_reader.app.highlights import SpanIndex
+from tui_reader.app.highlights import TextOrderSpans
+from tui_reader.app.search_pane import HitSpans
 from tui_reader.pipeline import open_document
 from tui_reader.search.query import search, warm_up
 
@@ -28,8 +30,8 @@ SCREEN = 3_000  # characters of text on one screen
 def keystroke(doc, query: str) -> tuple[float, int]:
     started = time.perf_counter()
     hits = search(doc, query)
-    spans = [(h.start, h.end) for h in hits]  # what the pane posts (SearchHighlights)
-    index = SpanIndex((s, e, i) for i, (s, e) in enumerate(spans)) if spans else None  # the article
+    spans = HitSpans(hits)  # what the pane posts (SearchHighlights)
+    index = TextOrderSpans(spans) if len(spans) else None  # what the article builds from it
     if index is not None:
         middle = len(doc.text) // 2
         index.overlapping(middle, middle + SCREEN)

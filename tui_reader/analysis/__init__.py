@@ -16,10 +16,12 @@ from tui_reader.model import Analysis, Document, Source
 
 
 def _analyser_files() -> list[Path]:
-    """The analysers' own source and data, and the search index they build."""
+    """The analysers' own source and data, the index builder and the lemmatiser they
+    use (not the query code: a change there must not throw away every cached model)."""
     package = Path(__file__).resolve().parent
+    search = package.parent / "search"
     return [*package.rglob("*.py"), *(package / "data").rglob("*.*"),
-            *(package.parent / "search").glob("*.py"), package.parent / "model.py"]
+            search / "index.py", search / "lemmas.py", package.parent / "model.py"]
 
 
 # The cache keys on it: any change to a rule invalidates old models by itself.

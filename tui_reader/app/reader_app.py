@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Tree
 
 from tui_reader.app import marks as marks_module
@@ -176,10 +177,9 @@ class ReaderApp(Navigation, App[int]):
     def _save_place(self, *, now: bool = False) -> None:
         try:
             offset = self.article.top_offset()
-        except Exception:  # the article is gone (shutting down): nothing new to save
+        except NoMatches:  # the article is gone (shutting down): nothing new to save
             return
-        self.place.touch(offset)
-        problem = self.place.save(offset) if now else self.place.flush()
+        problem = self.place.save(offset) if now else self.place.flush(offset)
         if problem:
             self.notify(problem, severity="warning", markup=False)
 

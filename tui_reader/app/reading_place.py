@@ -1,9 +1,9 @@
 """Keeps the reader's place and marks for a document across runs (``store.state``).
 
-The app calls ``restore`` once the article is laid out, ``touch`` whenever the
-place may have changed and ``save`` at the moments that matter (a mark, a jump,
-quitting); a timer flushes a changed place every few seconds, so a killed
-process loses at most that much reading.
+The app restores ``position`` once the article is laid out and calls ``save`` at
+the moments that matter (a mark, quitting); a timer calls ``flush`` every few
+seconds, which writes only when the place has moved, so a killed process loses at
+most that much reading.
 """
 from __future__ import annotations
 
@@ -25,14 +25,11 @@ class ReadingPlace:
         self.marks = Marks(state.marks)
         self._saved = self.position
 
-    def touch(self, position: int) -> None:
-        self.position = position
-
-    def flush(self) -> str | None:
+    def flush(self, position: int) -> str | None:
         """Save if the place moved since the last save; a warning the first time saving fails."""
-        if self.position == self._saved:
+        if position == self._saved:
             return None
-        return self.save(self.position)
+        return self.save(position)
 
     def save(self, position: int) -> str | None:
         self.position = self._saved = position
