@@ -35,6 +35,9 @@ DIALOGUE_LINE_RE = re.compile(rf"\n(?={SP}*[—–-]{SP}+(?![a-zа-яё—–-])
 # a dash with no punctuation before it ("Средство – Европейское равновесие") is inside a turn.
 TURN_RE = re.compile(rf"(?<=[.,;:!?…\]]){SP}+(?=[—–-]{SP}+\S)")
 
+# The end of a sentence: its stop, before a space and a capital (or the paragraph's end).
+SENTENCE_END_RE = re.compile(rf"[.!?…]+(?=(?:{SP}+[«„“\"(]?[A-ZА-ЯЁ0-9—–-])|{SP}*$)", re.MULTILINE)
+
 # Characters around a straight quote that say which way it faces.
 OPENS_AFTER = set(" \t\n\u00a0([{«„“/—–-")
 CLOSES_BEFORE = set(" \t\n\u00a0.,;:!?)]}»…/—–-")
@@ -147,7 +150,7 @@ def _scan(text: str, marks: list[tuple[int, str]], i: int, para_end: int,
         ending = next((p for p in inner if _ends_sentence(text, p[1], para_end)), inner[0])
         out.append((outer_pos, ending[1]))
         return next((k for k, (pos, _) in enumerate(marks) if pos >= ending[1]), len(marks))
-    out.append((outer_pos, _rstrip(text, outer_pos, para_end)))
+    out.append((outer_pos, _unclosed_end(text, outer_pos, para_end)))
     return len(marks)
 
 
@@ -178,6 +181,26 @@ def _closes(text: str, pos: int, mark: str, stack: list[tuple[int, str]]) -> int
     if closes_here:
         return open_straight
     return open_straight if open_straight >= 0 else None
+
+
+def _unclosed_end(text: str, start: int, para_end: int) -> int:
+    """Where a quote whose closing mark never comes ends.
+
+    A guillemet left open at the end of a paragraph whose next paragraph opens with
+    a mark is the convention for a quotation of several paragraphs: it runs to its
+    paragraph's end.  Any other unclosed quote (a straight quote glued to a word,
+    'что"правительство …', a forgotten mark) ends with its sentence: painting the
+    rest of the paragraph as someone's words would be a guess.
+    """
+    if text[start] != '"' and _next_paragraph_opens_quote(text, para_end):
+        return _rstrip(text, start, para_end)
+    stop = SENTENCE_END_RE.search(text, start + 1, para_end)
+    return stop.end() if stop else _rstrip(text, start, para_end)
+
+
+def _next_paragraph_opens_quote(text: str, para_end: int) -> bool:
+    rest = text[para_end:para_end + 200].lstrip()
+    return rest[:1] != "" and rest[0] in "«„“\""
 
 
 def _last(stack: list[tuple[int, str]], mark: str) -> int:
