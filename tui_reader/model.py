@@ -72,6 +72,9 @@ class Statement:
     sentence: int
     kind: str = "indirect"  # "direct" or "indirect"
     cue: str | None = None
+    # How sure the attribution is, 0–1: a name in the sentence with its cue is near 1;
+    # a pronoun, a title or a continuation carried from another sentence is less.
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
