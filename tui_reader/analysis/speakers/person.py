@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui_reader.analysis.entities import NamedSpan
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "office_holders.toml"
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "office_holders.toml"
 
 
 @dataclass(slots=True)
@@ -168,7 +168,7 @@ def title_key(lemmas: frozenset[str]) -> frozenset[str]:
 
 
 def lemma_set(phrase: str) -> frozenset[str]:
-    from tui_reader.analysis.speech_cues import tokens_of
+    from tui_reader.analysis.speakers.cues import tokens_of
 
     return frozenset(t.lemma for t in tokens_of(phrase, 0, len(phrase)) if t.text[:1].isalnum())
 

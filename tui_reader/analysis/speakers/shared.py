@@ -1,13 +1,11 @@
-"""What the speaker analysis's parts share: constants, lazily tokenised sentences
-and the ``Found`` record of a statement before it is published."""
+"""What the speaker analysis's stages share: constants and the ``Found`` record of a
+statement before it is published."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from tui_reader.analysis.speech_cues import Tok, tokens_of
-from tui_reader.analysis.speech_people import Person
-from tui_reader.model import Document
+from tui_reader.analysis.speakers.person import Person
 
 PRONOUN_GENDER = {"он": "masc", "его": "masc", "него": "masc", "она": "femn", "её": "femn", "ее": "femn",
                   "нее": "femn", "неё": "femn"}
@@ -34,19 +32,6 @@ WRITTEN_WORDS = frozenset("""
 QUOTE_MARKS = "«»\"“”„"
 # A sentence end the splitter missed because the space is missing ('добычи.Это').
 GLUED = re.compile(r"[а-яёa-z][.!?…][А-ЯЁA-Z]")
-
-
-class SentenceTokens(dict):
-    """sentence index → its tokens, tokenised lazily."""
-
-    def __init__(self, doc: Document) -> None:
-        super().__init__()
-        self.doc = doc
-
-    def __missing__(self, i: int) -> list[Tok]:
-        s = self.doc.sentences[i]
-        toks = self[i] = tokens_of(self.doc.text, s.start, s.end)
-        return toks
 
 
 @dataclass(slots=True)

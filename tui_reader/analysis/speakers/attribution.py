@@ -1,0 +1,235 @@
+"""Stage 2, attribution: cue → speaker, one sentence at a time.
+
+Takes the context (people, quotes) and the cues of each sentence (from
+``candidates``); gives ``ctx.found``: sentence index → ``Found`` for every
+sentence a cue attributes ('по словам X', the subject of a reporting verb or
+its apposition, 'его заявление', a title or a pronoun resolved by ``resolve``),
+else the news-feed "Name: …" line.  Sentences whose speaker is someone left
+unnamed go to ``ctx.unnamed_speakers``.
+"""
+from __future__ import annotations
+
+from tui_reader.analysis.speakers.candidates import headline_name
+from tui_reader.analysis.speakers.context import SpeakerContext
+from tui_reader.analysis.speakers.cues import (
+    CLAUSE_VERBS, NAMING_VERBS, NO_CONTINUATION, Cue, Tok, denies_report, tokens_of,
+)
+from tui_reader.analysis.speakers.resolve import (
+    known_name, previous_narration, resolve_pronoun, resolve_title, thing_before,
+)
+from tui_reader.analysis.speakers.shared import GLUED, PRONOUN_GENDER, WRITING_VERBS, Found
+from tui_reader.analysis.speakers.subjects import (
+    adjacent_name, name_between, named_in_phrase, resolve_token, title_after,
+)
+from tui_reader.analysis.speakers.syntax import dash_attribution, names_something, subject_of, writes_words
+from tui_reader.search.lemmas import word_parses
+
+# Reporting verbs that a thing can be the subject of: 'план предполагает', 'документ утверждает',
+# 'закон исключает'.  With these, 'он' may well be the plan.
+THING_VERBS = frozenset({"предполагать", "утверждать", "подтверждать", "указывать", "исключать",
+                         "требовать", "констатировать", "оценивать"})
+
+
+def attribute_sentences(ctx: SpeakerContext, cues: dict[int, list[Cue]]) -> None:
+    """In text order (a pronoun looks back at the speakers found so far): the cues, else a headline."""
+    for i in ctx.indices:
+        attribute(ctx, i, cues[i])
+        if i not in ctx.found:
+            found = headline_speaker(ctx, i)
+            if found is not None:
+                ctx.found[i] = found
+
+
+def headline_speaker(ctx: SpeakerContext, i: int) -> Found | None:
+    """'Собянин: Около 500 тыс. …': the name opening the line, if it names a person."""
+    where = headline_name(ctx, i)
+    if where is None:
+        return None
+    start, end = where
+    span = ctx.per_at(start)
+    if span is not None and span.end == end:
+        person = ctx.person_of[id(span)]
+    else:
+        toks = tokens_of(ctx.doc.text, start, end)
+        person = known_name(ctx, toks[-1], None) if toks else None
+    return Found(person, ":", "direct", True, start, False) if person is not None else None
+
+
+def only_plural(word: str) -> bool:
+    """'сторонников' (only plural), not 'женщины' (also the genitive singular)."""
+    nouns = [p for p in word_parses(word.lower()) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
+
+
+def attribute(ctx: SpeakerContext, i: int, cues: list[Cue]) -> None:
+    toks = ctx.tokens[i]
+    par = ctx.doc.sentences[i].paragraph
+    # finite verbs first: a gerund ('Говоря о …, Брин заявил') or 'по словам' only when nothing else
+    rank = {"verb": 0, "adjective": 0, "object": 0, "according": 1, "noun": 2, "gerund": 2}
+    for cue in sorted(cues, key=lambda c: rank.get(c.kind, 3)):
+        if cue.kind == "first-person" or denies_report(toks, cue):
+            continue
+        if ctx.in_quote(toks[cue.index].start, par) and not dash_attribution(ctx.doc.text, toks[cue.index].start):
+            continue  # a cue inside quoted words is the quoted person's, not the writer's
+        if cue.kind == "according":
+            found = according_to(ctx, i, cue)
+        elif cue.kind == "noun":
+            found = whose_statement(ctx, i, cue)
+        else:
+            found = by_syntax(ctx, i, cue)
+        if found is not None:
+            ctx.found[i] = found
+            return
+
+
+def according_to(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
+    """'по словам X', 'по его словам', 'по мнению пресс-секретаря Аси Мелкумовой'."""
+    found = _according_to(ctx, i, cue)
+    if found is not None:
+        # only 'По словам X, …' opening the sentence carries on into the next ones;
+        # '(по его словам, …)' in mid-sentence qualifies one clause
+        words_before = [t for t in ctx.tokens[i][:cue.index - 1] if t.text[:1].isalnum()]
+        found.continues = len(words_before) <= 2
+    return found
+
+
+def _according_to(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
+    toks = ctx.tokens[i]
+    pos = toks[cue.index].start
+    before = [t.text.lower() for t in toks[max(0, cue.index - 3):cue.index]]
+    for word in before:
+        if word in PRONOUN_GENDER:
+            person = resolve_pronoun(ctx, i, pos, PRONOUN_GENDER[word])
+            return Found(person, cue.word, "indirect", True, pos) if person else None
+        if word == "их":
+            return None
+    phrase: list[Tok] = []
+    for t in toks[cue.index + 1:cue.index + 17]:
+        if t.text in (",", ";", ":", "—", "–", "!", "?"):
+            break
+        span = ctx.per_at(t.start)
+        if span is not None:
+            if phrase and phrase[0].pos == "NOUN" and phrase[0].text[:1].islower() \
+                    and only_plural(phrase[0].text):
+                return None  # 'по мнению сторонников Трампа': a group around the person, not them
+            return Found(ctx.person_of[id(span)], cue.word, "indirect", True, pos)
+        if t.text[:1].isalnum():
+            phrase.append(t)
+    if not phrase:
+        return None
+    if phrase[0].text.lower() in PRONOUN_GENDER:
+        person = resolve_pronoun(ctx, i, pos, PRONOUN_GENDER[phrase[0].text.lower()])
+    else:
+        person = resolve_title(ctx, i, pos, phrase, None, phrase[0], fallback=False)
+    return Found(person, cue.word, "indirect", True, pos) if person else None
+
+
+def whose_statement(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
+    """'появилось его заявление', 'заявления Байдена': a possessive or a genitive name."""
+    toks = ctx.tokens[i]
+    pos = toks[cue.index].start
+    if noun_in_circumstance(toks, cue.index):
+        return None
+    before = toks[cue.index - 1].text.lower() if cue.index > 0 else ""
+    if before in ("его", "её", "ее"):
+        person = resolve_pronoun(ctx, i, pos, PRONOUN_GENDER[before])
+        return Found(person, cue.word, "indirect", True, pos) if person else None
+    if cue.index + 1 < len(toks):
+        span = ctx.per_at(toks[cue.index + 1].start)
+        if span is not None:
+            return Found(ctx.person_of[id(span)], cue.word, "indirect", True, pos)
+    return None
+
+
+def reports_a_topic(toks: list[Tok], index: int) -> bool:
+    """'X заявил о готовности …' names what was said about; 'X заявил о том, что …',
+    'X заявил: …' and 'X заявил, что …' give the words themselves."""
+    rest = toks[index + 1:]
+    if not rest or rest[0].text.lower() not in ("о", "об", "обо"):
+        return False
+    # '…, который, по его словам, создает …': the words are there after all
+    return not any(t.text.lower() in ("что", "словам", "мнению") or t.text in (":", "«", "\"", "„", "“")
+                   for t in rest)
+
+
+def noun_in_circumstance(toks: list[Tok], index: int) -> bool:
+    """'После выхода заявления Миллера …', 'в ответ на его заявление': the statement only
+    sets the scene (a preposition or another noun governs it); the sentence reports something else."""
+    for t in reversed(toks[max(0, index - 3):index]):
+        if t.text.lower() in ("его", "её", "ее", "их") or t.pos in ("ADJF", "PRTF", "NPRO"):
+            continue
+        return t.pos in ("PREP", "NOUN")
+    return False
+
+
+def by_syntax(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
+    toks = ctx.tokens[i]
+    verb = toks[cue.index]
+    if cue.extra.get("number") == "plur":
+        return None
+    clause = any(t.text.lower() == "что" for t in toks[cue.index + 1:cue.index + 4])
+    if cue.lemma in NAMING_VERBS and not names_something(toks, cue.index) \
+            and not (cue.lemma in CLAUSE_VERBS and clause):
+        return None
+    if cue.lemma in CLAUSE_VERBS and cue.lemma not in NAMING_VERBS and not clause:
+        return None
+    if cue.lemma in WRITING_VERBS and not writes_words(toks, cue.index):
+        return None
+    gender = cue.gender
+    if cue.kind == "object":
+        target = next((j for j, t in enumerate(toks) if t.head == cue.index and t.rel in ("obj", "iobj")), None)
+        person = named_in_phrase(ctx, i, target, any_case=True) if target is not None else None
+        if person is None and target is not None:
+            person = resolve_token(ctx, i, target, gender)
+        return Found(person, cue.word, "indirect", False, verb.start, False) if person else None
+    subject = subject_of(toks, cue.index)
+    person = None
+    between = name_between(ctx, i, subject, cue.index) if subject is not None else None
+    if between is not None:
+        person = between
+    elif subject is not None:
+        low = toks[subject].text.lower()
+        if cue.lemma in THING_VERBS and low in PRONOUN_GENDER:
+            prev = previous_narration(ctx, i)
+            if prev is not None and thing_before(ctx, prev, PRONOUN_GENDER[low]):
+                return None  # '…согласовало план. Он предполагает, что …': the plan does
+        if toks[subject].tag is not None and "plur" in toks[subject].tag and toks[subject].pos in ("NOUN", "NPRO") \
+                and not ctx.per_at(toks[subject].start) \
+                and not (toks[subject].text[:1].isupper() and known_name(ctx, toks[subject], gender)):
+            return None  # a plural subject ('эксперты считают'), unless a known surname misread as one
+        person = resolve_token(ctx, i, subject, gender)
+        subj = toks[subject]
+        if person is None and subj.pos in ("NOUN", None) and subj.text[:1].islower():
+            ctx.unnamed_speakers.add(i)  # '— сказала бойкая агитаторша': someone, but no name
+    else:
+        person = adjacent_name(ctx, i, cue.index) or title_after(ctx, i, cue.index, gender)
+        if person is None and any(t.pos == "NOUN" and t.text[:1].islower() and t.tag is not None
+                                  and t.tag.case == "nomn" and "anim" in t.tag for t in toks[cue.index + 1:]):
+            ctx.unnamed_speakers.add(i)  # the parser lost the subject, but it is someone unnamed
+    if person is None:
+        return None
+    subject_after = subject is not None and subject > cue.index
+    after_kak = cue.index > 0 and toks[cue.index - 1].text.lower() == "как"
+    leading = not subject_after or after_kak
+    if after_quote(ctx, i, cue.index):
+        leading = False
+    # 'X ранее сообщал, что …' recalls an old statement in passing: the text moves on after it
+    continues = cue.lemma not in NO_CONTINUATION and not any(
+        t.text.lower() == "ранее" for t in toks[:cue.index])
+    if leading and reports_a_topic(toks, cue.index):
+        continues = False  # 'заявил о своей победе': a topic, not words that could run on
+    sent = ctx.doc.sentences[i]
+    if not leading and GLUED.search(ctx.doc.text, sent.start, verb.start):
+        continues = False  # 'добычи.Это хороший день…, сказала X': the words start after the glued stop
+    return Found(person, cue.word, "indirect", leading, verb.start, continues)
+
+
+def after_quote(ctx: SpeakerContext, i: int, index: int) -> bool:
+    """Is the cue the attribution after a closing quotation mark ('», — сказал он')?"""
+    toks = ctx.tokens[i]
+    for t in reversed(toks[max(0, index - 4):index]):
+        if t.text in "»\"”“":
+            return True
+        if t.text[:1].isalnum():
+            return False
+    return False

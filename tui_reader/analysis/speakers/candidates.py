@@ -1,0 +1,86 @@
+"""Stage 1, candidates: where speech may be, before anyone is named.
+
+Takes the context with its people found; gives the quotations and direct-speech
+stretches of every paragraph (``ctx.quotes``, ``ctx.speech``), the reporting cues
+of every sentence (returned: sentence index → cues), the syntax parse of the
+sentences with a verb-like cue (on their tokens), and, per sentence, the
+news-feed "Name: …" line (``headline_name``).
+"""
+from __future__ import annotations
+
+import re
+
+from tui_reader.analysis.speakers.context import SpeakerContext
+from tui_reader.analysis.speakers.cues import Cue, find_cues, may_report
+from tui_reader.analysis.speakers.quote_spans import dash_speech, quote_spans
+
+# 'Собянин: Около…', '31.01, 09:30 Собянин: «…»': a name (one or two words) and a colon open the line.
+NAME_COLON = re.compile(r"(?:[\d.,:/\s]+)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?: [А-ЯЁ][а-яё]+)?):\s+[«\"„“]?[А-ЯЁA-Z0-9]")
+# The end of a quoted sentence and a dash that hands over to the author: '?» — …', '.", - …'.
+ATTRIBUTED_SENTENCE = re.compile(r"[.!?…][»\"“”]\s*,?\s*[—–-]\s")
+# Cues whose sentence needs the syntax parse (the grammatical subject names the speaker).
+PARSED_KINDS = ("verb", "adjective", "gerund", "object")
+
+
+def find_candidates(ctx: SpeakerContext) -> dict[int, list[Cue]]:
+    """Quotes and speech per paragraph, cues per sentence, the parse where a cue needs it."""
+    find_quotes(ctx)
+    cues = find_sentence_cues(ctx)
+    parse_syntax(ctx, [i for i in ctx.indices if any(c.kind in PARSED_KINDS for c in cues[i])])
+    return cues
+
+
+def find_quotes(ctx: SpeakerContext) -> None:
+    doc = ctx.doc
+    last = doc.sentences[ctx.indices[-1]].end if ctx.indices else 0
+    for pi, par in enumerate(doc.paragraphs):
+        if par.start >= last:
+            break  # beyond the analysed part (a big file's limit)
+        spans = quote_spans(doc.text, par.start, par.end)
+        ctx.quotes[pi] = spans
+        # a short quote is speech when it is a whole sentence with an attribution after it
+        # ('«Почему так?» — задается вопросом Уилсон'); otherwise a name or a scare quote
+        speech = [q for q in spans if len(doc.text[q[0]:q[1]].split()) >= 4
+                  or ATTRIBUTED_SENTENCE.match(doc.text, q[1] - 2)]
+        # the quote finder pairs straight quotes with more care ('"… чтобы "не было чего"), …"'):
+        # a long quotation it found that the lenient view cut short counts too
+        speech += [(q.start, q.end) for q in doc.quotes
+                   if par.start <= q.start < par.end and doc.text[q.start] not in "—–-"
+                   and len(doc.text[q.start:q.end].split()) >= 4 and (q.start, q.end) not in spans]
+        # dialogue turns: the quote finder's ('— Мы готовы', '— Пойдём.'), else our own guess
+        turns = [(q.start, q.end) for q in doc.quotes
+                 if par.start <= q.start < par.end and doc.text[q.start] in "—–-"]
+        if not turns and not doc.quotes:
+            dash = dash_speech(doc.text, par.start, par.end)
+            turns = [dash] if dash else []
+        ctx.speech[pi] = speech + turns
+
+
+def find_sentence_cues(ctx: SpeakerContext) -> dict[int, list[Cue]]:
+    """Tokenise and look for cues only where a cue word form occurs at all."""
+    doc = ctx.doc
+    return {i: find_cues(ctx.tokens[i]) if may_report(doc.text[doc.sentences[i].start:doc.sentences[i].end])
+            else [] for i in ctx.indices}
+
+
+def parse_syntax(ctx: SpeakerContext, indices: list[int]) -> None:
+    """Give the tokens of these sentences their syntactic head and relation (the slow model)."""
+    if not indices:
+        return
+    from tui_reader.analysis.nlp import models
+
+    order = sorted(indices, key=lambda i: len(ctx.tokens[i]))
+    chunks = [[t.text for t in ctx.tokens[i]] for i in order]
+    for i, markup in zip(order, models().syntax.map(chunks)):
+        toks = ctx.tokens[i]
+        for tok, st in zip(toks, markup.tokens):
+            tok.head = int(st.head_id) - 1
+            tok.rel = st.rel
+
+
+def headline_name(ctx: SpeakerContext, i: int) -> tuple[int, int] | None:
+    """'Собянин: Около 500 тыс. человек записались на вакцинацию' — the news-feed way of
+    quoting, with or without quotation marks (after an optional date and time): where the name is."""
+    sent = ctx.doc.sentences[i]
+    m = NAME_COLON.match(ctx.doc.text, sent.start, sent.end)
+    return None if m is None else (m.start(1), m.end(1))

@@ -1,0 +1,61 @@
+"""The plain data every stage of the speaker analysis reads, and the lookups over it.
+
+Takes a ``Document`` and the analysed part's sentence indices; gives a
+``SpeakerContext`` whose fields the stages fill in turn: ``people`` (the people
+stage), ``quotes`` and ``speech`` (candidates), ``found`` (attribution and
+propagation).  It carries no behaviour flags: a stage that works in more than
+one mode takes the mode as a parameter.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from tui_reader.analysis.entities import NamedSpan, sentences_before
+from tui_reader.analysis.speakers.cues import Tok, tokens_of
+from tui_reader.analysis.speakers.person import Person
+from tui_reader.analysis.speakers.shared import Found
+from tui_reader.model import Document
+
+
+class SentenceTokens(dict):
+    """sentence index → its tokens, tokenised lazily (most sentences never need them)."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, i: int) -> list[Tok]:
+        s = self.doc.sentences[i]
+        toks = self[i] = tokens_of(self.doc.text, s.start, s.end)
+        return toks
+
+
+@dataclass
+class SpeakerContext:
+    doc: Document
+    indices: list[int]  # the sentences analysed (all, or those before a big file's limit)
+    tokens: SentenceTokens
+    spans: list[NamedSpan] = field(default_factory=list)  # NER spans of the analysed sentences
+    people: list[Person] = field(default_factory=list)
+    person_of: dict[int, Person] = field(default_factory=dict)  # id(mention span) → person
+    pers: list[NamedSpan] = field(default_factory=list)  # PER spans that belong to a person, in text order
+    per_starts: list[int] = field(default_factory=list)  # their starts, for bisecting
+    quotes: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # paragraph → quotations
+    speech: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # paragraph → direct speech
+    found: dict[int, Found] = field(default_factory=dict)  # sentence → its statement so far
+    unnamed_speakers: set[int] = field(default_factory=set)  # sentences whose speaker is left unnamed
+
+    @classmethod
+    def of(cls, doc: Document, limit: int | None) -> SpeakerContext:
+        return cls(doc, sentences_before(doc, limit), SentenceTokens(doc))
+
+    def per_at(self, pos: int) -> NamedSpan | None:
+        """The person's name covering offset ``pos``, if any."""
+        k = bisect.bisect_right(self.per_starts, pos) - 1
+        if k >= 0 and self.pers[k].start <= pos < self.pers[k].end:
+            return self.pers[k]
+        return None
+
+    def in_quote(self, pos: int, paragraph: int) -> bool:
+        return any(a < pos < b - 1 for a, b in self.quotes.get(paragraph, ()))
