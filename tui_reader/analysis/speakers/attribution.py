@@ -15,19 +15,17 @@ from tui_reader.analysis.speakers.cues import (
     CLAUSE_VERBS, NAMING_VERBS, NO_CONTINUATION, Cue, Tok, denies_report, tokens_of,
 )
 from tui_reader.analysis.speakers.resolve import (
-    known_name, previous_narration, resolve_pronoun, resolve_title, thing_before,
+    known_name, person_from_word, previous_narration, resolve_pronoun, resolve_title, thing_before,
 )
 from tui_reader.analysis.speakers.shared import GLUED, PRONOUN_GENDER, WRITING_VERBS, Found
 from tui_reader.analysis.speakers.subjects import (
     adjacent_name, name_between, named_in_phrase, resolve_token, title_after,
 )
 from tui_reader.analysis.speakers.syntax import dash_attribution, names_something, subject_of, writes_words
+from tui_reader.analysis.speakers.words import THING_VERBS
 from tui_reader.search.lemmas import word_parses
 
-# Reporting verbs that a thing can be the subject of: 'план предполагает', 'документ утверждает',
-# 'закон исключает'.  With these, 'он' may well be the plan.
-THING_VERBS = frozenset({"предполагать", "утверждать", "подтверждать", "указывать", "исключать",
-                         "требовать", "констатировать", "оценивать"})
+# (Reporting verbs a thing can be the subject of, 'план предполагает': the data file's thing_subject.)
 
 
 def attribute_sentences(ctx: SpeakerContext, cues: dict[int, list[Cue]]) -> None:
@@ -52,6 +50,8 @@ def headline_speaker(ctx: SpeakerContext, i: int) -> Found | None:
     else:
         toks = tokens_of(ctx.doc.text, start, end)
         person = known_name(ctx, toks[-1], None) if toks else None
+        if person is None and toks and len(toks) > 1:
+            person = person_from_word(ctx, toks[-1])  # 'И. Петров:': initials make it a name
     return Found(person, ":", "direct", True, start, False) if person is not None else None
 
 
@@ -130,6 +130,8 @@ def whose_statement(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     pos = toks[cue.index].start
     if noun_in_circumstance(toks, cue.index):
         return None
+    if heads_the_sentence(toks, cue.index):
+        return None  # 'Заявление X вызвало резонанс': the words are talked about, not reported
     before = toks[cue.index - 1].text.lower() if cue.index > 0 else ""
     if before in ("его", "её", "ее"):
         person = resolve_pronoun(ctx, i, pos, PRONOUN_GENDER[before])
@@ -139,6 +141,28 @@ def whose_statement(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
         if span is not None:
             return Found(ctx.person_of[id(span)], cue.word, "indirect", True, pos)
     return None
+
+
+def subject_of_relative(toks: list[Tok], index: int) -> int | None:
+    """'X прочёл письмо, в котором заявил, что …': a verb in a relative clause with no subject of
+    its own speaks for the subject of the clause the relative hangs on."""
+    verb = toks[index]
+    if verb.rel != "acl:relcl" or verb.head < 0:
+        return None
+    if not any(t.lemma == "который" and t.head == index and t.rel.startswith("obl") for t in toks):
+        return None  # 'которого … просил': the relative word is an object or subject, not a place
+    noun = toks[verb.head]
+    return subject_of(toks, noun.head) if noun.head >= 0 else None
+
+
+def heads_the_sentence(toks: list[Tok], index: int) -> bool:
+    """Is the noun at ``index`` the nominative opening of the sentence (after a possessive or an
+    adjective at most), so the subject of some other verb?"""
+    tok = toks[index]
+    if tok.tag is None or getattr(tok.tag, "case", None) != "nomn":
+        return False
+    return all(t.text.lower() in ("его", "её", "ее", "их") or t.pos in ("ADJF", "PRTF")
+               for t in toks[:index] if t.text[:1].isalnum())
 
 
 def reports_a_topic(toks: list[Tok], index: int) -> bool:
@@ -183,6 +207,8 @@ def by_syntax(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
             person = resolve_token(ctx, i, target, gender)
         return Found(person, cue.word, "indirect", False, verb.start, False) if person else None
     subject = subject_of(toks, cue.index)
+    if subject is None:
+        subject = subject_of_relative(toks, cue.index)
     person = None
     between = name_between(ctx, i, subject, cue.index) if subject is not None else None
     if between is not None:
@@ -214,7 +240,7 @@ def by_syntax(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     if after_quote(ctx, i, cue.index):
         leading = False
     # 'X ранее сообщал, что …' recalls an old statement in passing: the text moves on after it
-    continues = cue.lemma not in NO_CONTINUATION and not any(
+    continues = cue.lemma not in NO_CONTINUATION and not cue.extra.get("phrase") and not any(
         t.text.lower() == "ранее" for t in toks[:cue.index])
     if leading and reports_a_topic(toks, cue.index):
         continues = False  # 'заявил о своей победе': a topic, not words that could run on

@@ -45,6 +45,7 @@ class SpeakerContext:
     speech: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # paragraph → direct speech
     found: dict[int, Found] = field(default_factory=dict)  # sentence → its statement so far
     unnamed_speakers: set[int] = field(default_factory=set)  # sentences whose speaker is left unnamed
+    guessed: set[int] = field(default_factory=set)  # offsets of references resolved by a guess, not by the text
 
     @classmethod
     def of(cls, doc: Document, limit: int | None) -> SpeakerContext:

@@ -13,61 +13,22 @@ from dataclasses import dataclass, field
 
 from razdel import tokenize
 
+from tui_reader.analysis.speakers.words import (
+    ACCORDING_NOUNS, CLAUSE_VERBS, NAMING_VERBS, NEEDS_WORDS, NEGATED_ONLY, NO_CONTINUATION,
+    OBJECT_SPEAKER_VERBS, PHRASES, POINT_OF_VIEW, REPORTING_ADJECTIVES, REPORTING_VERBS, SPEECH_OBJECTS,
+    STATEMENT_NOUNS, VIEW_NOUNS,
+)
 from tui_reader.search.lemmas import fold, word_parses
 
-# Verbs of saying, claiming, announcing, believing and writing (lemmas).
-REPORTING_VERBS = frozenset("""
-заявить заявлять сказать говорить сообщить сообщать подчеркнуть подчёркивать подчеркивать
-отметить отмечать напомнить напоминать назвать называть добавить добавлять пояснить пояснять
-уточнить уточнять признать признавать признаться признаваться предупредить предупреждать
-считать полагать написать писать рассказать рассказывать объявить объявлять указать указывать
-проинформировать информировать прогнозировать спрогнозировать заметить замечать констатировать
-подтвердить подтверждать опровергнуть опровергать утверждать высказаться высказываться
-выразить выражать призвать призывать поблагодарить благодарить охарактеризовать характеризовать
-пообещать обещать ответить отвечать возмутиться возмущаться посетовать сетовать пожаловаться
-жаловаться раскритиковать критиковать анонсировать пожелать желать поздравить поздравлять
-объяснить объяснять предположить предполагать заверить заверять настаивать сомневаться
-убеждать убедить оценить оценивать прокомментировать комментировать заключить
-отрицать возразить возражать согласиться соглашаться требовать потребовать
-прибавить произнести проговорить воскликнуть спросить допустить допускать резюмировать подытожить
-поделиться исключить исключать опубликовать публиковать счесть думать
-""".split())
+__all__ = ["CLAUSE_VERBS", "NAMING_VERBS", "NO_CONTINUATION", "Cue", "Tok", "denies_report", "find_cues",
+           "may_report", "tokens_of"]
 
-# Short adjectives that report a belief ("уверен", "убеждена", "согласна").
-REPORTING_ADJECTIVES = frozenset({"уверенный", "убеждённый", "убежденный", "согласный"})
-
-# Verbs whose speaker is the object, not the subject: "цитирует его Financial Times".
-OBJECT_SPEAKER_VERBS = frozenset({"цитировать", "процитировать"})
-
-# Verbs that only report speech with a naming complement: "назвал интеграцию беспрецедентной"
-# is a statement, "назвал своего преемника" is not.
-NAMING_VERBS = frozenset({"назвать", "называть", "счесть"})
-
-# Verbs that report a belief only with a clause: 'думает, что …' (not 'думает о детях'),
-# 'счёл, что …' (or, as a naming verb, 'счёл сделку поглощением').
-CLAUSE_VERBS = frozenset({"думать", "счесть"})
-
-# Verbs too ambiguous to carry the next sentences along as the same person's words.
-NO_CONTINUATION = frozenset({
-    "назвать", "называть", "объявить", "объявлять", "написать", "писать", "охарактеризовать",
-    "характеризовать", "поблагодарить", "благодарить", "поздравить", "поздравлять", "пожелать",
-    "желать", "призвать", "призывать", "признать", "признавать", "опровергнуть", "опровергать",
-    "раскритиковать", "критиковать", "анонсировать", "требовать", "потребовать", "оценить",
-    "оценивать", "согласиться", "соглашаться", "ответить", "отвечать", "спросить", "счесть",
-})
-
+# The word lists live in ``analysis/data/speech_words.toml`` (see ``words``).
 # Words that look like cue forms but are something else: 'благодаря' is a preposition,
 # 'согласно' an adverb/preposition.
 NOT_CUES = frozenset({"благодаря", "согласно"})
-
-# "по словам X", "по мнению X", "по его собственным словам".
-ACCORDING_TO = re.compile(r"\bпо\s+(?:(?:его|её|ее|их)\s+)?(?:собственным\s+)?(словам|мнению|оценке|данным)\b",
-                          re.IGNORECASE)
-ACCORDING_NOUNS = frozenset({"словам", "мнению", "оценке", "убеждению", "прогнозу"})
-# "на его взгляд", "на взгляд эксперта": the same, with "на".
-VIEW_NOUNS = frozenset({"взгляд"})
-# Nouns that report words when someone's: 'его заявление', 'заявления Байдена'.
-STATEMENT_NOUNS = frozenset({"заявление", "высказывание", "обращение", "признание"})
+# What, after a verb that needs the words themselves, shows that they follow.
+CLAUSE_OPENERS = frozenset({"что", "чтобы", "ли", ":", "«", "\"", "„", "“"})
 
 
 WORDS = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
@@ -76,11 +37,11 @@ WORDS = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
 @functools.lru_cache(maxsize=1)
 def cue_forms() -> frozenset[str]:
     """Every inflected form of every cue word: a cheap first look before tokenising a sentence."""
-    forms: set[str] = set(ACCORDING_NOUNS | VIEW_NOUNS)
-    for lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS | REPORTING_ADJECTIVES | STATEMENT_NOUNS:
+    forms: set[str] = set(ACCORDING_NOUNS | VIEW_NOUNS | POINT_OF_VIEW)
+    for lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS | REPORTING_ADJECTIVES | STATEMENT_NOUNS | set(PHRASES):
         for p in word_parses(lemma):
             # the verb or adjective itself ('признаться' is also a parenthetical conjunction)
-            if fold(p.normal_form) == fold(lemma) and p.tag.POS in ("INFN", "ADJF", "NOUN"):
+            if fold(p.normal_form) == fold(lemma) and p.tag.POS in ("INFN", "ADJF", "NOUN", "VERB"):
                 forms.update(f.word for f in p.lexeme)
                 break
     forms.update(fold(f) for f in list(forms))
@@ -132,11 +93,12 @@ def tokens_of(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
-def verb_parse(word: str):
-    """The best parse of ``word`` as a reporting verb / adjective, or None."""
+def verb_parse(word: str, lemmas: frozenset[str] | None = None):
+    """The best parse of ``word`` as a reporting verb / adjective (or a verb of ``lemmas``), or None."""
     for p in word_parses(word.lower()):
         lemma = fold(p.normal_form)
-        if p.tag.POS in ("VERB", "GRND") and lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS:
+        if p.tag.POS in ("VERB", "GRND") and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEAKER_VERBS
+                                              or (lemmas is not None and lemma in lemmas)):
             return p
         if p.tag.POS == "ADJS" and lemma in REPORTING_ADJECTIVES:
             return p
@@ -154,6 +116,10 @@ def find_cues(tokens: list[Tok]) -> list[Cue]:
         if low in VIEW_NOUNS and i >= 1 and any(t.text.lower() == "на" for t in tokens[max(0, i - 3):i]):
             cues.append(Cue(i, "на " + low, "according", low))
             continue
+        if low in POINT_OF_VIEW and _point_of_view(tokens, i):
+            # 'с точки зрения X': the cue is 'зрения', so that the name after it is X
+            cues.append(Cue(i + 1, "с точки зрения", "according", low))
+            continue
         if not tok.text[:1].isalpha():
             continue
         if low in NOT_CUES:
@@ -161,27 +127,68 @@ def find_cues(tokens: list[Tok]) -> list[Cue]:
         if tok.lemma in STATEMENT_NOUNS and tok.pos == "NOUN":
             cues.append(Cue(i, tok.text, "noun", tok.lemma))
             continue
-        p = verb_parse(tok.text)
+        p = verb_parse(tok.text, frozenset(PHRASES))
         if p is None:
             continue
         lemma = fold(p.normal_form)
         tag = p.tag
+        if lemma in PHRASES and lemma not in REPORTING_VERBS and not _phrase_object(tokens, i, PHRASES[lemma]):
+            continue  # 'выступил на форуме', 'сделал ремонт': not 'выступил с заявлением'
+        if lemma in NEEDS_WORDS and not _words_follow(tokens, i):
+            continue  # 'повторил рекорд', 'предложил кофе'
         if tag.POS == "GRND":
             cues.append(Cue(i, tok.text, "gerund", lemma))
+        elif tag.POS == "ADJS" and tag.gender == "neut" and tag.number == "sing":
+            continue  # 'уверенно лидирует': the adverb, not 'уверен'
         elif tag.POS == "ADJS":
             cues.append(Cue(i, tok.text, "adjective", lemma, tag.gender, {"number": tag.number}))
         elif tag.mood == "indc" and tag.person not in ("1per", "2per"):
+            if tag.tense == "futr" or (tag.aspect == "perf" and tag.tense == "pres"):
+                continue  # 'объявит', 'чем ответит X': nothing has been said yet
             kind = "object" if lemma in OBJECT_SPEAKER_VERBS else "verb"
-            cues.append(Cue(i, tok.text, kind, lemma, tag.gender if tag.tense == "past" else None,
-                            {"number": tag.number}))
+            extra = {"number": tag.number}
+            if lemma in PHRASES and lemma not in REPORTING_VERBS:
+                extra["phrase"] = True  # 'принёс извинения': one act of speech, it carries nothing on
+            cues.append(Cue(i, tok.text, kind, lemma, tag.gender if tag.tense == "past" else None, extra))
         elif tag.mood == "indc" and tag.person in ("1per", "2per"):
             # "я напомню", "отметим": the writer or a quoted speaker talking; not a cue of its own
             cues.append(Cue(i, tok.text, "first-person", lemma))
     return cues
 
 
-# Verbs that report only when negated: 'не исключил, что …' says something, 'исключил из списка' does not.
-NEGATED_ONLY = frozenset({"исключить", "исключать"})
+def _point_of_view(tokens: list[Tok], i: int) -> bool:
+    """'с точки зрения' at token ``i`` ('точки')."""
+    return (i >= 1 and tokens[i - 1].text.lower() in ("с", "со") and i + 1 < len(tokens)
+            and tokens[i + 1].text.lower() == "зрения")
+
+
+def _phrase_object(tokens: list[Tok], i: int, objects: frozenset[str]) -> bool:
+    """Is one of ``objects`` within the few words around the verb at ``i``, before the clause
+    ends ('выступил с заявлением', 'С заявлением выступил', 'сделал это заявление', 'дал понять')?"""
+    for step in (1, -1):
+        k = i + step
+        for _ in range(4):
+            if not 0 <= k < len(tokens) or tokens[k].text in (",", ";", ":", ".", "!", "?", "—", "–"):
+                break
+            if tokens[k].lemma in objects or tokens[k].text.lower() in objects:
+                return True
+            k += step
+    return False
+
+
+def _words_follow(tokens: list[Tok], i: int) -> bool:
+    """After a verb that needs them, the words: a clause, a colon, a quote, or a speech object."""
+    # 'предложил перенести выборы', 'посоветовал не торопиться': an infinitive is the proposal
+    nxt = next((t for t in tokens[i + 1:i + 4] if t.text[:1].isalpha() and t.text.lower() != "не"), None)
+    if nxt is not None and nxt.pos == "INFN":
+        return True
+    for t in tokens[i + 1:i + 6]:
+        low = t.text.lower()
+        if low in CLAUSE_OPENERS or t.lemma in SPEECH_OBJECTS:
+            return True
+        if low in (".", ";", "!", "?"):
+            return False
+    return False
 
 
 def is_negated(tokens: list[Tok], index: int) -> bool:

@@ -22,7 +22,8 @@ from tui_reader.analysis.speakers.shared import MAX_BACKWARD, MAX_FORWARD, PRONO
 from tui_reader.analysis.speakers.syntax import dash_attribution
 
 # The author's words set aside inside a quotation: '«…, — усмехается Уилсон. — …»'.
-ASIDE = re.compile(r"[,!?…]\s*[—–-]\s+(?=[а-яё])")
+# The dash may follow a stop and be glued to the verb: '«Всё кончено. –сказала она. –Вы …»'.
+ASIDE = re.compile(r"[,.!?…]\s*[—–-]\s*(?=[а-яё])")
 # How far unquoted words may run on after a trailing attribution before a first-person sentence
 # confirms they are still the speaker's (sentences).
 FIRST_PERSON_REACH = 3
@@ -102,11 +103,15 @@ def attribution_after(ctx: SpeakerContext, q: tuple[int, int], i: int) -> Found 
     if stripped[:1] in "—–-":
         after = [t for t in toks if t.start >= q[1] and t.text[:1].isalpha()]
         verb = after[0].text if after else None  # the word standing for the cue
+        # the subject of the author's words is the name most surely in the nominative:
+        # '— сказал поддерживающий Чернова депутат Олег Кузнецов' is Кузнецов's
+        named = [(ctx.per_at(t.start), t) for t in after]
+        named = [(span, t) for span, t in named if span is not None and span.nominative >= 0.3]
+        if named:
+            span, t = max(named, key=lambda st: (st[0].nominative >= 0.5, st[0].nominative, -st[1].start))
+            learn_gender_from_verb(ctx, ctx.person_of[id(span)], verb)
+            return Found(ctx.person_of[id(span)], verb, "direct", False, t.start)
         for t in after:
-            span = ctx.per_at(t.start)
-            if span is not None and span.nominative >= 0.3:
-                learn_gender_from_verb(ctx, ctx.person_of[id(span)], verb)
-                return Found(ctx.person_of[id(span)], verb, "direct", False, t.start)
             if t.text.lower() in ("он", "она"):
                 person = resolve_pronoun(ctx, i, t.start, PRONOUN_GENDER[t.text.lower()])
                 return Found(person, verb, "direct", False, t.start) if person else None

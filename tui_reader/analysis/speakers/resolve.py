@@ -16,6 +16,10 @@ from tui_reader.analysis.speakers.context import SpeakerContext
 from tui_reader.analysis.speakers.cues import Tok, may_report
 from tui_reader.analysis.speakers.person import Person, gender_fits, office_holders, title_key
 from tui_reader.analysis.speakers.shared import QUOTE_MARKS, UNNAMED
+from tui_reader.analysis.speakers.words import ROLE_KINDS, STATUS_ADJECTIVES
+
+# Words that make a role nobody in particular: 'один эксперт', 'другой аналитик', 'некий источник'.
+INDEFINITE = frozenset({"один", "другой", "некий", "некоторый", "какой-то", "многие", "ряд"})
 
 # Words in UNNAMED that are too common to mark a sentence as being about an unnamed source.
 VAGUE_WORDS = frozenset({"один", "другой", "некоторый", "человек", "автор"})
@@ -185,18 +189,27 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
         # 'министр иностранных дел' → {'глава', 'мид'}: compare the office, not the wording
         nouns = set(key - {t.lemma for t in phrase if t.pos in ("ADJF", "PRTF")})
         lemmas = key
-    # a word for an unnamed source ('источник', 'представитель компании') names someone only
-    # when the text gave exactly that title to a named person ('представитель МИД')
+    # a word for an unnamed source ('источник', 'эксперт', 'представитель компании') names
+    # someone only when the text gave that title, or one of its kind, to a named person
+    # ('политолог Иван Петров' … '— заключил эксперт'); 'один эксперт' is nobody in particular
     unnamed = head.lemma in UNNAMED
-    if unnamed and len(nouns) < 2:
+    if unnamed and any(t.lemma in INDEFINITE for t in phrase):
         return None
+    kind = ROLE_KINDS.get(head.lemma, frozenset({head.lemma})) if unnamed or head.lemma in ROLE_KINDS \
+        else frozenset({head.lemma})
+    # 'бывший президент' is not the president named before: a status word must be in the title
+    status = {t.lemma for t in phrase if t.lemma in STATUS_ADJECTIVES}
+
+    def fits_title(title: frozenset[str]) -> bool:
+        head_ok = bool(kind & title) or head.lemma not in lemmas
+        return head_ok and all(n in title or n == head.lemma for n in nouns) and status <= title
+
     # 1. a person the text itself gave this title
     best = None
     for person in ctx.people:
         # only titles the text gave before this point: a later 'Президент России Владимир
         # Путин' says nothing about who 'президент' was three paragraphs earlier
-        if any((head.lemma in title or head.lemma not in lemmas) and nouns <= title and at < pos
-               for title, at in person.titles) \
+        if any(fits_title(title) and at < pos for title, at in person.titles) \
                 and gender_fits(person.gender, gender):
             seen = person.last_mention_before(pos)
             if best is None or seen > best[0]:
@@ -205,6 +218,13 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
         note_title(ctx, best[1], phrase)
         return best[1]
     if unnamed:
+        # '…, — сказал Петров. Мы ждём …, — добавил представитель Кремля': right after the
+        # person's own statement, a role that fits them goes on with their words (a guess)
+        previous = ctx.found.get(i - 1)
+        if previous is not None and ctx.doc.sentences[i - 1].paragraph == ctx.doc.sentences[i].paragraph \
+                and gender_fits(previous.person.gender, gender) and not status:
+            ctx.guessed.add(pos)
+            return previous.person
         return None
     # 2. the office-holder data file
     name = office_holders().get(lemmas)
@@ -218,6 +238,7 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
     #    «…», — сказал патриарх'), else the one whose words the text was just reporting
     #    ('…, - сказал президент')
     person = introduced_before(ctx, i, gender) or last_speaker(ctx, i, gender, ctx.doc.sentences[i].paragraph - 2)
+    ctx.guessed.add(pos)
     if person is not None:
         note_title(ctx, person, phrase)
         return person
@@ -229,6 +250,7 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
         if span.nominative < 0.5 and id(person) not in speakers:
             break  # only named in passing ('отставку прокурора Уильяма Барра'): not the one talking
         note_title(ctx, person, phrase)
+        ctx.guessed.add(pos)
         return person
     return titled_ahead(ctx, pos, phrase, nouns, head, gender)
 
@@ -244,6 +266,7 @@ def titled_ahead(ctx: SpeakerContext, pos: int, phrase: list[Tok], nouns: set[st
         return None
     person = next(iter(ahead.values()))
     note_title(ctx, person, phrase)
+    ctx.guessed.add(pos)
     return person
 
 

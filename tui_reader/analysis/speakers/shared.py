@@ -9,12 +9,8 @@ from tui_reader.analysis.speakers.person import Person
 
 PRONOUN_GENDER = {"он": "masc", "его": "masc", "него": "masc", "она": "femn", "её": "femn", "ее": "femn",
                   "нее": "femn", "неё": "femn"}
-# Subjects that name an unnamed source: never resolved to a person.
-UNNAMED = frozenset("""
-источник собеседник представитель эксперт аналитик сотрудник участник очевидец житель пользователь
-журналист автор издание агентство человек один другой некоторый кто-то пресс-служба служба
-чиновник специалист свидетель пассажир работник читатель зритель респондент знакомый
-""".split())
+# Subjects that name an unnamed source: the data file's roles.unnamed.
+from tui_reader.analysis.speakers.words import UNNAMED  # noqa: E402
 # Clause-level dependents: not part of a subject's noun phrase.
 CLAUSE_RELS = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark")
 # How far a person's words may run on past their cue without a new cue (sentences):

@@ -29,7 +29,11 @@ def name_between(ctx: SpeakerContext, i: int, subject: int, verb: int) -> Person
     toks = ctx.tokens[i]
     if subject >= verb or ctx.per_at(toks[subject].start):
         return None
-    for t in reversed(toks[subject + 1:verb]):
+    # forward from the subject, through its apposition, up to a comma: 'Министр Иван Петров,
+    # которого премьер Сергей Смирнов просил …, заявил' is Петров's, not the relative clause's name
+    for t in toks[subject + 1:verb]:
+        if t.text in (",", "(", "—", "–", ";"):
+            break
         span = ctx.per_at(t.start)
         if span is not None and span.nominative >= 0.5:
             return ctx.person_of[id(span)]

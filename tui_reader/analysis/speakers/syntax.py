@@ -32,7 +32,7 @@ def name_cases(surface: str) -> set[str]:
 def dash_attribution(text: str, pos: int) -> bool:
     """Is the word at ``pos`` an attribution inside a quotation ('"…, - заявил он. - …"')?"""
     before = text[max(0, pos - 5):pos].rstrip()
-    return before[-1:] in "—–-" and before[:-1].rstrip()[-1:] in ",!?…"
+    return before[-1:] in "—–-" and before[:-1].rstrip()[-1:] in ",.!?…"
 
 
 def subject_of(toks: list[Tok], index: int) -> int | None:
