@@ -37,7 +37,28 @@ def name_between(ctx: SpeakerContext, i: int, subject: int, verb: int) -> Person
         span = ctx.per_at(t.start)
         if span is not None and span.nominative >= 0.5:
             return ctx.person_of[id(span)]
+    # else back from the verb ('Пресс-секретарь «Спутника», работающего с мая, Дмитрий Чистов
+    # сообщил'), skipping the names of relative clauses ('…, которого X просил, …')
+    for t in reversed(toks[subject + 1:verb]):
+        span = ctx.per_at(t.start)
+        if span is not None and span.nominative >= 0.5 and not _in_relative(toks, subject, verb, t):
+            return ctx.person_of[id(span)]
     return None
+
+
+def _in_relative(toks: list[Tok], subject: int, verb: int, tok: Tok) -> bool:
+    """Is ``tok`` inside a relative clause ('которого …' up to its comma) between subject and verb?"""
+    inside = False
+    for t in toks[subject + 1:verb]:
+        if t.lemma == "который":
+            inside = True
+        elif t.text == "," and inside and t.start > tok.start:
+            return True
+        elif t.text == ",":
+            inside = False
+        if t is tok:
+            return inside
+    return False
 
 
 def title_after(ctx: SpeakerContext, i: int, index: int, gender: str | None) -> Person | None:

@@ -47,7 +47,10 @@ def subject_of(toks: list[Tok], index: int) -> int | None:
             pronouns = [k for k in subjects if toks[k].text.lower() in ("он", "она")]
             number = getattr(toks[index].tag, "number", None)
             agree = [k for k in subjects if number is None or getattr(toks[k].tag, "number", None) in (None, number)]
-            return (pronouns or agree or subjects)[0]
+            # a participle taken for a second subject ('сказал поддерживающий Чернова депутат
+            # Кузнецов') gives way to a noun
+            nouns = [k for k in agree if toks[k].pos not in ("PRTF", "ADJF")]
+            return (pronouns or nouns or agree or subjects)[0]
         if toks[j].rel in ("conj", "advcl", "xcomp") and toks[j].head >= 0:
             j = toks[j].head
             continue
