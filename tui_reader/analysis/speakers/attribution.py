@@ -155,6 +155,21 @@ def subject_of_relative(toks: list[Tok], index: int) -> int | None:
     return subject_of(toks, noun.head) if noun.head >= 0 else None
 
 
+# 'Об этом X заявил', 'Это подтвердил X', 'Так X прокомментировал': the words came before.
+BACK_POINTERS = (("об", "этом"), ("о", "том"), ("это",), ("так",), ("об", "этом", "же"))
+
+
+def points_back(toks: list[Tok], index: int) -> bool:
+    """Does the cue at ``index`` refer back to words already given ('Об этом заявил X')?"""
+    words = [t.text.lower() for t in toks[:index] if t.text[:1].isalnum()]
+    for pointer in BACK_POINTERS:
+        if tuple(words[:len(pointer)]) == pointer:
+            rest = toks[index + 1:index + 3]
+            # 'Это, по его словам, …' / 'Об этом заявил X, что …' are not pointers back
+            return not any(t.text.lower() in ("что", ":") for t in rest)
+    return False
+
+
 def heads_the_sentence(toks: list[Tok], index: int) -> bool:
     """Is the noun at ``index`` the nominative opening of the sentence (after a possessive or an
     adjective at most), so the subject of some other verb?"""
@@ -237,7 +252,7 @@ def by_syntax(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     subject_after = subject is not None and subject > cue.index
     after_kak = cue.index > 0 and toks[cue.index - 1].text.lower() == "как"
     leading = not subject_after or after_kak
-    if after_quote(ctx, i, cue.index):
+    if after_quote(ctx, i, cue.index) or points_back(toks, cue.index):
         leading = False
     # 'X ранее сообщал, что …' recalls an old statement in passing: the text moves on after it
     continues = cue.lemma not in NO_CONTINUATION and not cue.extra.get("phrase") and not any(

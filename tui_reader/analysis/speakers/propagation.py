@@ -80,6 +80,8 @@ def attribute_quotes(ctx: SpeakerContext) -> None:
                 if owner is not None:
                     ctx.found.setdefault(sents[-1], owner)
             if owner is None:
+                owner = attribution_before(ctx, q, sents[0])
+            if owner is None:
                 owner = attribution_inside(ctx, q, sents)
             if owner is None:
                 continue
@@ -124,19 +126,40 @@ def attribution_after(ctx: SpeakerContext, q: tuple[int, int], i: int) -> Found 
             if span is not None:
                 learn_gender_from_verb(ctx, ctx.person_of[id(span)], verb)
                 return Found(ctx.person_of[id(span)], verb, "direct", False, t.start)
-    # 'Лесин: «…»'
+    return None
+
+
+def attribution_before(ctx: SpeakerContext, q: tuple[int, int], i: int) -> Found | None:
+    """'Лесин: «…»', 'X передумал, несмотря на возраст: «…»', 'X, который отшучивается
+    словами: «…»': a colon hands the word to the subject of the clause before it."""
+    text = ctx.doc.text
+    sent = ctx.doc.sentences[i]
+    toks = ctx.tokens[i]
     head = text[sent.start:q[0]].rstrip()
-    if head.endswith(":"):
-        before = [t for t in toks if t.end <= q[0]]
-        for t in reversed(before[-4:]):
-            span = ctx.per_at(t.start)
-            if span is not None:
-                return Found(ctx.person_of[id(span)], ":", "direct", True, t.start)
-        # 'Песков: «…»' in a headline, where the tagger has too little context
-        if len(before) >= 2 and before[-1].text == ":" and before[-2].text[:1].isupper():
-            person = person_from_word(ctx, before[-2])
-            if person is not None:
-                return Found(person, ":", "direct", True, before[-2].start)
+    if not head.endswith(":"):
+        return None
+    before = [t for t in toks if t.end <= q[0]]
+    for t in reversed(before[-4:]):
+        span = ctx.per_at(t.start)
+        if span is not None:
+            return Found(ctx.person_of[id(span)], ":", "direct", True, t.start)
+    # 'Песков: «…»' in a headline, where the tagger has too little context
+    if len(before) >= 2 and before[-1].text == ":" and before[-2].text[:1].isupper():
+        person = person_from_word(ctx, before[-2])
+        if person is not None:
+            return Found(person, ":", "direct", True, before[-2].start)
+    # '…, который отшучивается словами: «…»': the name the relative clause hangs on
+    relative = [k for k, t in enumerate(before) if t.lemma == "который"]
+    if relative and relative[-1] >= 2 and before[relative[-1] - 1].text == ",":
+        span = ctx.per_at(before[relative[-1] - 2].start)
+        if span is not None:
+            return Found(ctx.person_of[id(span)], ":", "direct", True, span.start, confidence=0.8)
+        return None
+    # 'Юханссон передумал, несмотря на …: «…»': the name that opens the clause (its subject)
+    for t in before[:3]:
+        span = ctx.per_at(t.start)
+        if span is not None and span.nominative >= 0.5 and not ctx.in_quote(t.start, sent.paragraph):
+            return Found(ctx.person_of[id(span)], ":", "direct", True, t.start, confidence=0.8)
     return None
 
 

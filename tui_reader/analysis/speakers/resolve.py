@@ -96,7 +96,7 @@ def _pronoun_near(ctx: SpeakerContext, i: int, pos: int, gender: str | None, str
         for span, person in reversed(list(mentions_before(ctx, s_prev.end, gender, s_prev.start, strict))):
             if span.nominative >= 0.5:
                 return person
-        if unnamed_subject(ctx, prev) or prev in ctx.unnamed_speakers:
+        if (unnamed_subject(ctx, prev) or prev in ctx.unnamed_speakers) and prev not in ctx.found:
             # 'Это подтвердил один из участников встречи. "…", - сказал он.': an unnamed source
             return UNNAMED_SOURCE
     return None

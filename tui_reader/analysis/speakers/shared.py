@@ -40,3 +40,4 @@ class Found:
     leading: bool  # the reported words follow the cue ("X заявил, что …")
     cue_pos: int  # absolute offset of the cue word
     continues: bool = True  # may carry the neighbouring sentences
+    confidence: float = 0.95  # how sure the attribution is (see ``Statement.confidence``)
