@@ -162,6 +162,8 @@ BACK_POINTERS = (("об", "этом"), ("о", "том"), ("это",), ("так",
 def points_back(toks: list[Tok], index: int) -> bool:
     """Does the cue at ``index`` refer back to words already given ('Об этом заявил X')?"""
     words = [t.text.lower() for t in toks[:index] if t.text[:1].isalnum()]
+    if len(toks) > 1 and toks[1].text == ",":
+        return False  # 'Так, в обращении X признался …': 'for instance', not 'so said'
     for pointer in BACK_POINTERS:
         if tuple(words[:len(pointer)]) == pointer:
             rest = toks[index + 1:index + 3]

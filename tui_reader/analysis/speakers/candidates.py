@@ -42,8 +42,10 @@ def find_quotes(ctx: SpeakerContext) -> None:
         ctx.quotes[pi] = spans
         # a short quote is speech when it is a whole sentence with an attribution after it
         # ('«Почему так?» — задается вопросом Уилсон'); otherwise a name or a scare quote
+        # (or any quote a colon introduces: 'Петров: «Это конец»')
         speech = [q for q in spans if len(doc.text[q[0]:q[1]].split()) >= 4
-                  or ATTRIBUTED_SENTENCE.match(doc.text, q[1] - 2)]
+                  or ATTRIBUTED_SENTENCE.match(doc.text, q[1] - 2)
+                  or doc.text[max(par.start, q[0] - 3):q[0]].rstrip().endswith(":")]
         # the quote finder pairs straight quotes with more care ('"… чтобы "не было чего"), …"'):
         # a long quotation it found that the lenient view cut short counts too
         speech += [(q.start, q.end) for q in doc.quotes

@@ -17,7 +17,7 @@ import re
 from tui_reader.analysis.speakers.context import SpeakerContext
 from tui_reader.analysis.speakers.cues import Cue
 from tui_reader.analysis.speakers.people import learn_gender_from_verb
-from tui_reader.analysis.speakers.resolve import person_from_word, resolve_pronoun
+from tui_reader.analysis.speakers.resolve import known_name, person_from_word, resolve_pronoun
 from tui_reader.analysis.speakers.shared import MAX_BACKWARD, MAX_FORWARD, PRONOUN_GENDER, Found
 from tui_reader.analysis.speakers.syntax import dash_attribution
 
@@ -139,12 +139,18 @@ def attribution_before(ctx: SpeakerContext, q: tuple[int, int], i: int) -> Found
     if not head.endswith(":"):
         return None
     before = [t for t in toks if t.end <= q[0]]
-    for t in reversed(before[-4:]):
-        span = ctx.per_at(t.start)
-        if span is not None:
-            return Found(ctx.person_of[id(span)], ":", "direct", True, t.start)
+    for k in range(len(before) - 1, max(-1, len(before) - 5), -1):
+        span = ctx.per_at(before[k].start)
+        if span is None:
+            continue
+        first = next(j for j in range(k + 1) if ctx.per_at(before[j].start) is span)
+        governed = first > 0 and (before[first - 1].pos == "PREP" or (
+            before[first - 1].pos == "NOUN" and before[first - 1].text[:1].islower()))
+        if span.nominative >= 0.5 and not governed:  # not 'сослался на мнение Юханссона: «…»'
+            return Found(ctx.person_of[id(span)], ":", "direct", True, before[k].start)
+        break
     # 'Песков: «…»' in a headline, where the tagger has too little context
-    if len(before) >= 2 and before[-1].text == ":" and before[-2].text[:1].isupper():
+    if 2 <= len(before) <= 5 and before[-1].text == ":" and before[-2].text[:1].isupper():
         person = person_from_word(ctx, before[-2])
         if person is not None:
             return Found(person, ":", "direct", True, before[-2].start)
@@ -160,7 +166,9 @@ def attribution_before(ctx: SpeakerContext, q: tuple[int, int], i: int) -> Found
         span = ctx.per_at(t.start)
         if span is not None and span.nominative >= 0.5 and not ctx.in_quote(t.start, sent.paragraph):
             return Found(ctx.person_of[id(span)], ":", "direct", True, t.start, confidence=0.8)
-    return None
+    # (a surname the tagger missed at the sentence start, of someone it found elsewhere)
+    person = known_name(ctx, before[0], None) if before and before[0].text[:1].isupper() else None
+    return Found(person, ":", "direct", True, before[0].start, confidence=0.7) if person else None
 
 
 def attribution_inside(ctx: SpeakerContext, q: tuple[int, int], sents: list[int]) -> Found | None:
