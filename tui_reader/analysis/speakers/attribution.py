@@ -36,6 +36,8 @@ def attribute_sentences(ctx: SpeakerContext, cues: dict[int, list[Cue]]) -> None
             found = headline_speaker(ctx, i)
             if found is not None:
                 ctx.found[i] = found
+        if i in ctx.found:
+            ctx.judge(i, ctx.found[i])
 
 
 def headline_speaker(ctx: SpeakerContext, i: int) -> Found | None:

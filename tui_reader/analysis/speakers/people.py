@@ -179,7 +179,8 @@ def publish(ctx: SpeakerContext) -> None:
     for i in sorted(ctx.found):
         f = ctx.found[i]
         s = doc.sentences[i]
-        doc.statements.append(Statement(ids[id(f.person)], s.start, s.end, i, f.kind, f.cue))
+        doc.statements.append(Statement(ids[id(f.person)], s.start, s.end, i, f.kind, f.cue,
+                                        round(min(max(f.confidence, 0.0), 1.0), 2)))
     attribute_doc_quotes(ctx, ids)
 
 

@@ -78,11 +78,15 @@ def attribute_quotes(ctx: SpeakerContext) -> None:
             if owner is None:
                 owner = attribution_after(ctx, q, sents[-1])
                 if owner is not None:
-                    ctx.found.setdefault(sents[-1], owner)
+                    ctx.found.setdefault(sents[-1], ctx.judge(sents[-1], owner))
             if owner is None:
                 owner = attribution_before(ctx, q, sents[0])
+                if owner is not None:
+                    ctx.judge(sents[0], owner)
             if owner is None:
                 owner = attribution_inside(ctx, q, sents)
+                if owner is not None:
+                    ctx.judge(sents[0], owner)
             if owner is None:
                 continue
             for j in sents:
@@ -90,7 +94,8 @@ def attribute_quotes(ctx: SpeakerContext) -> None:
                 if f is None:
                     # the closing mark ends the words: a quoted sentence never carries on
                     # forward, only (if it opens the quote) back to a framing sentence
-                    ctx.found[j] = Found(owner.person, owner.cue, "direct", False, owner.cue_pos)
+                    ctx.found[j] = Found(owner.person, owner.cue, "direct", False, owner.cue_pos,
+                                         confidence=owner.confidence)
                 elif f.person is owner.person:
                     f.kind = "direct"
 
@@ -214,7 +219,9 @@ def continue_statements(ctx: SpeakerContext, cues: dict[int, list[Cue]]) -> None
                 j = sents[k]
                 if j in ctx.found or not may_continue(ctx, j, cues[j]):
                     break
-                ctx.found[j] = Found(f.person, None, "indirect", f.leading, f.cue_pos, False)
+                # words carried on from a cue: a little less sure with each sentence
+                ctx.found[j] = Found(f.person, None, "indirect", f.leading, f.cue_pos, False,
+                                     round(f.confidence * 0.9 ** abs(k - pos), 2))
                 k += step
 
 
@@ -241,7 +248,7 @@ def continue_in_first_person(ctx: SpeakerContext, cues: dict[int, list[Cue]]) ->
                 last = n
         if last is not None:
             for j in after[:last + 1]:
-                ctx.found[j] = Found(f.person, None, "indirect", False, f.cue_pos, False)
+                ctx.found[j] = Found(f.person, None, "indirect", False, f.cue_pos, False, f.confidence * 0.8)
 
 
 def continue_after_colon(ctx: SpeakerContext, cues: dict[int, list[Cue]]) -> None:
@@ -272,7 +279,7 @@ def continue_after_colon(ctx: SpeakerContext, cues: dict[int, list[Cue]]) -> Non
                                         or doc.text[par.start:par.end][:1] in "—–-"):
                 break  # (a second dialogue line is another turn, most likely another speaker)
             for j in following:
-                ctx.found[j] = Found(f.person, f.cue, "direct", False, f.cue_pos, False)
+                ctx.found[j] = Found(f.person, f.cue, "direct", False, f.cue_pos, False, f.confidence * 0.8)
             p += 1
 
 

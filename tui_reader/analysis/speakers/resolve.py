@@ -72,6 +72,7 @@ def resolve_pronoun(ctx: SpeakerContext, i: int, pos: int, gender: str | None) -
     A name in this or the previous sentence beats a speaker further back even when the
     dictionary cannot tell the name's gender: 'ещё один кандидат — Канье Уэст. Он признал…'.
     """
+    ctx.pronouns.add(pos)
     for steps in (_pronoun_near, _pronoun_far):
         for strict in (True, False):  # people known to have the gender first, then anyone fitting
             person = steps(ctx, i, pos, gender, strict)
