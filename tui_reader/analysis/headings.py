@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tui_reader.analysis.heading_lines import LINKS, not_a_heading
+
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 16
 MAX_TITLE_CHARS = 200
@@ -112,8 +114,8 @@ def clean(line: str) -> str:
 
 def _skip_metadata(text: str, paragraphs: list[tuple[int, int]]) -> int:
     """Index of the first paragraph after a crawler header (id, language, date,
-    URL lines at the very top); 0 when there is none.  Two such lines at least,
-    so a lone first line is never taken for metadata."""
+    URL lines at the very top; two such lines at least, so a lone first line is
+    never taken for metadata) and after any site boilerplate line under it."""
     i = 0
     while i < len(paragraphs) and i < 6:
         s, e = paragraphs[i]
@@ -121,7 +123,13 @@ def _skip_metadata(text: str, paragraphs: list[tuple[int, int]]) -> int:
         if "\n" in line or not _META_LINE.match(line):
             break
         i += 1
-    return i if i >= 2 else 0
+    i = i if i >= 2 else 0
+    while i < len(paragraphs) - 1 and i < 12:
+        line = _single_line(text, paragraphs[i])
+        if line is None or not not_a_heading(line):
+            break
+        i += 1
+    return i
 
 
 def _single_line(text: str, span: tuple[int, int]) -> str | None:
@@ -184,17 +192,25 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
     start = first + 1 if title_index is not None else first
     run: list[int] = []  # indices of candidate paragraphs waiting for prose
     levels: dict[str, int] = {}  # heading shape → level, learnt from the first run it appears in
+    in_links = False  # under a "see also" line: short lines are other articles' titles
     for i in range(start, len(paragraphs)):
         s, e = paragraphs[i]
         line = _single_line(text, paragraphs[i])
         wiki = _WIKI.match(line.strip()) if line is not None else None
         if wiki and _LETTER.search(wiki.group(2)):
-            run = []
+            run, in_links = [], False
             headings.append((s, e, len(wiki.group(1)) - 1, clean(wiki.group(2))))
             continue
-        if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i):
-            run.append(i)
+        if line is not None and (kind := not_a_heading(line)):
+            # boilerplate between a heading and its text does not part them
+            if kind == LINKS:
+                run, in_links = [], True
             continue
+        if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i):
+            if not in_links:
+                run.append(i)
+            continue
+        in_links = False
         if run and _prose(text[s:e]):
             kept = [j for j in run if not _is_bare_number_before_heading(text, paragraphs, j, run)]
             if len(kept) > MAX_HEADING_RUN:
@@ -255,6 +271,8 @@ def _hinted_headings(text: str, paragraphs: list[tuple[int, int]], hints: list[H
         line_start = text.rfind("\n", 0, start) + 1
         if out and line_start < out[-1][1]:
             continue  # overlapping hints: keep the first
+        if not_a_heading(text[start:end]):
+            continue  # a page's "Читайте также" or "Реклама" set as a heading
         out.append((line_start, end, level, clean(text[start:end])))
     if out:
         top = min(h[2] for h in out)
@@ -274,5 +292,3 @@ def _title_from_hints(text: str, headings: list[Heading],
         return None
     return title
 
-
-# --- sections, paragraphs, sentences --------------------------------------------

@@ -1,0 +1,104 @@
+"""Headline and headings of real-world pages: each kind of line that looked like a heading on
+unseen articles and is not one (or the reverse), one table per kind.
+
+Every line here is made up for the test; none is copied from the corpus.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.analysis import analyse_structure
+from tui_reader.analysis.heading_lines import LINKS, SKIP, boilerplate
+
+HEADLINE = "Городской совет утвердил новый план развития набережной"
+PROSE = ("Депутаты обсуждали проект почти три часа. В итоге за него проголосовали двадцать человек, "
+         "против выступили трое.")
+PROSE2 = "Работы начнутся весной и продлятся до конца следующего года. Подрядчика выберут на конкурсе."
+
+
+def headings(text: str) -> tuple[str | None, list[str]]:
+    doc = analyse_structure(text)
+    return doc.title, [s.title for s in doc.sections if s.title]
+
+
+def article(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+# --- site boilerplate -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Обновлено: 03.04.2022",
+    "Обновлено 3 апреля 2022, 14:05",
+    "Опубликовано: 12.11.2019 09:15",
+    "Нашли ошибку?",
+    "Нашли опечатку? Выделите её и нажмите Ctrl+Enter",
+    "Источник информации",
+    "Источник: пресс-служба мэрии",
+    "Подписаться",
+    "Подписывайтесь на наш канал",
+    "CC0",
+    "CC BY-SA 4.0",
+    "Video",
+    "Фото",
+    "Реклама",
+    "Поделиться",
+    "Версия для печати",
+    "Теги: город, транспорт",
+    "Сетевое издание «Вечерний край» зарегистрировано Роскомнадзором, свидетельство Эл № ФС 00-00000",
+    "Самое читаемое",
+    "18+",
+    "Комментарии (12)",
+])
+def test_boilerplate_lines_are_neither_headings_nor_headline(line):
+    title, sections = headings(article(HEADLINE, line, PROSE, "Что дальше", PROSE2))
+    assert title == HEADLINE
+    assert sections == ["Что дальше"]
+    # above the headline too: the headline is the first line that is not boilerplate
+    title, sections = headings(article(line, HEADLINE, PROSE))
+    assert title == HEADLINE and sections == []
+
+
+@pytest.mark.parametrize("line", [
+    "Реклама на телевидении дешевеет",
+    "Фотография как ремесло",
+    "Источники энергии будущего",
+    "Подписание договора отложено",
+    "Видеонаблюдение во дворах",
+    "Поделиться опытом со студентами",
+])
+def test_headings_that_merely_start_like_boilerplate_stay(line):
+    _title, sections = headings(article(HEADLINE, PROSE, line, PROSE2))
+    assert sections == [line]
+
+
+def test_boilerplate_between_a_heading_and_its_text_does_not_part_them():
+    _title, sections = headings(article(HEADLINE, PROSE, "Сроки работ", "Реклама", PROSE2))
+    assert sections == ["Сроки работ"]
+
+
+@pytest.mark.parametrize("intro", ["Читайте также", "Смотрите также:", "По теме", "Похожие новости"])
+def test_titles_listed_under_see_also_are_not_headings(intro):
+    text = article(HEADLINE, PROSE, intro, "Мэр открыл новый мост через реку", "В парке высадили сто лип",
+                   PROSE2)
+    assert headings(text)[1] == []
+
+
+def test_a_see_also_link_on_its_own_line_is_boilerplate():
+    assert boilerplate("Читайте также: Мэр открыл новый мост") == SKIP
+    assert boilerplate("Читайте также") == LINKS
+    assert boilerplate("Читайте также как мэр открыл мост") is None
+
+
+def test_wiki_markup_is_the_authors_and_stays_a_heading():
+    text = article(HEADLINE, PROSE, "== Источник информации ==", "Сайт городского совета")
+    assert headings(text)[1] == ["Источник информации"]
+
+
+def test_boilerplate_set_as_a_markdown_heading_is_dropped():
+    text = "# Новый мост\n\nМост откроют в мае.\n\n## Читайте также\n\nСтарый мост закроют.\n\n## Сроки\n\nДо мая.\n"
+    from tui_reader.load import load_bytes
+
+    loaded = load_bytes(text.encode(), "note.md")
+    doc = analyse_structure(loaded.text, loaded.source, loaded.heading_hints)
+    assert [s.title for s in doc.sections if s.title] == ["Сроки"]
