@@ -102,3 +102,36 @@ def test_boilerplate_set_as_a_markdown_heading_is_dropped():
     loaded = load_bytes(text.encode(), "note.md")
     doc = analyse_structure(loaded.text, loaded.source, loaded.heading_hints)
     assert [s.title for s in doc.sections if s.title] == ["Сроки"]
+
+
+# --- news-feed digests ----------------------------------------------------------------------
+
+FEED = [
+    ("12:30 Мэр: ремонт моста закончат к лету", "Об этом градоначальник сказал на встрече с жителями района."),
+    ("11:05 В области открыли три новые школы", "В каждой из них будут учиться около тысячи детей."),
+    ("Вчера, 18:40 Синоптики обещают снегопад", "Осадки ожидаются в ночь на субботу во всех районах."),
+    ("02.03, 09:15 Цены на бензин не изменились", "Средняя стоимость литра осталась на прежнем уровне."),
+    ("5 марта 2023, 16:20 Пригородные поезда пойдут реже", "Расписание изменят на время ремонта путей."),
+    ("14.02.2024 Библиотеки продлили часы работы", "Теперь читальные залы открыты до десяти вечера."),
+]
+
+
+@pytest.mark.parametrize("item, body", FEED)
+def test_a_timestamped_feed_item_is_not_a_heading(item, body):
+    _title, sections = headings(article(HEADLINE, PROSE, item, body))
+    assert sections == []
+
+
+def test_a_digest_of_feed_items_gives_no_sections_but_keeps_the_real_ones():
+    blocks = [HEADLINE, PROSE, "Главные события"]
+    for item, body in FEED:
+        blocks += [item, body]
+    blocks += ["Что дальше", PROSE2]
+    assert headings(article(*blocks))[1] == ["Главные события", "Что дальше"]
+
+
+@pytest.mark.parametrize("line", ["В 12:30 начнётся митинг у мэрии", "Итоги 2023 года", "10 мая"])
+def test_a_time_inside_a_line_or_a_bare_date_is_no_feed_item(line):
+    from tui_reader.analysis.heading_lines import feed_item
+
+    assert not feed_item(line)

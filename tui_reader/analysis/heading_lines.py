@@ -23,6 +23,15 @@ SKIP = "skip"  # not a heading, and no break between a heading and its text
 LINKS = "links"  # introduces a list of links: the short lines after it are not headings
 
 
+_MONTHS = "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+# A news-feed item opens with its time: "12:30 …", "31.01, 20:56 …", "Вчера, 09:15 …",
+# "3 мая 2021, 10:00 …", "31.01.2021 В Москве …" (a full date alone is enough).
+_FEED_ITEM = re.compile(
+    rf"^(?:(?:(?:сегодня|вчера)\s*,?\s*|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\s*,?\s*|"
+    rf"\d{{1,2}}\s+(?:{_MONTHS})\w*(?:\s+\d{{4}})?\s*,?\s*)(?:в\s+)?)?\d{{1,2}}:\d{{2}}\b\s*[-–—|]?\s*\w"
+    r"|^\d{1,2}\.\d{1,2}\.\d{4}\s*[-–—|,]?\s*[^\W\d_]", re.I)
+
+
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any boilerplate line, a line that introduces links), each a whole-line pattern."""
@@ -50,6 +59,15 @@ def boilerplate(line: str) -> str | None:
     return SKIP if lines.fullmatch(bare) else None
 
 
+def feed_item(line: str) -> bool:
+    """An item of a news feed or a live blog: a line that opens with a time stamp
+    ("12:30 Мэр: …").  A digest of such items is a list of other news, not the
+    text's sections."""
+    return bool(_FEED_ITEM.match(line.strip()))
+
+
 def not_a_heading(line: str) -> str | None:
     """Why a standalone line that looks like a heading is none: SKIP, LINKS or None."""
+    if feed_item(line):
+        return SKIP
     return boilerplate(line)
