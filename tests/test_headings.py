@@ -135,3 +135,46 @@ def test_a_time_inside_a_line_or_a_bare_date_is_no_feed_item(line):
     from tui_reader.analysis.heading_lines import feed_item
 
     assert not feed_item(line)
+
+
+# --- photo captions and bylines ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Анна Соколова", "П. Васильев", "Мария-Луиза Шмидт", "Клаус фон Бергер"])
+def test_a_bare_name_glued_to_the_lead_is_a_caption(name):
+    text = f"{HEADLINE}\n\n{name}\n{PROSE}\n\n{PROSE2}\n"
+    assert headings(text) == (HEADLINE, [])
+
+
+@pytest.mark.parametrize("name", ["Анна Соколова", "П. Васильев"])
+def test_a_bare_name_right_under_the_headline_is_a_byline_or_caption(name):
+    assert headings(article(HEADLINE, name, PROSE, PROSE2)) == (HEADLINE, [])
+
+
+@pytest.mark.parametrize("name", ["Анна Соколова", "Олег Белов"])
+def test_a_bare_name_glued_to_a_paragraph_inside_the_text_is_a_caption(name):
+    text = f"{HEADLINE}\n\n{PROSE}\n\n{name}\n{PROSE2}\n"
+    assert headings(text)[1] == []
+
+
+@pytest.mark.parametrize("heading", ["Анна Соколова", "Олег Белов"])
+def test_a_name_heading_between_paragraphs_of_a_profile_list_stays(heading):
+    # blank lines around it, in the body of the text: it titles the part about that person
+    assert headings(article(HEADLINE, PROSE, heading, PROSE2))[1] == [heading]
+
+
+@pytest.mark.parametrize("heading", ["Тихий Дон", "Северная столица", "Добрый Доктор", "Русский Север"])
+def test_an_adjective_and_a_noun_are_no_name(heading):
+    text = f"{HEADLINE}\n\n{PROSE}\n\n{heading}\n\n{PROSE2}\n"
+    assert headings(text)[1] == [heading]
+
+
+@pytest.mark.parametrize("credit", [
+    "Фото: Олег Белов / пресс-служба мэрии",
+    "Фото — архив редакции",
+    "Иллюстрация: Анна Соколова",
+    "// vesti.example.ru",
+    "Олег Белов / ТАСС",
+])
+def test_photo_credits_are_not_headings(credit):
+    assert headings(article(HEADLINE, credit, PROSE, PROSE2)) == (HEADLINE, [])
+    assert headings(article(HEADLINE, PROSE, "Сроки работ", credit, PROSE2))[1] == ["Сроки работ"]

@@ -32,6 +32,14 @@ _FEED_ITEM = re.compile(
     r"|^\d{1,2}\.\d{1,2}\.\d{4}\s*[-–—|,]?\s*[^\W\d_]", re.I)
 
 
+# A person's name and nothing else: "Иван Петров", "И. Петров", "Урсула фон дер Ляйен".
+_NAME_WORD = r"(?:[A-ZА-ЯЁ][a-zа-яё']+(?:-[A-ZА-ЯЁ][a-zа-яё']+)?|[A-ZА-ЯЁ]\.)"
+_PARTICLE = r"(?:фон|дер|де|ван|ди|да|дю|ла|ле|аль|эль|бен|бин|ибн|van|von|der|de|di|da|le|la|al|bin|ben)"
+_BARE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}$")
+# ... unless its first word is an adjective: "Свободный Эрик", "Северная Корея", "Русский Север".
+_ADJECTIVE = re.compile(r"^\w+(?:ый|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ский|цкий|жий|ший|щий|чий|кий|гий|хий)\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any boilerplate line, a line that introduces links), each a whole-line pattern."""
@@ -64,6 +72,13 @@ def feed_item(line: str) -> bool:
     ("12:30 Мэр: …").  A digest of such items is a list of other news, not the
     text's sections."""
     return bool(_FEED_ITEM.match(line.strip()))
+
+
+def bare_name(line: str) -> bool:
+    """A line that is only a person's name: under a photo it is the caption, under a
+    headline the byline; it titles nothing."""
+    line = line.strip()
+    return bool(_BARE_NAME.match(line)) and not _ADJECTIVE.match(line)
 
 
 def not_a_heading(line: str) -> str | None:
