@@ -178,3 +178,25 @@ def test_an_adjective_and_a_noun_are_no_name(heading):
 def test_photo_credits_are_not_headings(credit):
     assert headings(article(HEADLINE, credit, PROSE, PROSE2)) == (HEADLINE, [])
     assert headings(article(HEADLINE, PROSE, "Сроки работ", credit, PROSE2))[1] == ["Сроки работ"]
+
+
+# --- interview questions ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, answer", [
+    ("Как вы оцениваете прошедший сезон?", "Сезон вышел трудным, но команда справилась."),
+    ("Что вам запомнилось больше всего?", "Пожалуй, финальная игра в родном городе."),
+    ("Расскажите, с чего всё началось?", "Всё началось с небольшой мастерской в гараже."),
+    ("Корреспондент: Когда откроется новый корпус?", "Строители обещают закончить к осени."),
+    ("Вопрос: Сколько стоит билет?", "Цена пока не утверждена, её назовут в марте."),
+    ("Почему именно этот город?", "Я вырос здесь и знаю каждую улицу."),
+    ("Когда ждать результатов?", "Мы рассчитываем получить их до конца месяца."),
+    ("Были ли сомнения?", "Конечно, сомнения были у всех."),
+])
+def test_an_interview_question_followed_by_its_answer_is_not_a_heading(question, answer):
+    _title, sections = headings(article(HEADLINE, PROSE, question, answer, PROSE2))
+    assert sections == []
+
+
+@pytest.mark.parametrize("question", ["Что изменится для пассажиров?", "Долго ли продлится ремонт?"])
+def test_a_question_heading_over_plain_reporting_stays(question):
+    assert headings(article(HEADLINE, PROSE, question, PROSE2))[1] == [question]

@@ -40,6 +40,17 @@ _BARE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{
 _ADJECTIVE = re.compile(r"^\w+(?:ый|ая|яя|ое|ее|ые|ие|ых|их|ого|его|ому|ский|цкий|жий|ший|щий|чий|кий|гий|хий)\b", re.I)
 
 
+# Interviews.  A question is put by a labelled side ("Корреспондент: …?", "В.: …?"), or to
+# someone in the second person ("Как вы оцениваете …?", "Расскажите, …?"); the answer
+# under it opens in the first person ("Я думаю …", "Нам удалось …") or with a dash.
+_LABEL = re.compile(r"^[A-ZА-ЯЁ][\w.-]*(?:\s+[\w.-]+){0,2}\s*:\s+\S")
+_SECOND_PERSON = re.compile(
+    r"\b(?:вы|вас|вам|вами|ваш\w*|ты|тебя|тебе|тобой|тво[йяеёи]\w*)\b|^\w+(?:ите|йте)(?:сь)?\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:я|мы|мне|меня|мной|нам|нас|нами|мо[йяеёи]\w*|наш\w*)\b", re.I)
+_ANSWER_OPENING = re.compile(r"^(?:[-–—]\s|(?:да|нет|конечно|безусловно|разумеется)\b)", re.I)
+_ANSWER_WORDS = 6  # the first person must show in the answer's first words
+
+
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any boilerplate line, a line that introduces links), each a whole-line pattern."""
@@ -79,6 +90,19 @@ def bare_name(line: str) -> bool:
     headline the byline; it titles nothing."""
     line = line.strip()
     return bool(_BARE_NAME.match(line)) and not _ADJECTIVE.match(line)
+
+
+def interview_question(line: str, answer: str) -> bool:
+    """A question of an interview, followed by its ``answer`` (the next paragraph): a
+    question line is a heading only when the text under it does not answer it."""
+    line = line.strip()
+    if not line.rstrip("»\"”)").endswith("?"):
+        return False
+    if _LABEL.match(line) or _SECOND_PERSON.search(line):
+        return True
+    answer = answer.lstrip()
+    opening = " ".join(answer.split()[:_ANSWER_WORDS])
+    return bool(_ANSWER_OPENING.match(answer) or _FIRST_PERSON.search(opening))
 
 
 def not_a_heading(line: str) -> str | None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tui_reader.analysis.heading_lines import LINKS, bare_name, not_a_heading
+from tui_reader.analysis.heading_lines import LINKS, bare_name, interview_question, not_a_heading
 
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 16
@@ -208,7 +208,8 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
             continue
         if line is not None and bare_name(line) and (i == start or _glued_to_next(text, paragraphs, i)):
             continue  # a photo caption or a byline: "Иван Петров" over the lead
-        if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i):
+        if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i) \
+                and not interview_question(line, _next_text(text, paragraphs, i)):
             if not in_links:
                 run.append(i)
             continue
@@ -232,6 +233,10 @@ def _continues(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
     if text.count("\n", prev_end, paragraphs[i][0]) >= 2:
         return False  # a blank line between
     return text[prev_end - 1] not in ".!?…»\")]"
+
+
+def _next_text(text: str, paragraphs: list[tuple[int, int]], i: int) -> str:
+    return text[paragraphs[i + 1][0]:paragraphs[i + 1][1]] if i + 1 < len(paragraphs) else ""
 
 
 def _glued_to_next(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
