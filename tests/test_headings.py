@@ -200,3 +200,26 @@ def test_an_interview_question_followed_by_its_answer_is_not_a_heading(question,
 @pytest.mark.parametrize("question", ["Что изменится для пассажиров?", "Долго ли продлится ремонт?"])
 def test_a_question_heading_over_plain_reporting_stays(question):
     assert headings(article(HEADLINE, PROSE, question, PROSE2))[1] == [question]
+
+
+# --- quoted subheadings -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("heading", ["«Денег на это никто не даст»", "„Мы ещё вернёмся“", '"Время уходит"',
+                                     "«Проект „Север“ закрывать рано»"])
+def test_a_short_quoted_subheading_between_paragraphs_is_a_heading(heading):
+    assert headings(article(HEADLINE, PROSE, heading, PROSE2))[1] == [heading]
+
+
+@pytest.mark.parametrize("line", [
+    "«Мы обязательно победим!»",  # a remark, with its own stop
+    "«Я устал. Пора домой»",  # two sentences
+    "«Это был самый долгий и самый трудный день за всю мою жизнь в этом городе»",  # too long for a heading
+    "«Всё только начинается",  # unclosed: a line of a quoted verse
+])
+def test_a_quoted_remark_on_its_own_line_is_still_no_heading(line):
+    assert headings(article(HEADLINE, PROSE, line, PROSE2))[1] == []
+
+
+def test_a_quoted_line_glued_inside_a_stanza_is_no_heading():
+    text = article(HEADLINE, PROSE, "Он сказал тогда.\n«Денег на это никто не даст»\nИ ушёл не прощаясь.", PROSE2)
+    assert headings(text)[1] == []

@@ -47,6 +47,9 @@ _META_LINE = re.compile(r"^(?:https?://\S+|\d{4}-\d{2}-\d{2}|[a-z]{2}|[\w.-]*\d[
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…]+\s+[«\"„“]?[A-ZА-ЯЁ]")
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zа-я])\)\s")
 _OPENING_QUOTES = "«„“\"'"
+# A whole line in quotes, a phrase with no stop inside: «Никаких гарантий нет».
+_QUOTED_PHRASE = re.compile(r'^(?:«[^«»]+»|„[^„“]+“|“[^“”]+”|"[^"]+")$')
+MAX_QUOTED_HEADING_WORDS = 8
 _DASHES = "-–—•*·"
 
 HeadingHint = Sequence[int]  # (start, end) or (start, end, level)
@@ -170,11 +173,24 @@ def _heading_candidate(line: str) -> bool:
         return False  # ends like a sentence (or an exclamation in a story), or a bracketed note
     if _INNER_SENTENCE_END.search(line):
         return False  # two sentences: prose, not a heading
-    if line[0] in _OPENING_QUOTES and (line[-1] in "»“\"'" or not any(q in line[1:] for q in "»“\"'")):
+    if line[0] in _OPENING_QUOTES and not quoted_phrase(line) \
+            and (line[-1] in "»“\"'" or not any(q in line[1:] for q in "»“\"'")):
         return False  # a quoted remark (or a line of a quoted verse) on its own line
     if _LIST_MARKER.match(line):
         return False
     return True
+
+
+def quoted_phrase(line: str) -> bool:
+    """A short phrase wholly in quotes with no stop inside: a subheading that quotes
+    someone («Никаких гарантий нет»), not a quoted remark («Мы победим!», «Я устал.»),
+    which ends with its own stop."""
+    line = line.strip()
+    if not _QUOTED_PHRASE.match(line):
+        return False
+    inner = line[1:-1].strip()
+    return bool(inner) and inner[-1] not in ".,;:!?…" and len(inner.split()) <= MAX_QUOTED_HEADING_WORDS \
+        and not _INNER_SENTENCE_END.search(inner)
 
 
 def _prose(line: str) -> bool:
@@ -209,7 +225,8 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
         if line is not None and bare_name(line) and (i == start or _glued_to_next(text, paragraphs, i)):
             continue  # a photo caption or a byline: "Иван Петров" over the lead
         if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i) \
-                and not interview_question(line, _next_text(text, paragraphs, i)):
+                and not interview_question(line, _next_text(text, paragraphs, i)) \
+                and not (quoted_phrase(line) and _glued(text, paragraphs, i)):
             if not in_links:
                 run.append(i)
             continue
@@ -242,6 +259,12 @@ def _next_text(text: str, paragraphs: list[tuple[int, int]], i: int) -> str:
 def _glued_to_next(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
     """No blank line between paragraph ``i`` and the next one."""
     return i + 1 < len(paragraphs) and text.count("\n", paragraphs[i][1], paragraphs[i + 1][0]) < 2
+
+
+def _glued(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
+    """No blank line before or after paragraph ``i``: a quoted line inside a stanza or a
+    dialogue, not a subheading set apart."""
+    return (i > 0 and _glued_to_next(text, paragraphs, i - 1)) or _glued_to_next(text, paragraphs, i)
 
 
 def _leveled(text: str, paragraphs: list[tuple[int, int]], run: list[int],
