@@ -215,6 +215,7 @@ def test_a_short_quoted_subheading_between_paragraphs_is_a_heading(heading):
     "«Я устал. Пора домой»",  # two sentences
     "«Это был самый долгий и самый трудный день за всю мою жизнь в этом городе»",  # too long for a heading
     "«Всё только начинается",  # unclosed: a line of a quoted verse
+    "«Нет, так дело не пойдёт»",  # a comma: a remark with its clauses
 ])
 def test_a_quoted_remark_on_its_own_line_is_still_no_heading(line):
     assert headings(article(HEADLINE, PROSE, line, PROSE2))[1] == []

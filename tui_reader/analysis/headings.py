@@ -182,15 +182,14 @@ def _heading_candidate(line: str) -> bool:
 
 
 def quoted_phrase(line: str) -> bool:
-    """A short phrase wholly in quotes with no stop inside: a subheading that quotes
-    someone («Никаких гарантий нет»), not a quoted remark («Мы победим!», «Я устал.»),
-    which ends with its own stop."""
+    """A short phrase wholly in quotes with no stop or comma inside: a subheading that
+    quotes someone («Никаких гарантий нет»), not a quoted remark («Мы победим!», «Я
+    устал.», «Это, конечно, не значит, что …»), which has its own stop or clauses."""
     line = line.strip()
     if not _QUOTED_PHRASE.match(line):
         return False
     inner = line[1:-1].strip()
-    return bool(inner) and inner[-1] not in ".,;:!?…" and len(inner.split()) <= MAX_QUOTED_HEADING_WORDS \
-        and not _INNER_SENTENCE_END.search(inner)
+    return bool(inner) and not any(c in inner for c in ".,;:!?…") and len(inner.split()) <= MAX_QUOTED_HEADING_WORDS
 
 
 def _prose(line: str) -> bool:
