@@ -224,3 +224,27 @@ def test_a_quoted_remark_on_its_own_line_is_still_no_heading(line):
 def test_a_quoted_line_glued_inside_a_stanza_is_no_heading():
     text = article(HEADLINE, PROSE, "Он сказал тогда.\n«Денег на это никто не даст»\nИ ушёл не прощаясь.", PROSE2)
     assert headings(text)[1] == []
+
+
+# --- kickers over the headline ----------------------------------------------------------------
+
+@pytest.mark.parametrize("kicker", ["Долгая дорога", "Всё по плану", "Без лишних слов"])
+def test_a_short_kicker_over_a_proper_headline_is_not_the_title(kicker):
+    assert headings(article(kicker, HEADLINE, PROSE, PROSE2)) == (HEADLINE, [])
+    # glued to the headline as well
+    assert headings(f"{kicker}\n{HEADLINE}\n\n{PROSE}\n") == (HEADLINE, [])
+
+
+@pytest.mark.parametrize("blocks, title, sections", [
+    # a one-word first line is a rubric: it stays a section
+    (["Культура", HEADLINE, PROSE], None, ["Культура", HEADLINE]),
+    # a short headline over a short subheading: both too short to be kicker and headline
+    (["Новый мост", "Как его строили", PROSE, PROSE2], "Новый мост", ["Как его строили"]),
+    # a short headline over the first sentence of the text
+    (["Новый мост", PROSE, PROSE2], "Новый мост", []),
+    # a second line that asks is a subheading, not a headline
+    (["Новый мост", "Зачем городу ещё одна переправа через реку?", PROSE], "Новый мост",
+     ["Зачем городу ещё одна переправа через реку?"]),
+])
+def test_no_kicker_without_a_headline_under_it(blocks, title, sections):
+    assert headings(article(*blocks)) == (title, sections)

@@ -30,6 +30,8 @@ MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 16
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 18  # Russian headlines run to ~15 words
+MIN_KICKER_WORDS, MAX_KICKER_WORDS = 2, 3  # a one-word first line is a rubric, kept as a section
+MIN_HEADLINE_AFTER_KICKER = 5
 MAX_HEADING_RUN = 4  # longer runs of short lines are lists, poems or link blocks
 
 _WIKI = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
@@ -62,6 +64,8 @@ def find_title_and_headings(text: str, paragraphs: list[tuple[int, int]], standa
     ``standalone[i]`` is False for a line inside a novel's indented block."""
     first = _skip_metadata(text, paragraphs)
     title_index = _headline(text, paragraphs, first)
+    if title_index is not None and _kicker(text, paragraphs, title_index):
+        title_index += 1
     title = clean(text[paragraphs[title_index][0]:paragraphs[title_index][1]]) if title_index is not None else None
     if heading_hints is not None:
         headings = _hinted_headings(text, paragraphs, heading_hints, title_index)
@@ -157,6 +161,22 @@ def _headline(text: str, paragraphs: list[tuple[int, int]], first: int) -> int |
     return first
 
 
+def _kicker(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
+    """A kicker over the headline: a line of two or three words («Сами справитесь»),
+    then a proper headline (a longer line, headline-shaped), then the article.
+    The headline is the second line; the kicker is neither headline nor heading."""
+    words = len(text[paragraphs[i][0]:paragraphs[i][1]].split())
+    if not MIN_KICKER_WORDS <= words <= MAX_KICKER_WORDS or i + 2 >= len(paragraphs):
+        return False
+    if _headline(text, paragraphs, i + 1) is None:
+        return False
+    headline = text[paragraphs[i + 1][0]:paragraphs[i + 1][1]]
+    if len(headline.split()) < max(MIN_HEADLINE_AFTER_KICKER, words + 2) or headline.rstrip().endswith("?"):
+        return False
+    body = text[paragraphs[i + 2][0]:paragraphs[i + 2][1]]
+    return _prose(body) and ("\n" in body or not _heading_candidate(body))
+
+
 def _heading_candidate(line: str) -> bool:
     """A short standalone line that could title the text below it."""
     line = line.strip()
@@ -204,7 +224,7 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
                     title_index: int | None) -> list[Heading]:
     """(start, end, level, title) for each heading of a plain text."""
     headings: list[Heading] = []
-    start = first + 1 if title_index is not None else first
+    start = title_index + 1 if title_index is not None else first
     run: list[int] = []  # indices of candidate paragraphs waiting for prose
     levels: dict[str, int] = {}  # heading shape → level, learnt from the first run it appears in
     in_links = False  # under a "see also" line: short lines are other articles' titles
