@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tui_reader.analysis import analyse_structure
-from tui_reader.analysis.heading_lines import LINKS, SKIP, boilerplate
+from tui_reader.analysis.heading_lines import BOILERPLATE, LINKS, boilerplate
 
 HEADLINE = "Городской совет утвердил новый план развития набережной"
 PROSE = ("Депутаты обсуждали проект почти три часа. В итоге за него проголосовали двадцать человек, "
@@ -85,7 +85,7 @@ def test_titles_listed_under_see_also_are_not_headings(intro):
 
 
 def test_a_see_also_link_on_its_own_line_is_boilerplate():
-    assert boilerplate("Читайте также: Мэр открыл новый мост") == SKIP
+    assert boilerplate("Читайте также: Мэр открыл новый мост") == BOILERPLATE
     assert boilerplate("Читайте также") == LINKS
     assert boilerplate("Читайте также как мэр открыл мост") is None
 
@@ -248,3 +248,36 @@ def test_a_short_kicker_over_a_proper_headline_is_not_the_title(kicker):
 ])
 def test_no_kicker_without_a_headline_under_it(blocks, title, sections):
     assert headings(article(*blocks)) == (title, sections)
+
+
+# --- headings are marked for the later passes -------------------------------------------------
+
+def _marked(doc) -> dict[str, str]:
+    from tui_reader.analysis.heading_lines import paragraph_roles
+
+    return {doc.text[doc.paragraphs[k].start:doc.paragraphs[k].end]: kind
+            for k, kind in paragraph_roles(doc).items()}
+
+
+def test_markdown_headline_and_headings_are_marked_so_speech_passes_can_skip_them():
+    from tui_reader.load import load_bytes
+
+    source = ("# Министр Олег Белов заявил о новых тарифах\n\nМинистр Олег Белов заявил, что тарифы вырастут.\n\n"
+              "## Белов: денег хватит\n\nОн также сообщил, что субсидии сохранятся.\n")
+    loaded = load_bytes(source.encode(), "note.md")
+    doc = analyse_structure(loaded.text, loaded.source, loaded.heading_hints)
+    assert _marked(doc) == {"Министр Олег Белов заявил о новых тарифах": "title", "Белов: денег хватит": "heading"}
+
+
+@pytest.mark.parametrize("blocks, marked", [
+    ([HEADLINE, PROSE, "Что дальше", PROSE2], {HEADLINE: "title", "Что дальше": "heading"}),
+    (["Долгая дорога", HEADLINE, PROSE], {"Долгая дорога": "kicker", HEADLINE: "title"}),
+    (["ru-7", "2022-01-05", HEADLINE, PROSE], {HEADLINE: "title"}),  # a crawler header is no kicker
+    ([PROSE, "== Сроки ==", PROSE2], {"== Сроки ==": "heading"}),
+    ([HEADLINE, "Анна Соколова", PROSE, "Реклама", PROSE2, "12:30 Мэр: мост откроют в мае", PROSE2],
+     {HEADLINE: "title", "Анна Соколова": "caption", "Реклама": "boilerplate",
+      "12:30 Мэр: мост откроют в мае": "feed"}),
+    ([PROSE, PROSE2], {}),
+])
+def test_plain_text_headline_and_headings_are_marked(blocks, marked):
+    assert _marked(analyse_structure(article(*blocks))) == marked

@@ -19,7 +19,9 @@ from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "boilerplate.toml"
 
-SKIP = "skip"  # not a heading, and no break between a heading and its text
+# What a line that is not a heading is (none of them parts a heading from its text):
+BOILERPLATE = "boilerplate"  # site chrome, a photo credit
+FEED = "feed"  # an item of a news feed
 LINKS = "links"  # introduces a list of links: the short lines after it are not headings
 
 
@@ -51,6 +53,11 @@ _ANSWER_OPENING = re.compile(r"^(?:[-–—]\s|(?:да|нет|конечно|б�
 _ANSWER_WORDS = 6  # the first person must show in the answer's first words
 
 
+# A whole line in quotes, a phrase with no stop inside: «Никаких гарантий нет».
+_QUOTED_PHRASE = re.compile(r'^(?:«[^«»]+»|„[^„“]+“|“[^“”]+”|"[^"]+")$')
+MAX_QUOTED_HEADING_WORDS = 8
+
+
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(any boilerplate line, a line that introduces links), each a whole-line pattern."""
@@ -68,14 +75,14 @@ def _bare(line: str) -> str:
 
 
 def boilerplate(line: str) -> str | None:
-    """SKIP for a line of site boilerplate, LINKS for a 'see also' line, else None."""
+    """BOILERPLATE for a line of site chrome, LINKS for a 'see also' line, else None."""
     bare = _bare(line)
     if not bare or len(bare) > 300:
         return None
     lines, links = _boilerplate()
     if links.fullmatch(bare):
         return LINKS
-    return SKIP if lines.fullmatch(bare) else None
+    return BOILERPLATE if lines.fullmatch(bare) else None
 
 
 def feed_item(line: str) -> bool:
@@ -105,8 +112,61 @@ def interview_question(line: str, answer: str) -> bool:
     return bool(_ANSWER_OPENING.match(answer) or _FIRST_PERSON.search(opening))
 
 
+def quoted_phrase(line: str) -> bool:
+    """A short phrase wholly in quotes with no stop or comma inside: a subheading that
+    quotes someone («Никаких гарантий нет»), not a quoted remark («Мы победим!», «Я
+    устал.», «Это, конечно, не значит, что …»), which has its own stop or clauses."""
+    line = line.strip()
+    if not _QUOTED_PHRASE.match(line):
+        return False
+    inner = line[1:-1].strip()
+    return bool(inner) and not any(c in inner for c in ".,;:!?…") and len(inner.split()) <= MAX_QUOTED_HEADING_WORDS
+
+
 def not_a_heading(line: str) -> str | None:
-    """Why a standalone line that looks like a heading is none: SKIP, LINKS or None."""
+    """Why a standalone line that looks like a heading is none, whatever stands around
+    it: FEED, BOILERPLATE, LINKS, or None when it may be a heading."""
     if feed_item(line):
-        return SKIP
+        return FEED
     return boilerplate(line)
+
+
+def paragraph_roles(doc) -> dict[int, str]:
+    """What the paragraphs of an analysed ``Document`` that are not body text are:
+    paragraph index → "title" (the headline), "kicker" (a short line over it),
+    "heading" (a section's heading line: Markdown ``##``, wiki ``== … ==`` or an
+    implicit one), "caption" (a bare name glued to a paragraph or under the
+    headline), FEED or BOILERPLATE.  Later passes (who said what) skip or weigh them."""
+    text, paragraphs = doc.text, doc.paragraphs
+    out: dict[int, str] = {}
+    k = 0
+    for sec in doc.sections:
+        while sec.title and k < len(paragraphs) and paragraphs[k].start < sec.start:
+            k += 1
+        if sec.title and k < len(paragraphs) and paragraphs[k].start < sec.end:
+            out[k] = "heading"
+    title_at = None
+    for k, para in enumerate(paragraphs[:12]):
+        if doc.title and k not in out and " ".join(text[para.start:para.end].split()) == doc.title:
+            out[k] = "title"
+            title_at = k
+            break
+    kicker = _single(text, paragraphs[title_at - 1]) if title_at else None
+    if kicker and title_at - 1 not in out and 2 <= len(kicker.split()) <= 3 and not any(c.isdigit() for c in kicker):
+        out[title_at - 1] = "kicker"
+    for k, para in enumerate(paragraphs):
+        line = _single(text, para)
+        if k in out or line is None or len(line) > 300:
+            continue
+        role = not_a_heading(line)
+        if role in (FEED, BOILERPLATE):
+            out[k] = role
+        elif bare_name(line) and (k - 1 in out and out[k - 1] == "title"
+                                  or k + 1 < len(paragraphs) and "\n\n" not in text[para.end:paragraphs[k + 1].start]):
+            out[k] = "caption"
+    return out
+
+
+def _single(text: str, para) -> str | None:
+    line = text[para.start:para.end]
+    return None if "\n" in line else line

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tui_reader.analysis.heading_lines import LINKS, bare_name, interview_question, not_a_heading
+from tui_reader.analysis.heading_lines import LINKS, bare_name, interview_question, not_a_heading, quoted_phrase
 
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 16
@@ -49,9 +49,6 @@ _META_LINE = re.compile(r"^(?:https?://\S+|\d{4}-\d{2}-\d{2}|[a-z]{2}|[\w.-]*\d[
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…]+\s+[«\"„“]?[A-ZА-ЯЁ]")
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zа-я])\)\s")
 _OPENING_QUOTES = "«„“\"'"
-# A whole line in quotes, a phrase with no stop inside: «Никаких гарантий нет».
-_QUOTED_PHRASE = re.compile(r'^(?:«[^«»]+»|„[^„“]+“|“[^“”]+”|"[^"]+")$')
-MAX_QUOTED_HEADING_WORDS = 8
 _DASHES = "-–—•*·"
 
 HeadingHint = Sequence[int]  # (start, end) or (start, end, level)
@@ -199,17 +196,6 @@ def _heading_candidate(line: str) -> bool:
     if _LIST_MARKER.match(line):
         return False
     return True
-
-
-def quoted_phrase(line: str) -> bool:
-    """A short phrase wholly in quotes with no stop or comma inside: a subheading that
-    quotes someone («Никаких гарантий нет»), not a quoted remark («Мы победим!», «Я
-    устал.», «Это, конечно, не значит, что …»), which has its own stop or clauses."""
-    line = line.strip()
-    if not _QUOTED_PHRASE.match(line):
-        return False
-    inner = line[1:-1].strip()
-    return bool(inner) and not any(c in inner for c in ".,;:!?…") and len(inner.split()) <= MAX_QUOTED_HEADING_WORDS
 
 
 def _prose(line: str) -> bool:
