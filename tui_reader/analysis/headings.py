@@ -3,17 +3,25 @@
 How a plain text is read (``structure`` found the paragraphs first):
 
 1. **Corpus metadata.**  Leading lines such as ``ru-43`` / ``ru`` / ``2021-02-01`` /
-   a URL (crawler headers) are neither headline nor heading.
+   a URL (crawler headers), and site boilerplate under them, are neither
+   headline nor heading.
 2. **Headline.**  The first paragraph when it is a single short line that does
    not end like a sentence (no final period).  A one-word first line is a rubric
-   («Космос»), not a headline: it may start a section instead.
+   («Космос»), not a headline: it may start a section instead.  A two- or
+   three-word kicker over a proper headline («Сами справитесь» / a longer
+   headline-shaped line / text) leaves the headline to the second line.
 3. **Headings.**  Explicit ones: ``== … ==`` wiki lines and the hints a loader
-   found (Markdown ``#``, HTML ``<h2>`` or an all-bold paragraph).  Implicit
-   ones, for plain text without hints: a short single-line paragraph with no final
-   period that is followed by ordinary prose, possibly through a short run of
-   such lines («Политика» / «Италия» / text: levels 1, 2).  Not a heading: a
-   line glued under one ending with a comma (verse), a line inside a novel's
-   indented block (except «IV.» / «ГЛАВА 3»), a date, a quote, a list item.
+   found (Markdown ``#``, HTML ``<h2>`` or an all-bold paragraph; boilerplate
+   such as «Читайте также» set as one is dropped).  Implicit ones, for plain
+   text without hints: a short single-line paragraph with no final period that
+   is followed by ordinary prose, possibly through a short run of such lines
+   («Политика» / «Италия» / text: levels 1, 2).  Not a heading: a line glued
+   under one ending with a comma (verse), a line inside a novel's indented
+   block (except «IV.» / «ГЛАВА 3»), a date, a quoted remark (a short quoted
+   phrase set apart, «Никаких гарантий нет», is one), a list item; nor what
+   ``heading_lines`` recognises: site boilerplate, photo captions and credits,
+   news-feed items (these do not part a heading from its text), the titles
+   under «Читайте также», interview questions.
    Levels follow the heading's shape (roman numeral, «ЧАСТЬ …», capitals,
    plain): a shape keeps the level it had in the first run it appeared in.
 
@@ -113,7 +121,6 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def clean(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
-
 
 
 def _skip_metadata(text: str, paragraphs: list[tuple[int, int]]) -> int:
