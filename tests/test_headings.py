@@ -281,3 +281,9 @@ def test_markdown_headline_and_headings_are_marked_so_speech_passes_can_skip_the
 ])
 def test_plain_text_headline_and_headings_are_marked(blocks, marked):
     assert _marked(analyse_structure(article(*blocks))) == marked
+
+
+@pytest.mark.parametrize("headline", [HEADLINE, "Чего ждать от нового моста?", "Мост откроют в мае!"])
+def test_a_line_glued_under_the_headline_is_a_standfirst_or_caption_not_a_heading(headline):
+    text = f"{headline}\nМэр и строители на открытии пролёта 2024\n\n{PROSE}\n\nСроки работ\n\n{PROSE2}\n"
+    assert headings(text) == (headline, ["Сроки работ"])

@@ -236,6 +236,8 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
             continue
         if line is not None and bare_name(line) and (i == start or _glued_to_next(text, paragraphs, i)):
             continue  # a photo caption or a byline: "Иван Петров" over the lead
+        if i == start and title_index is not None and _glued_to_next(text, paragraphs, title_index):
+            continue  # a standfirst or a caption glued under the headline, not a section's title
         if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i) \
                 and not interview_question(line, _next_text(text, paragraphs, i)) \
                 and not (quoted_phrase(line) and _glued(text, paragraphs, i)):
