@@ -287,3 +287,19 @@ def test_plain_text_headline_and_headings_are_marked(blocks, marked):
 def test_a_line_glued_under_the_headline_is_a_standfirst_or_caption_not_a_heading(headline):
     text = f"{headline}\nМэр и строители на открытии пролёта 2024\n\n{PROSE}\n\nСроки работ\n\n{PROSE2}\n"
     assert headings(text) == (headline, ["Сроки работ"])
+
+
+def test_in_an_interview_every_question_line_is_a_question_not_a_heading():
+    text = article(
+        "Директор зоопарка рассказал о планах на новый сезон", PROSE,
+        "Как вы пережили зиму?", "Непросто, но мы справились без потерь.",
+        "Что нового появится летом?", "Откроется вольер для пингвинов, его строят уже полгода.",
+        "Когда ждать пингвинов?", "Их привезут в июне из другого зоопарка.",
+        "Что вам больше всего нравится в работе?", "Животные. С ними никогда не бывает скучно.")
+    assert headings(text)[1] == []
+
+
+def test_one_plain_question_heading_does_not_make_an_interview():
+    text = article(HEADLINE, PROSE, "Когда ждать пингвинов?", "Их привезут в июне из другого зоопарка.",
+                   "Что изменится для посетителей?", PROSE2)
+    assert headings(text)[1] == ["Когда ждать пингвинов?", "Что изменится для посетителей?"]

@@ -40,6 +40,7 @@ MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 18  # Russian headlines run to ~15 words
 MIN_KICKER_WORDS, MAX_KICKER_WORDS = 2, 3  # a one-word first line is a rubric, kept as a section
 MIN_HEADLINE_AFTER_KICKER = 5
+MIN_INTERVIEW_QUESTIONS = 2
 MAX_HEADING_RUN = 4  # longer runs of short lines are lists, poems or link blocks
 
 _WIKI = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
@@ -221,6 +222,7 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
     run: list[int] = []  # indices of candidate paragraphs waiting for prose
     levels: dict[str, int] = {}  # heading shape → level, learnt from the first run it appears in
     in_links = False  # under a "see also" line: short lines are other articles' titles
+    interview = _is_interview(text, paragraphs, start)
     for i in range(start, len(paragraphs)):
         s, e = paragraphs[i]
         line = _single_line(text, paragraphs[i])
@@ -239,7 +241,7 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
         if i == start and title_index is not None and _glued_to_next(text, paragraphs, title_index):
             continue  # a standfirst or a caption glued under the headline, not a section's title
         if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i) \
-                and not interview_question(line, _next_text(text, paragraphs, i)) \
+                and not (interview and _asks(line)) and not interview_question(line, _next_text(text, paragraphs, i)) \
                 and not (quoted_phrase(line) and _glued(text, paragraphs, i)):
             if not in_links:
                 run.append(i)
@@ -264,6 +266,25 @@ def _continues(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
     if text.count("\n", prev_end, paragraphs[i][0]) >= 2:
         return False  # a blank line between
     return text[prev_end - 1] not in ".!?…»\")]"
+
+
+def _asks(line: str) -> bool:
+    return line.rstrip().rstrip("»\"”)").endswith("?")
+
+
+def _is_interview(text: str, paragraphs: list[tuple[int, int]], start: int) -> bool:
+    """Two questions at least that are plainly an interview's (put to "вы", labelled, or
+    answered in the first person): then every question line of the text is one."""
+    found = 0
+    for i in range(start, len(paragraphs)):
+        s, e = paragraphs[i]
+        if e - s <= MAX_HEADING_CHARS and text[e - 1] in "?»\"”)":
+            line = _single_line(text, paragraphs[i])
+            if line and _asks(line) and interview_question(line, _next_text(text, paragraphs, i)):
+                found += 1
+                if found >= MIN_INTERVIEW_QUESTIONS:
+                    return True
+    return False
 
 
 def _next_text(text: str, paragraphs: list[tuple[int, int]], i: int) -> str:
