@@ -235,9 +235,16 @@ def test_a_short_kicker_over_a_proper_headline_is_not_the_title(kicker):
     assert headings(f"{kicker}\n{HEADLINE}\n\n{PROSE}\n") == (HEADLINE, [])
 
 
+@pytest.mark.parametrize("rubric", ["Культура", "Экономика"])
+def test_a_one_word_rubric_over_a_proper_headline_stays_a_section_and_the_headline_is_the_title(rubric):
+    assert headings(article(rubric, HEADLINE, PROSE, PROSE2)) == (HEADLINE, [rubric])
+    # boilerplate between the headline and the text does not hide the text
+    assert headings(article(rubric, HEADLINE, "Обновлено: 03.04.2022", "Поделиться", PROSE)) == (HEADLINE, [rubric])
+
+
 @pytest.mark.parametrize("blocks, title, sections", [
-    # a one-word first line is a rubric: it stays a section
-    (["Культура", HEADLINE, PROSE], None, ["Культура", HEADLINE]),
+    # a one-word rubric over a line too short for a headline: both are sections (a digest)
+    (["Культура", "Театр открыл сезон", PROSE], None, ["Культура", "Театр открыл сезон"]),
     # a short headline over a short subheading: both too short to be kicker and headline
     (["Новый мост", "Как его строили", PROSE, PROSE2], "Новый мост", ["Как его строили"]),
     # a short headline over the first sentence of the text

@@ -70,8 +70,10 @@ def find_title_and_headings(text: str, paragraphs: list[tuple[int, int]], standa
     ``standalone[i]`` is False for a line inside a novel's indented block."""
     first = _skip_metadata(text, paragraphs)
     title_index = _headline(text, paragraphs, first)
-    if title_index is not None and _kicker(text, paragraphs, title_index):
-        title_index += 1
+    rubric = heading_hints is None and title_index is None and first < len(paragraphs) \
+        and _rubric(text, paragraphs, first)
+    if rubric or (title_index is not None and _kicker(text, paragraphs, title_index)):
+        title_index = first + 1
     title = clean(text[paragraphs[title_index][0]:paragraphs[title_index][1]]) if title_index is not None else None
     if heading_hints is not None:
         headings = _hinted_headings(text, paragraphs, heading_hints, title_index)
@@ -81,6 +83,9 @@ def find_title_and_headings(text: str, paragraphs: list[tuple[int, int]], standa
                 headings = headings[1:]
     else:
         headings = _found_headings(text, paragraphs, standalone, first, title_index)
+        if rubric:
+            s, e = paragraphs[first]
+            headings.insert(0, (s, e, 1, clean(text[s:e])))
     return title, headings
 
 
@@ -171,15 +176,30 @@ def _kicker(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
     then a proper headline (a longer line, headline-shaped), then the article.
     The headline is the second line; the kicker is neither headline nor heading."""
     words = len(text[paragraphs[i][0]:paragraphs[i][1]].split())
-    if not MIN_KICKER_WORDS <= words <= MAX_KICKER_WORDS or i + 2 >= len(paragraphs):
-        return False
-    if _headline(text, paragraphs, i + 1) is None:
+    return MIN_KICKER_WORDS <= words <= MAX_KICKER_WORDS and _headline_under(text, paragraphs, i, words)
+
+
+def _rubric(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
+    """A one-word rubric («Экономика») over a proper headline: it stays a section (a
+    digest of rubrics is sectioned by them) and the line under it is the headline."""
+    line = _single_line(text, paragraphs[i])
+    return line is not None and len(line.split()) == 1 and _heading_candidate(line) \
+        and not _NUMBERING.match(line.strip()) and _headline_under(text, paragraphs, i, 1)
+
+
+def _headline_under(text: str, paragraphs: list[tuple[int, int]], i: int, words: int) -> bool:
+    """Paragraph ``i + 1`` is a headline: headline-shaped, longer than the line over it,
+    not a question, and the article (prose, past any boilerplate) follows it."""
+    if i + 2 >= len(paragraphs) or _headline(text, paragraphs, i + 1) is None:
         return False
     headline = text[paragraphs[i + 1][0]:paragraphs[i + 1][1]]
     if len(headline.split()) < max(MIN_HEADLINE_AFTER_KICKER, words + 2) or headline.rstrip().endswith("?"):
         return False
-    body = text[paragraphs[i + 2][0]:paragraphs[i + 2][1]]
-    return _prose(body) and ("\n" in body or not _heading_candidate(body))
+    for j in range(i + 2, min(len(paragraphs), i + 8)):
+        body = text[paragraphs[j][0]:paragraphs[j][1]]
+        if "\n" in body or not (not_a_heading(body) or bare_name(body)):
+            return _prose(body) and ("\n" in body or not _heading_candidate(body))
+    return False
 
 
 def _heading_candidate(line: str) -> bool:
