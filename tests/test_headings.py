@@ -49,6 +49,10 @@ def article(*blocks: str) -> str:
     "Самое читаемое",
     "18+",
     "Комментарии (12)",
+    "Текст: Олег Белов",
+    "Беседовала Анна Соколова",
+    "13:45, 14 марта 2024",
+    "Фото из открытых источников",
 ])
 def test_boilerplate_lines_are_neither_headings_nor_headline(line):
     title, sections = headings(article(HEADLINE, line, PROSE, "Что дальше", PROSE2))
@@ -66,6 +70,8 @@ def test_boilerplate_lines_are_neither_headings_nor_headline(line):
     "Подписание договора отложено",
     "Видеонаблюдение во дворах",
     "Поделиться опытом со студентами",
+    "Подготовили документы к подписанию",
+    "Текстильная промышленность",
 ])
 def test_headings_that_merely_start_like_boilerplate_stay(line):
     _title, sections = headings(article(HEADLINE, PROSE, line, PROSE2))
