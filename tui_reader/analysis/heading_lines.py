@@ -1,4 +1,8 @@
-"""Standalone lines that look like headings and are not.
+"""What a single standalone line is: heading-shaped, prose, or one of the lines that
+look like headings and are not.
+
+The shape: short, no final period, not a date, a URL, a list item or a quoted remark
+(``heading_candidate``); the prose a heading can stand over (``prose``).
 
 A web page copied as text leaves lines of its own around and inside the article:
 site boilerplate ("Обновлено: 19.01.2021", "Нашли ошибку?", "Реклама"), photo
@@ -18,6 +22,23 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "boilerplate.toml"
+_MONTHS = "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+
+MAX_HEADING_CHARS = 120
+MAX_HEADING_WORDS = 16
+WIKI = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
+LETTER = re.compile(r"[^\W\d_]")
+NUMBERING = re.compile(r"^(?:[IVXLCDM]+|\d{1,3})\.?$")
+ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
+CHAPTER = re.compile(r"^(?:глава|часть|том|раздел|chapter|part)\s+\S+\.?$", re.I)
+DATE_LINE = re.compile(
+    rf"^(?:\w+,\s*)?\d{{1,2}}\s+(?:{_MONTHS})\w*\.?(?:\s+\d{{4}})?(?:\s+(?:года|г\.))?(?:,?\s+\d{{1,2}}:\d{{2}})?$"
+    r"|^[\d./:\-\s]+$", re.I)
+URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…]+\s+[«\"„“]?[A-ZА-ЯЁ]")
+_LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zа-я])\)\s")
+_OPENING_QUOTES = "«„“\"'"
+DASHES = "-–—•*·"
 
 # What a line that is not a heading is (none of them parts a heading from its text):
 BOILERPLATE = "boilerplate"  # site chrome, a photo credit
@@ -25,7 +46,6 @@ FEED = "feed"  # an item of a news feed
 LINKS = "links"  # introduces a list of links: the short lines after it are not headings
 
 
-_MONTHS = "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр"
 # A news-feed item opens with its time: "12:30 …", "31.01, 20:56 …", "Вчера, 09:15 …",
 # "3 мая 2021, 10:00 …", "31.01.2021 В Москве …" (a full date alone is enough).
 _FEED_ITEM = re.compile(
@@ -170,3 +190,61 @@ def paragraph_roles(doc) -> dict[int, str]:
 def _single(text: str, para) -> str | None:
     line = text[para.start:para.end]
     return None if "\n" in line else line
+
+
+def chapter_line(line: str, arabic: bool = True) -> bool:
+    """«IV.», «Глава 3», «ЧАСТЬ ПЕРВАЯ» (and «12» unless ``arabic`` is False:
+    inside a novel's block a bare number is a page or footnote mark)."""
+    line = line.strip()
+    if CHAPTER.match(line) or ROMAN.match(line):
+        return True
+    return arabic and bool(NUMBERING.match(line))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def clean(line: str) -> str:
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def single_line(text: str, span: tuple[int, int]) -> str | None:
+    line = text[span[0]:span[1]]
+    return None if "\n" in line else line
+
+
+def heading_candidate(line: str) -> bool:
+    """A short standalone line that could title the text below it."""
+    line = line.strip()
+    if not line or len(line) > MAX_HEADING_CHARS or len(line.split()) > MAX_HEADING_WORDS:
+        return False
+    if NUMBERING.match(line) or CHAPTER.match(line):
+        return True  # "I.", "XII", "Глава 3"
+    if not LETTER.search(line) or DATE_LINE.match(line) or URL.match(line):
+        return False
+    if line[0] in DASHES or line[0].islower():
+        return False
+    core = line.rstrip(")]>»“\"'")
+    if not core or core[-1] in ".,;:!…([<" or line[0] in "([<":
+        return False  # ends like a sentence (or an exclamation in a story), or a bracketed note
+    if _INNER_SENTENCE_END.search(line):
+        return False  # two sentences: prose, not a heading
+    if line[0] in _OPENING_QUOTES and not quoted_phrase(line) \
+            and (line[-1] in "»“\"'" or not any(q in line[1:] for q in "»“\"'")):
+        return False  # a quoted remark (or a line of a quoted verse) on its own line
+    if _LIST_MARKER.match(line):
+        return False
+    return True
+
+
+def prose(line: str) -> bool:
+    """Ordinary text a heading can stand over: not a date, a number or a URL."""
+    stripped = line.strip()
+    if not LETTER.search(stripped) or DATE_LINE.match(stripped) or URL.match(stripped):
+        return False
+    return len(stripped.split()) >= 3 or stripped[-1:] in ".!?…»\""

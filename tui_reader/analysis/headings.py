@@ -29,36 +29,15 @@ Only regular expressions here: this runs before the reader's first paint.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from tui_reader.analysis.heading_lines import LINKS, bare_name, interview_question, not_a_heading, quoted_phrase
+from tui_reader.analysis.heading_lines import (CHAPTER, LETTER, LINKS, MAX_HEADING_CHARS, NUMBERING, ROMAN, WIKI,
+                                               bare_name, chapter_line, clean, heading_candidate, interview_question,
+                                               not_a_heading, prose, quoted_phrase, single_line, trim)
+from tui_reader.analysis.headline import headline_at, kicker_at, rubric_at, skip_metadata
 
-MAX_HEADING_CHARS = 120
-MAX_HEADING_WORDS = 16
-MAX_TITLE_CHARS = 200
-MAX_TITLE_WORDS = 18  # Russian headlines run to ~15 words
-MIN_KICKER_WORDS, MAX_KICKER_WORDS = 2, 3  # a one-word first line is a rubric, kept as a section
-MIN_HEADLINE_AFTER_KICKER = 5
 MIN_INTERVIEW_QUESTIONS = 2
 MAX_HEADING_RUN = 4  # longer runs of short lines are lists, poems or link blocks
-
-_WIKI = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
-_LETTER = re.compile(r"[^\W\d_]")
-_WORDLIKE = re.compile(r"\w")
-_NUMBERING = re.compile(r"^(?:[IVXLCDM]+|\d{1,3})\.?$")
-_ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
-_CHAPTER = re.compile(r"^(?:глава|часть|том|раздел|chapter|part)\s+\S+\.?$", re.I)
-_MONTHS = ("январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр")
-_DATE_LINE = re.compile(
-    rf"^(?:\w+,\s*)?\d{{1,2}}\s+(?:{_MONTHS})\w*\.?(?:\s+\d{{4}})?(?:\s+(?:года|г\.))?(?:,?\s+\d{{1,2}}:\d{{2}})?$"
-    r"|^[\d./:\-\s]+$", re.I)
-_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-_META_LINE = re.compile(r"^(?:https?://\S+|\d{4}-\d{2}-\d{2}|[a-z]{2}|[\w.-]*\d[\w.-]*)$", re.I)
-_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…]+\s+[«\"„“]?[A-ZА-ЯЁ]")
-_LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zа-я])\)\s")
-_OPENING_QUOTES = "«„“\"'"
-_DASHES = "-–—•*·"
 
 HeadingHint = Sequence[int]  # (start, end) or (start, end, level)
 Heading = tuple[int, int, int, str]  # (start, end, level, title)
@@ -68,11 +47,11 @@ def find_title_and_headings(text: str, paragraphs: list[tuple[int, int]], standa
                             heading_hints: list[HeadingHint] | None) -> tuple[str | None, list[Heading]]:
     """The headline (or None) and the headings of a text whose paragraphs are known.
     ``standalone[i]`` is False for a line inside a novel's indented block."""
-    first = _skip_metadata(text, paragraphs)
-    title_index = _headline(text, paragraphs, first)
+    first = skip_metadata(text, paragraphs)
+    title_index = headline_at(text, paragraphs, first)
     rubric = heading_hints is None and title_index is None and first < len(paragraphs) \
-        and _rubric(text, paragraphs, first)
-    if rubric or (title_index is not None and _kicker(text, paragraphs, title_index)):
+        and rubric_at(text, paragraphs, first)
+    if rubric or (title_index is not None and kicker_at(text, paragraphs, title_index)):
         title_index = first + 1
     title = clean(text[paragraphs[title_index][0]:paragraphs[title_index][1]]) if title_index is not None else None
     if heading_hints is not None:
@@ -89,24 +68,15 @@ def find_title_and_headings(text: str, paragraphs: list[tuple[int, int]], standa
     return title, headings
 
 
-def chapter_line(line: str, arabic: bool = True) -> bool:
-    """«IV.», «Глава 3», «ЧАСТЬ ПЕРВАЯ» (and «12» unless ``arabic`` is False:
-    inside a novel's block a bare number is a page or footnote mark)."""
-    line = line.strip()
-    if _CHAPTER.match(line) or _ROMAN.match(line):
-        return True
-    return arabic and bool(_NUMBERING.match(line))
-
-
 def _shape(line: str) -> str:
     """What kind of heading a line is, so that headings of one kind share a level."""
     line = line.strip()
-    chapter = _CHAPTER.match(line)
+    chapter = CHAPTER.match(line)
     if chapter:
         return "word:" + line.split()[0].lower()
-    if _ROMAN.match(line):
+    if ROMAN.match(line):
         return "roman"
-    if _NUMBERING.match(line):
+    if NUMBERING.match(line):
         return "number"
     return "upper" if line.isupper() else "text"
 
@@ -115,123 +85,6 @@ def _strong_heading(line: str) -> bool:
     """Shapes that are headings even in a long run: «IV», «Глава 3», «ЧАСТЬ ПЕРВАЯ»."""
     line = line.strip()
     return chapter_line(line) or (line.isupper() and len(line) > 2)
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def clean(line: str) -> str:
-    return re.sub(r"\s+", " ", line).strip()
-
-
-def _skip_metadata(text: str, paragraphs: list[tuple[int, int]]) -> int:
-    """Index of the first paragraph after a crawler header (id, language, date,
-    URL lines at the very top; two such lines at least, so a lone first line is
-    never taken for metadata) and after any site boilerplate line under it."""
-    i = 0
-    while i < len(paragraphs) and i < 6:
-        s, e = paragraphs[i]
-        line = text[s:e]
-        if "\n" in line or not _META_LINE.match(line):
-            break
-        i += 1
-    i = i if i >= 2 else 0
-    while i < len(paragraphs) - 1 and i < 12:
-        line = _single_line(text, paragraphs[i])
-        if line is None or not not_a_heading(line):
-            break
-        i += 1
-    return i
-
-
-def _single_line(text: str, span: tuple[int, int]) -> str | None:
-    line = text[span[0]:span[1]]
-    return None if "\n" in line else line
-
-
-def _headline(text: str, paragraphs: list[tuple[int, int]], first: int) -> int | None:
-    if first >= len(paragraphs) or len(paragraphs) - first < 2:
-        return None  # a headline heads something
-    line = _single_line(text, paragraphs[first])
-    if line is None or len(line) > MAX_TITLE_CHARS or not _LETTER.search(line):
-        return None
-    if sum(1 for word in line.split() if _WORDLIKE.search(word)) > MAX_TITLE_WORDS:
-        return None  # a run-on first sentence that lost its period, not a headline
-    if _WIKI.match(line) or " " not in line.strip():
-        return None  # a wiki heading, or a one-word rubric
-    if line.rstrip()[-1:] in ".,;:" and not line.rstrip().endswith("..."):
-        return None
-    if line[:1] in _DASHES or line[:1].islower() or _DATE_LINE.match(line) or _URL.match(line):
-        return None
-    return first
-
-
-def _kicker(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
-    """A kicker over the headline: a line of two or three words («Сами справитесь»),
-    then a proper headline (a longer line, headline-shaped), then the article.
-    The headline is the second line; the kicker is neither headline nor heading."""
-    words = len(text[paragraphs[i][0]:paragraphs[i][1]].split())
-    return MIN_KICKER_WORDS <= words <= MAX_KICKER_WORDS and _headline_under(text, paragraphs, i, words)
-
-
-def _rubric(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
-    """A one-word rubric («Экономика») over a proper headline: it stays a section (a
-    digest of rubrics is sectioned by them) and the line under it is the headline."""
-    line = _single_line(text, paragraphs[i])
-    return line is not None and len(line.split()) == 1 and _heading_candidate(line) \
-        and not _NUMBERING.match(line.strip()) and _headline_under(text, paragraphs, i, 1)
-
-
-def _headline_under(text: str, paragraphs: list[tuple[int, int]], i: int, words: int) -> bool:
-    """Paragraph ``i + 1`` is a headline: headline-shaped, longer than the line over it,
-    not a question, and the article (prose, past any boilerplate) follows it."""
-    if i + 2 >= len(paragraphs) or _headline(text, paragraphs, i + 1) is None:
-        return False
-    headline = text[paragraphs[i + 1][0]:paragraphs[i + 1][1]]
-    if len(headline.split()) < max(MIN_HEADLINE_AFTER_KICKER, words + 2) or headline.rstrip().endswith("?"):
-        return False
-    for j in range(i + 2, min(len(paragraphs), i + 8)):
-        body = text[paragraphs[j][0]:paragraphs[j][1]]
-        if "\n" in body or not (not_a_heading(body) or bare_name(body)):
-            return _prose(body) and ("\n" in body or not _heading_candidate(body))
-    return False
-
-
-def _heading_candidate(line: str) -> bool:
-    """A short standalone line that could title the text below it."""
-    line = line.strip()
-    if not line or len(line) > MAX_HEADING_CHARS or len(line.split()) > MAX_HEADING_WORDS:
-        return False
-    if _NUMBERING.match(line) or _CHAPTER.match(line):
-        return True  # "I.", "XII", "Глава 3"
-    if not _LETTER.search(line) or _DATE_LINE.match(line) or _URL.match(line):
-        return False
-    if line[0] in _DASHES or line[0].islower():
-        return False
-    core = line.rstrip(")]>»“\"'")
-    if not core or core[-1] in ".,;:!…([<" or line[0] in "([<":
-        return False  # ends like a sentence (or an exclamation in a story), or a bracketed note
-    if _INNER_SENTENCE_END.search(line):
-        return False  # two sentences: prose, not a heading
-    if line[0] in _OPENING_QUOTES and not quoted_phrase(line) \
-            and (line[-1] in "»“\"'" or not any(q in line[1:] for q in "»“\"'")):
-        return False  # a quoted remark (or a line of a quoted verse) on its own line
-    if _LIST_MARKER.match(line):
-        return False
-    return True
-
-
-def _prose(line: str) -> bool:
-    """Ordinary text a heading can stand over: not a date, a number or a URL."""
-    stripped = line.strip()
-    if not _LETTER.search(stripped) or _DATE_LINE.match(stripped) or _URL.match(stripped):
-        return False
-    return len(stripped.split()) >= 3 or stripped[-1:] in ".!?…»\""
 
 
 def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: list[bool], first: int,
@@ -245,9 +98,9 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
     interview = _is_interview(text, paragraphs, start)
     for i in range(start, len(paragraphs)):
         s, e = paragraphs[i]
-        line = _single_line(text, paragraphs[i])
-        wiki = _WIKI.match(line.strip()) if line is not None else None
-        if wiki and _LETTER.search(wiki.group(2)):
+        line = single_line(text, paragraphs[i])
+        wiki = WIKI.match(line.strip()) if line is not None else None
+        if wiki and LETTER.search(wiki.group(2)):
             run, in_links = [], False
             headings.append((s, e, len(wiki.group(1)) - 1, clean(wiki.group(2))))
             continue
@@ -260,14 +113,12 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
             continue  # a photo caption or a byline: "Иван Петров" over the lead
         if i == start and title_index is not None and _glued_to_next(text, paragraphs, title_index):
             continue  # a standfirst or a caption glued under the headline, not a section's title
-        if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i) \
-                and not (interview and _asks(line)) and not interview_question(line, _next_text(text, paragraphs, i)) \
-                and not (quoted_phrase(line) and _glued(text, paragraphs, i)):
+        if line is not None and standalone[i] and _may_title(text, paragraphs, i, line, interview):
             if not in_links:
                 run.append(i)
             continue
         in_links = False
-        if run and _prose(text[s:e]):
+        if run and prose(text[s:e]):
             kept = [j for j in run if not _is_bare_number_before_heading(text, paragraphs, j, run)]
             if len(kept) > MAX_HEADING_RUN:
                 kept = [j for j in kept if _strong_heading(text[paragraphs[j][0]:paragraphs[j][1]])]
@@ -275,6 +126,16 @@ def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: li
                 headings += _leveled(text, paragraphs, kept, levels)
         run = []
     return headings
+
+
+def _may_title(text: str, paragraphs: list[tuple[int, int]], i: int, line: str, interview: bool) -> bool:
+    """A heading-shaped line that its neighbours do not refuse: not the next line of a
+    verse, not an interview's question, not a quoted line inside a stanza."""
+    if not heading_candidate(line) or _continues(text, paragraphs, i):
+        return False
+    if (interview and _asks(line)) or interview_question(line, _next_text(text, paragraphs, i)):
+        return False
+    return not (quoted_phrase(line) and _glued(text, paragraphs, i))
 
 
 def _continues(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
@@ -299,7 +160,7 @@ def _is_interview(text: str, paragraphs: list[tuple[int, int]], start: int) -> b
     for i in range(start, len(paragraphs)):
         s, e = paragraphs[i]
         if e - s <= MAX_HEADING_CHARS and text[e - 1] in "?»\"”)":
-            line = _single_line(text, paragraphs[i])
+            line = single_line(text, paragraphs[i])
             if line and _asks(line) and interview_question(line, _next_text(text, paragraphs, i)):
                 found += 1
                 if found >= MIN_INTERVIEW_QUESTIONS:
@@ -345,7 +206,7 @@ def _leveled(text: str, paragraphs: list[tuple[int, int]], run: list[int],
 def _is_bare_number_before_heading(text: str, paragraphs, j: int, run: list[int]) -> bool:
     """«1» over «Большинство выборщиков…»: the number belongs to the heading after it."""
     s, e = paragraphs[j]
-    return bool(_NUMBERING.match(text[s:e].strip())) and j != run[-1]
+    return bool(NUMBERING.match(text[s:e].strip())) and j != run[-1]
 
 
 def _hinted_headings(text: str, paragraphs: list[tuple[int, int]], hints: list[HeadingHint],

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 
-from tui_reader.analysis.headings import Heading, HeadingHint, chapter_line, find_title_and_headings, trim
+from tui_reader.analysis.heading_lines import chapter_line, trim
+from tui_reader.analysis.headings import Heading, HeadingHint, find_title_and_headings
 from tui_reader.model import Document, Paragraph, Section, Sentence
 
 _CAPITAL = re.compile(r"[A-ZА-ЯЁ]")
