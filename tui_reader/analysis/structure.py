@@ -7,23 +7,11 @@ How the text is read, in order:
    indented first lines); a block of evenly hard-wrapped lines is one paragraph;
    otherwise every line is a paragraph (news files often put one paragraph per
    line).  A paragraph's span excludes surrounding whitespace.
-2. **Corpus metadata.**  Leading lines such as ``ru-43`` / ``ru`` / ``2021-02-01`` /
-   a URL (crawler headers) are neither headline nor heading.
-3. **Headline.**  The first paragraph when it is a single short line that does
-   not end like a sentence (no final period).  A one-word first line is a rubric
-   («Космос»), not a headline: it may start a section instead.
-4. **Headings.**  Explicit ones: ``== … ==`` wiki lines and the hints a loader
-   found (Markdown ``#``, HTML ``<h2>`` or an all-bold paragraph).  Implicit
-   ones, for plain text without hints: a short single-line paragraph with no final
-   period that is followed by ordinary prose, possibly through a short run of
-   such lines («Политика» / «Италия» / text: levels 1, 2).  Not a heading: a
-   line glued under one ending with a comma (verse), a line inside a novel's
-   indented block (except «IV.» / «ГЛАВА 3»), a date, a quote, a list item.
-   Levels follow the heading's shape (roman numeral, «ЧАСТЬ …», capitals,
-   plain): a shape keeps the level it had in the first run it appeared in.
-5. **Sections** tile the text: the lead (title None, level 0) runs up to the first
+2. **Headline and headings** (``headings``): which standalone lines title
+   the text, and which are metadata, captions, boilerplate or questions.
+3. **Sections** tile the text: the lead (title None, level 0) runs up to the first
    heading; each heading's section runs to the next heading.
-6. **Sentences**: razdel inside each paragraph, so no sentence crosses a
+4. **Sentences**: razdel inside each paragraph, so no sentence crosses a
    paragraph break.
 
 A heading line (and the headline) is also a paragraph with its sentence, so
@@ -34,38 +22,14 @@ first paragraph at or after ``section.start``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
+from tui_reader.analysis.heading_lines import chapter_line, trim
+from tui_reader.analysis.headings import Heading, HeadingHint, find_title_and_headings
 from tui_reader.model import Document, Paragraph, Section, Sentence
-
-MAX_HEADING_CHARS = 120
-MAX_HEADING_WORDS = 16
-MAX_TITLE_CHARS = 200
-MAX_TITLE_WORDS = 18  # Russian headlines run to ~15 words
-MAX_HEADING_RUN = 4  # longer runs of short lines are lists, poems or link blocks
-
-_WIKI = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
-_LETTER = re.compile(r"[^\W\d_]")
-_WORDLIKE = re.compile(r"\w")
-_NUMBERING = re.compile(r"^(?:[IVXLCDM]+|\d{1,3})\.?$")
-_ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
-_CHAPTER = re.compile(r"^(?:глава|часть|том|раздел|chapter|part)\s+\S+\.?$", re.I)
-_MONTHS = ("январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр")
-_DATE_LINE = re.compile(
-    rf"^(?:\w+,\s*)?\d{{1,2}}\s+(?:{_MONTHS})\w*\.?(?:\s+\d{{4}})?(?:\s+(?:года|г\.))?(?:,?\s+\d{{1,2}}:\d{{2}})?$"
-    r"|^[\d./:\-\s]+$", re.I)
-_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-_META_LINE = re.compile(r"^(?:https?://\S+|\d{4}-\d{2}-\d{2}|[a-z]{2}|[\w.-]*\d[\w.-]*)$", re.I)
-_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…]+\s+[«\"„“]?[A-ZА-ЯЁ]")
-_LIST_MARKER = re.compile(r"^(?:\d{1,3}|[a-zа-я])\)\s")
-_OPENING_QUOTES = "«„“\"'"
-_DASHES = "-–—•*·"
 
 _CAPITAL = re.compile(r"[A-ZА-ЯЁ]")
 # A stop, maybe a closing quote, a space and a lower-case letter: a sentence start in a lower-case text.
 _STOP_THEN_LOWER = re.compile(r"(?<=[^\W\d_]{2})[.!?…]+[»\"“”)]?\s+[«\"„“]?[a-zа-яё]")
-
-HeadingHint = Sequence[int]  # (start, end) or (start, end, level)
 
 
 def written_in_lower_case(text: str) -> bool:
@@ -79,19 +43,7 @@ def build_structure(doc: Document, heading_hints: list[HeadingHint] | None = Non
     found = _paragraphs(text)
     paragraphs = [(start, end) for start, end, _standalone in found]
     standalone = [flag for _s, _e, flag in found]
-    first = _skip_metadata(text, paragraphs)
-    title_index = _headline(text, paragraphs, first)
-    doc.title = _clean(text[paragraphs[title_index][0]:paragraphs[title_index][1]]) if title_index is not None else None
-
-    if heading_hints is not None:
-        headings = _hinted_headings(text, paragraphs, heading_hints, title_index)
-        if doc.title is None:
-            doc.title = _title_from_hints(text, headings, paragraphs)
-            if doc.title is not None:
-                headings = headings[1:]
-    else:
-        headings = _found_headings(text, paragraphs, standalone, first, title_index)
-
+    doc.title, headings = find_title_and_headings(text, paragraphs, standalone, heading_hints)
     doc.sections = _sections(text, headings)
     doc.paragraphs = []
     doc.sentences = []
@@ -130,7 +82,7 @@ def _paragraphs(text: str) -> list[tuple[int, int, bool]]:
 
 def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
     if len(lines) == 1:
-        return [(*_trim(text, *lines[0]), True)]
+        return [(*trim(text, *lines[0]), True)]
     indented = [text[s:e][:1] in (" ", "\t", "\u3000") for s, e in lines]
     if any(indented) and not all(indented):
         groups: list[list[tuple[int, int]]] = []
@@ -138,7 +90,7 @@ def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
         after_chapter = False
         for line, starts_paragraph in zip(lines, indented):
             # "III." glued under the last line of a chapter is a line of its own.
-            chapter = not starts_paragraph and _chapter_line(text[line[0]:line[1]], arabic=False)
+            chapter = not starts_paragraph and chapter_line(text[line[0]:line[1]], arabic=False)
             if starts_paragraph or chapter or after_chapter or not groups:
                 groups.append([line])
                 if chapter:
@@ -146,38 +98,10 @@ def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
             else:
                 groups[-1].append(line)
             after_chapter = chapter
-        return [(*_trim(text, g[0][0], g[-1][1]), i in chapters) for i, g in enumerate(groups)]
+        return [(*trim(text, g[0][0], g[-1][1]), i in chapters) for i, g in enumerate(groups)]
     if _hard_wrapped(text, lines):
-        return [(*_trim(text, lines[0][0], lines[-1][1]), True)]
-    return [(*_trim(text, *line), True) for line in lines]
-
-
-def _chapter_line(line: str, arabic: bool = True) -> bool:
-    """«IV.», «Глава 3», «ЧАСТЬ ПЕРВАЯ» (and «12» unless ``arabic`` is False:
-    inside a novel's block a bare number is a page or footnote mark)."""
-    line = line.strip()
-    if _CHAPTER.match(line) or _ROMAN.match(line):
-        return True
-    return arabic and bool(_NUMBERING.match(line))
-
-
-def _shape(line: str) -> str:
-    """What kind of heading a line is, so that headings of one kind share a level."""
-    line = line.strip()
-    chapter = _CHAPTER.match(line)
-    if chapter:
-        return "word:" + line.split()[0].lower()
-    if _ROMAN.match(line):
-        return "roman"
-    if _NUMBERING.match(line):
-        return "number"
-    return "upper" if line.isupper() else "text"
-
-
-def _strong_heading(line: str) -> bool:
-    """Shapes that are headings even in a long run: «IV», «Глава 3», «ЧАСТЬ ПЕРВАЯ»."""
-    line = line.strip()
-    return _chapter_line(line) or (line.isupper() and len(line) > 2)
+        return [(*trim(text, lines[0][0], lines[-1][1]), True)]
+    return [(*trim(text, *line), True) for line in lines]
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
@@ -193,188 +117,8 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return open_ends >= 0.6 * len(body)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
-
-def _clean(line: str) -> str:
-    return re.sub(r"\s+", " ", line).strip()
-
-
-# --- headline and headings -----------------------------------------------------
-
-def _skip_metadata(text: str, paragraphs: list[tuple[int, int]]) -> int:
-    """Index of the first paragraph after a crawler header (id, language, date,
-    URL lines at the very top); 0 when there is none.  Two such lines at least,
-    so a lone first line is never taken for metadata."""
-    i = 0
-    while i < len(paragraphs) and i < 6:
-        s, e = paragraphs[i]
-        line = text[s:e]
-        if "\n" in line or not _META_LINE.match(line):
-            break
-        i += 1
-    return i if i >= 2 else 0
-
-
-def _single_line(text: str, span: tuple[int, int]) -> str | None:
-    line = text[span[0]:span[1]]
-    return None if "\n" in line else line
-
-
-def _headline(text: str, paragraphs: list[tuple[int, int]], first: int) -> int | None:
-    if first >= len(paragraphs) or len(paragraphs) - first < 2:
-        return None  # a headline heads something
-    line = _single_line(text, paragraphs[first])
-    if line is None or len(line) > MAX_TITLE_CHARS or not _LETTER.search(line):
-        return None
-    if sum(1 for word in line.split() if _WORDLIKE.search(word)) > MAX_TITLE_WORDS:
-        return None  # a run-on first sentence that lost its period, not a headline
-    if _WIKI.match(line) or " " not in line.strip():
-        return None  # a wiki heading, or a one-word rubric
-    if line.rstrip()[-1:] in ".,;:" and not line.rstrip().endswith("..."):
-        return None
-    if line[:1] in _DASHES or line[:1].islower() or _DATE_LINE.match(line) or _URL.match(line):
-        return None
-    return first
-
-
-def _heading_candidate(line: str) -> bool:
-    """A short standalone line that could title the text below it."""
-    line = line.strip()
-    if not line or len(line) > MAX_HEADING_CHARS or len(line.split()) > MAX_HEADING_WORDS:
-        return False
-    if _NUMBERING.match(line) or _CHAPTER.match(line):
-        return True  # "I.", "XII", "Глава 3"
-    if not _LETTER.search(line) or _DATE_LINE.match(line) or _URL.match(line):
-        return False
-    if line[0] in _DASHES or line[0].islower():
-        return False
-    core = line.rstrip(")]>»“\"'")
-    if not core or core[-1] in ".,;:!…([<" or line[0] in "([<":
-        return False  # ends like a sentence (or an exclamation in a story), or a bracketed note
-    if _INNER_SENTENCE_END.search(line):
-        return False  # two sentences: prose, not a heading
-    if line[0] in _OPENING_QUOTES and (line[-1] in "»“\"'" or not any(q in line[1:] for q in "»“\"'")):
-        return False  # a quoted remark (or a line of a quoted verse) on its own line
-    if _LIST_MARKER.match(line):
-        return False
-    return True
-
-
-def _prose(line: str) -> bool:
-    """Ordinary text a heading can stand over: not a date, a number or a URL."""
-    stripped = line.strip()
-    if not _LETTER.search(stripped) or _DATE_LINE.match(stripped) or _URL.match(stripped):
-        return False
-    return len(stripped.split()) >= 3 or stripped[-1:] in ".!?…»\""
-
-
-def _found_headings(text: str, paragraphs: list[tuple[int, int]], standalone: list[bool], first: int,
-                    title_index: int | None) -> list[tuple[int, int, int, str]]:
-    """(start, end, level, title) for each heading of a plain text."""
-    headings: list[tuple[int, int, int, str]] = []
-    start = first + 1 if title_index is not None else first
-    run: list[int] = []  # indices of candidate paragraphs waiting for prose
-    levels: dict[str, int] = {}  # heading shape → level, learnt from the first run it appears in
-    for i in range(start, len(paragraphs)):
-        s, e = paragraphs[i]
-        line = _single_line(text, paragraphs[i])
-        wiki = _WIKI.match(line.strip()) if line is not None else None
-        if wiki and _LETTER.search(wiki.group(2)):
-            run = []
-            headings.append((s, e, len(wiki.group(1)) - 1, _clean(wiki.group(2))))
-            continue
-        if line is not None and standalone[i] and _heading_candidate(line) and not _continues(text, paragraphs, i):
-            run.append(i)
-            continue
-        if run and _prose(text[s:e]):
-            kept = [j for j in run if not _is_bare_number_before_heading(text, paragraphs, j, run)]
-            if len(kept) > MAX_HEADING_RUN:
-                kept = [j for j in kept if _strong_heading(text[paragraphs[j][0]:paragraphs[j][1]])]
-            if len(kept) <= MAX_HEADING_RUN:
-                headings += _leveled(text, paragraphs, kept, levels)
-        run = []
-    return headings
-
-
-def _continues(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
-    """A line right under one that ends with a comma or a bare word (no blank line
-    between) carries on the same verse or list, it does not title what follows."""
-    if i == 0:
-        return False
-    prev_start, prev_end = paragraphs[i - 1]
-    if text.count("\n", prev_end, paragraphs[i][0]) >= 2:
-        return False  # a blank line between
-    return text[prev_end - 1] not in ".!?…»\")]"
-
-
-def _leveled(text: str, paragraphs: list[tuple[int, int]], run: list[int],
-             levels: dict[str, int]) -> list[tuple[int, int, int, str]]:
-    """Levels for a run of headings over one paragraph: each deeper than the one
-    before it («ТОМ ПЕРВЫЙ» / «ЧАСТЬ ПЕРВАЯ» / «I.»), and a shape keeps the level it
-    first had, so a later lone «II.» sits where «I.» did."""
-    out = []
-    previous = 0
-    for j in run:
-        s, e = paragraphs[j]
-        shape = _shape(text[s:e])
-        level = levels.get(shape)
-        if level is None:
-            level = levels[shape] = previous + 1
-        elif level <= previous:
-            level = previous + 1
-        previous = level
-        out.append((s, e, level, _clean(text[s:e])))
-    return out
-
-
-def _is_bare_number_before_heading(text: str, paragraphs, j: int, run: list[int]) -> bool:
-    """«1» over «Большинство выборщиков…»: the number belongs to the heading after it."""
-    s, e = paragraphs[j]
-    return bool(_NUMBERING.match(text[s:e].strip())) and j != run[-1]
-
-
-def _hinted_headings(text: str, paragraphs: list[tuple[int, int]], hints: list[HeadingHint],
-                     title_index: int | None) -> list[tuple[int, int, int, str]]:
-    title_span = paragraphs[title_index] if title_index is not None else None
-    out = []
-    for hint in sorted(hints, key=lambda h: h[0]):
-        start, end = _trim(text, max(0, int(hint[0])), min(len(text), int(hint[1])))
-        level = int(hint[2]) if len(hint) > 2 else 1
-        if start >= end or (title_span and start < title_span[1] and title_span[0] < end):
-            continue
-        # A heading starts a section at its line start, so sections stay whole lines.
-        line_start = text.rfind("\n", 0, start) + 1
-        if out and line_start < out[-1][1]:
-            continue  # overlapping hints: keep the first
-        out.append((line_start, end, level, _clean(text[start:end])))
-    if out:
-        top = min(h[2] for h in out)
-        out = [(s, e, lv - top + 1, t) for s, e, lv, t in out]
-    return out
-
-
-def _title_from_hints(text: str, headings: list[tuple[int, int, int, str]],
-                      paragraphs: list[tuple[int, int]]) -> str | None:
-    """A Markdown ``# Title`` at the top, the only heading of its level, is the headline."""
-    if len(headings) < 2 or not paragraphs:
-        return None
-    s, _e, level, title = headings[0]
-    if s > paragraphs[0][0] or text[:s].strip():
-        return None
-    if any(h[2] <= level for h in headings[1:]):
-        return None
-    return title
-
-
-# --- sections, paragraphs, sentences --------------------------------------------
-
-def _sections(text: str, headings: list[tuple[int, int, int, str]]) -> list[Section]:
+def _sections(text: str, headings: list[Heading]) -> list[Section]:
     sections: list[Section] = []
     if not headings or text[:headings[0][0]].strip():
         sections.append(Section(title=None, start=0, end=len(text), level=0))
