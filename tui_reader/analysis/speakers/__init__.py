@@ -49,4 +49,5 @@ def run(doc: Document, limit: int | None = None) -> None:
     attribution.attribute_sentences(ctx, cues)  # cue → speaker, sentence by sentence
     doc.entities = to_entities(ctx.spans)       # (as named now: propagation may re-gender a name)
     propagation.propagate(ctx, cues)            # quotes, continuations, answers after a colon
+    propagation.leave_out_furniture(ctx)        # headings, captions, site boilerplate say nothing
     people.publish(ctx)                         # Speakers, Statements, the quotes' speakers

@@ -324,3 +324,15 @@ def may_continue(ctx: SpeakerContext, j: int, cues: list[Cue]) -> bool:
                      or titled(toks, span.start)):
             return False  # a new person named in the nominative: narration about them
     return True
+
+
+def leave_out_furniture(ctx: SpeakerContext) -> None:
+    """Drop the statements found in the page's furniture, not its text: headings, captions and
+    boilerplate lines (``heading_lines.paragraph_roles``).  A headline is text:
+    'И. Петров: переговоры зашли в тупик' is a statement."""
+    from tui_reader.analysis.heading_lines import BOILERPLATE, paragraph_roles
+
+    roles = paragraph_roles(ctx.doc)
+    furniture = {"heading", "kicker", "caption", BOILERPLATE}
+    for i in [i for i in ctx.found if roles.get(ctx.doc.sentences[i].paragraph) in furniture]:
+        del ctx.found[i]
