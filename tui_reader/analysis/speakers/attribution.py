@@ -178,7 +178,7 @@ def heads_the_sentence(toks: list[Tok], index: int) -> bool:
     """Is the noun at ``index`` the nominative opening of the sentence (after a possessive or an
     adjective at most), so the subject of some other verb?"""
     tok = toks[index]
-    if tok.tag is None or getattr(tok.tag, "case", None) != "nomn":
+    if not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in word_parses(tok.text.lower())):
         return False
     return all(t.text.lower() in ("его", "её", "ее", "их") or t.pos in ("ADJF", "PRTF")
                for t in toks[:index] if t.text[:1].isalnum())

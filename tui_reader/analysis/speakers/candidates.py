@@ -17,7 +17,7 @@ from tui_reader.analysis.speakers.quote_spans import dash_speech, quote_spans
 # 'Собянин: Около…', '31.01, 09:30 Собянин: «…»': a name (one or two words) and a colon open the line.
 # With initials too: 'И. Петров: переговоры зашли в тупик', 'А.Смирнова: «…»'.
 NAME_COLON = re.compile(r"(?:[\d.,:/\s]+)?((?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?: [А-ЯЁ][а-яё]+)?)"
-                        r":\s+[«\"„“]?[А-ЯЁA-Za-z0-9]")
+                        r":\s+[«\"„“]?[А-ЯЁA-Za-zа-яё0-9]")
 # The end of a quoted sentence and a dash that hands over to the author: '?» — …', '.", - …'.
 ATTRIBUTED_SENTENCE = re.compile(r"[.!?…][»\"“”]\s*,?\s*[—–-]\s")
 # Cues whose sentence needs the syntax parse (the grammatical subject names the speaker).

@@ -33,8 +33,9 @@ class Person:
             return any(same_name(keys[0], k) for k in self.keys)
         if len(self.keys) == 1:
             return any(same_name(self.keys[0], k) for k in keys)
-        # both have a first word: 'Уоррен Баффет' and 'Говард Баффет' are two people
-        return same_name(keys[0], self.keys[0]) and same_name(keys[-1], self.surname)
+        # both have a first word: 'Уоррен Баффет' and 'Говард Баффет' are two people;
+        # an initial stands for any first name it begins ('А. Смирнова', 'Анна Смирнова')
+        return same_first_name(keys[0], self.keys[0]) and same_name(keys[-1], self.surname)
 
     def last_mention_before(self, pos: int) -> int:
         best = -1
@@ -56,6 +57,12 @@ def same_name(a: str, b: str) -> bool:
         return True
     short, long = sorted((a, b), key=len)
     return len(short) >= 3 and long.startswith(short) and long[len(short):] in NAME_ENDINGS
+
+
+def same_first_name(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return same_name(a, b)
 
 
 def gender_fits(person_gender: str | None, wanted: str | None) -> bool:
