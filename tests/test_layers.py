@@ -11,6 +11,7 @@ BELOW_APP = [
     "tui_reader.model", "tui_reader.load", "tui_reader.analysis", "tui_reader.search",
     "tui_reader.store", "tui_reader.pipeline", "tui_reader.digest", "tui_reader.seeds", "tui_reader.cli.main",
     "tui_reader.cli.export", "tui_reader.cli.search", "tui_reader.cli.index", "tui_reader.cli.cache",
+    "tui_reader.web", "tui_reader.web.article", "tui_reader.web.page_cache", "tui_reader.web.charset",
 ]
 NLP = {"natasha", "slovnet", "pymorphy3", "razdel", "navec", "yargy"}
 # What a cached document is opened, exported, searched and stored through: importing
