@@ -66,6 +66,10 @@ def open_page(page, *, encoding: str | None = None, use_cache: bool = True) -> O
     """An ``Opened`` for a fetched page (``web.fetch.Fetched``)."""
     from tui_reader.web.article import byline, format_suffix
     from tui_reader.web.charset import encoding_for
+    from tui_reader.web.feeds import is_feed
+
+    if is_feed(page):
+        raise LoadError(f"{page.final_url}: a news feed, not an article (summit-reader feed URL lists its items)")
 
     encoding = encoding or encoding_for(page.content, page.charset)
     suffix = format_suffix(page)
