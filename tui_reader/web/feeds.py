@@ -24,8 +24,8 @@ from tui_reader.i18n import _
 from tui_reader.web.fetch import MAX_BYTES, Fetched, FetchError, is_url
 
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
-_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
-_PROLOG_JUNK = re.compile(rb"^(\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>)", re.S | re.I)
+_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s/>]", re.I)
+_PROLOG_JUNK = re.compile(rb"(\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])?\s*>)", re.S | re.I)
 _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.I)
 _ENTITY = re.compile(rb"<!ENTITY", re.I)
 SUMMARY_CHARS = 600
