@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tui_reader.i18n import _
 from tui_reader.load import MAX_BYTES, NO_ARTICLE_NOTE, LoadError, Loaded, load_bytes, load_path
 from tui_reader.model import Document
 from tui_reader.store import cache
@@ -69,14 +70,15 @@ def open_page(page, *, encoding: str | None = None, use_cache: bool = True) -> O
     from tui_reader.web.feeds import is_feed
 
     if is_feed(page):
-        raise LoadError(f"{page.final_url}: a news feed, not an article (summit-reader feed URL lists its items)")
+        raise LoadError(_("{url}: a news feed, not an article (summit-reader feed URL lists its items)").format(
+            url=page.final_url))
 
     encoding = encoding or encoding_for(page.content, page.charset)
     suffix = format_suffix(page)
     opened = _open(page.content, page.final_url, page.final_url, encoding, suffix, use_cache)
     source = opened.doc.source
     if _no_article(opened):
-        raise LoadError(f"{page.final_url}: no article text on this page")
+        raise LoadError(_("{url}: no article text on this page").format(url=page.final_url))
     source.url = page.final_url
     if source.format == "html" and not opened.complete:  # a cached model has its byline already
         source.author, source.date = byline(page.content.decode(source.encoding or "utf-8", errors="replace"))

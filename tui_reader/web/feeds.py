@@ -69,6 +69,7 @@ def load_feed(where: str, *, offline: bool = False, use_cache: bool = True, time
         feed = parse_feed(page.content, page.final_url, name=where)
         feed.notes.extend(page.notes)
         return feed
+    where = str(Path(where).expanduser())
     try:
         with open(where, "rb") as f:
             data = f.read(MAX_BYTES + 1)
