@@ -213,3 +213,12 @@ def test_a_feed_file_that_is_a_bomb_is_refused_on_the_command_line(tmp_path, cap
     bomb.write_bytes(billion_laughs())
     assert main(["feed", str(bomb)]) == 2
     assert "refused" in capsys.readouterr().err
+
+
+def test_a_site_page_leads_to_the_feed_it_announces(server):
+    server.route("/home", Reply(("<html><head><link rel='alternate' type='application/rss+xml' href='/feed'>"
+                                 "</head><body><p>Главная</p></body></html>").encode(),
+                                headers={"Content-Type": "text/html"}))
+    assert [i.title for i in load_feed(server.url("/home")).items][-1] == "Мост через реку"
+    with pytest.raises(FeedError, match="names no feed"):
+        load_feed(server.url("/article"))

@@ -66,6 +66,14 @@ def load_feed(where: str, *, offline: bool = False, use_cache: bool = True, time
         from tui_reader.web.article import fetch_article
 
         page = fetch_article(where, offline=offline, use_cache=use_cache, timeout=timeout)
+        if not is_feed(page) and page.content_type in ("text/html", "application/xhtml+xml"):
+            # A site's page: follow the feed it announces (<link rel="alternate" type="…rss+xml">).
+            links = feed_links(page.content[:500_000].decode("utf-8", errors="replace"))
+            if not links:
+                raise FeedError(_("{url}: a web page that names no feed (summit-reader URL reads the page)").format(
+                    url=where))
+            page = fetch_article(urljoin(page.final_url, links[0]), offline=offline, use_cache=use_cache,
+                                 timeout=timeout)
         feed = parse_feed(page.content, page.final_url, name=where)
         feed.notes.extend(page.notes)
         return feed
@@ -165,6 +173,27 @@ class _TextOnly(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in ("br", "p", "div", "li"):
             self.parts.append(" ")
+
+
+class _FeedLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag != "link":
+            return
+        a = {k: (v or "") for k, v in attrs}
+        if "alternate" in a.get("rel", "").lower().split() and a.get("type", "").lower() in FEED_TYPES and a.get("href"):
+            self.links.append(a["href"].strip())
+
+
+def feed_links(page_html: str) -> list[str]:
+    """The feeds an HTML page announces in its ``<link rel="alternate">`` tags, in order."""
+    parser = _FeedLinks()
+    parser.feed(page_html)
+    parser.close()
+    return parser.links
 
 
 def plain(text: str) -> str:
