@@ -219,3 +219,15 @@ def test_open_for_reading_takes_urls_and_offline(server):
     assert open_for_reading(url).doc.title == ARTICLE_TITLE
     with pytest.raises(FetchError, match="offline"):
         open_for_reading(server.url("/not-cached"), offline=True)
+
+
+def test_cache_info_and_clear_count_the_pages(server, capsys):
+    from tui_reader.cli.main import main
+
+    fetch_article(serve(server, "/counted", article_html().encode()))
+    assert main(["cache", "info"]) == 0
+    assert "web pages: 1 " in capsys.readouterr().out
+    assert main(["cache", "clear"]) == 0
+    assert "removed 1 web page" in capsys.readouterr().out
+    with pytest.raises(FetchError, match="offline"):
+        fetch_article(server.url("/counted"), offline=True)

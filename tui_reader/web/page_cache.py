@@ -89,6 +89,32 @@ def validators(page: Fetched | None) -> dict[str, str]:
     return asks
 
 
+def info(directory: Path | None = None) -> tuple[Path, int, int]:
+    """(directory, entries, bytes) of the page cache."""
+    directory = directory or pages_dir()
+    sizes = [p.stat().st_size for p in _entries(directory)]
+    return directory, len(sizes), sum(sizes)
+
+
+def clear(directory: Path | None = None) -> int:
+    """Delete every stored page; how many were deleted."""
+    removed = 0
+    for path in _entries(directory or pages_dir()):
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _entries(directory: Path) -> list[Path]:
+    try:
+        return [p for p in directory.iterdir() if p.name.endswith(SUFFIX) and p.is_file()]
+    except OSError:
+        return []
+
+
 def _prune(directory: Path, keep: str) -> None:
     try:
         entries = [(p.stat(), p) for p in directory.iterdir() if p.name.endswith(SUFFIX)]
