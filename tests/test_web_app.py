@@ -19,11 +19,13 @@ def server():
     s = Server().start()
     s.route("/article", Reply(article_html().encode(), headers=HTML))
     s.route("/gone", Reply(b"gone", 404))
+    s.route("/stall", Reply(b"late", delay=5))
     s.route("/menu", Reply(b"<html><body><nav><a href='/'>Home</a></nav></body></html>", headers=HTML))
     s.route("/feed", Reply(rss([
         ("Мост через реку", s.url("/article"), "Совет обсудил мост.", rfc822(1)),
         ("Пропавшая \x1b[31mновость\x07 &lt;b&gt;[bold]жирно[/bold]&lt;/b&gt;", s.url("/gone"), "Нет её.", rfc822(0.5)),
         ("Только меню", s.url("/menu"), "", rfc822(2)),
+        ("Медленный сайт", s.url("/stall"), "", rfc822(3)),
     ]), headers={"Content-Type": "application/rss+xml"}))
     yield s
     s.stop()
@@ -65,11 +67,12 @@ async def test_items_are_drawn_inert_newest_first(server):
         assert "Пропавшая" in prompts[0] and "Мост" in prompts[1] and "Только меню" in prompts[2]
         assert "\x1b" not in prompts[0] and "\x07" not in prompts[0] and "␛[31m" in prompts[0]
         assert "[bold]жирно[/bold]" in prompts[0]  # square brackets are text, not markup
-        assert "3 unread of 3" in app.sub_title
+        assert "4 unread of 4" in app.sub_title
 
 
-@pytest.mark.parametrize("index,expected", [(0, "404"), (2, "no article text")])
-async def test_a_failed_item_is_a_notification_and_the_list_stays(server, index, expected):
+@pytest.mark.parametrize("index,expected", [(0, "404"), (2, "no article text"), (3, "timed out")])
+async def test_a_failed_item_is_a_notification_and_the_list_stays(server, monkeypatch, index, expected):
+    monkeypatch.setenv("SUMMIT_READER_TIMEOUT", "0.5")
     app = feed_app(server)
     async with app.run_test(size=(120, 36)) as pilot:
         app.items_list.highlighted = index
@@ -77,7 +80,7 @@ async def test_a_failed_item_is_a_notification_and_the_list_stays(server, index,
         await settle(app, pilot)
         assert any(expected in m for m in messages(app))
         assert app.is_running and app.return_value is None and not app.busy
-        assert "3 unread of 3" in app.sub_title
+        assert "4 unread of 4" in app.sub_title
 
 
 async def test_enter_opens_the_item_and_marks_it_read(server):
@@ -96,7 +99,7 @@ async def test_u_toggles_read_and_r_refreshes(server):
     app = feed_app(server, "/feed-r")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("u")
-        assert "2 unread of 3" in app.sub_title and not app.items_list.options[0].prompt.plain.startswith("●")
+        assert "3 unread of 4" in app.sub_title and not app.items_list.options[0].prompt.plain.startswith("●")
         server.route("/feed-r", Reply(rss([("Свежая новость", server.url("/article"), "Только что.", rfc822(0))]),
                                     headers={"Content-Type": "application/rss+xml"}))
         await pilot.press("r")
