@@ -47,6 +47,8 @@ async def test_the_web_reader_shows_the_url_and_copies_it(server, monkeypatch):
         assert any(url in m for m in messages(app))
         await pilot.press("щ")  # the same key on the Russian layout
         assert copied == [url, url]
+        await pilot.press("question_mark")
+        assert ("o", "copy the page's URL") in app.screen.keys
 
 
 def feed_app(server, path: str = "/feed", **kwargs) -> FeedApp:

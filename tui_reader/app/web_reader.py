@@ -30,6 +30,13 @@ class WebReaderApp(ReaderApp):
         for note in self.fetch_notes:
             self.notify(note, severity="warning", markup=False, timeout=6)
 
+    def action_help(self) -> None:
+        from tui_reader.app.help_screen import KEYS, HelpScreen
+
+        at = next((i for i, (key, _what) in enumerate(KEYS) if key.startswith("y")), len(KEYS)) + 1
+        keys = [*KEYS[:at], ("o", _("copy the page's URL")), *KEYS[at:]]
+        self.push_screen(HelpScreen(self.article.legend(), keys))
+
     def action_copy_url(self) -> None:
         self.copy_to_clipboard(self.url)
         self.notify(_("Copied: {url}").format(url=one_line(self.url, 200)), markup=False, timeout=3)
