@@ -231,3 +231,34 @@ def test_cache_info_and_clear_count_the_pages(server, capsys):
     assert "removed 1 web page" in capsys.readouterr().out
     with pytest.raises(FetchError, match="offline"):
         fetch_article(server.url("/counted"), offline=True)
+
+
+def test_a_page_that_changes_only_around_the_article_reopens_from_the_cache(server):
+    served = []
+
+    def handler(request):
+        served.append(1)
+        page = article_html().replace("© Городская газета", f"© Городская газета, просмотров: {len(served)}")
+        return Reply(page.encode(), headers={"Content-Type": "text/html; charset=utf-8"})
+
+    server.route("/dynamic", handler)
+    url = server.url("/dynamic")
+    first = open_url_for_reading(url)
+    finish_analysis(first)
+    again = open_url_for_reading(url)
+    assert len(served) == 2 and again.complete  # fetched again, the model from the cache
+    assert again.doc.source.sha256 == first.doc.source.sha256  # so the reading place is the same
+
+
+def test_a_page_whose_article_changed_is_read_anew(server):
+    versions = iter(["Первая версия статьи о мосте через реку, с подробностями стройки. " * 3,
+                     "Вторая версия: мэр уточнил сроки, стройка начнётся весной следующего года. " * 3])
+
+    def handler(request):
+        return Reply(article_html(paragraphs=[next(versions)]).encode(),
+                     headers={"Content-Type": "text/html; charset=utf-8"})
+
+    server.route("/changed", handler)
+    first = open_url_for_reading(server.url("/changed"))
+    again = open_url_for_reading(server.url("/changed"))
+    assert "Вторая версия" in again.doc.text and again.doc.source.sha256 != first.doc.source.sha256

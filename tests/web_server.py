@@ -24,6 +24,14 @@ class Reply:
     delay: float = 0.0  # seconds before answering (a stalling server)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)  # a client hanging up is no error here
+
+
 class Server:
     def __init__(self) -> None:
         self.routes: dict[str, Callable[[BaseHTTPRequestHandler], Reply]] = {}
@@ -60,7 +68,7 @@ class Server:
             def log_message(self, *args) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

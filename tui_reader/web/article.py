@@ -7,9 +7,10 @@ CLI commands and, later, ``library add URL`` all use it):
     page.content, page.final_url, page.headers
 
 With a cached copy it asks the server whether the page changed (ETag /
-Last-Modified) and reuses the copy on a 304; ``offline`` never asks; a site that
-cannot be reached (not one that answers with an error) falls back to the copy
-with a note.
+Last-Modified) and reuses the copy on a 304, or when the new page holds the same
+article text (dynamic pages differ from fetch to fetch around the article);
+``offline`` never asks; a site that cannot be reached (not one that answers with
+an error) falls back to the copy with a note.
 """
 from __future__ import annotations
 
@@ -46,9 +47,30 @@ def fetch_article(url: str, *, offline: bool = False, use_cache: bool = True,
     if page.status == 304 and cached is not None:
         page_cache.save(url, cached)  # fresh again: pruned last
         return _noted(cached)
+    if cached is not None and page.content != cached.content and _same_article(cached, page):
+        # Only the page around the article changed (a counter, an ad, a token): keep the
+        # bytes whose model is cached, so the article reopens at once and where it was left.
+        page = Fetched(cached.content, page.final_url, {**cached.headers, **page.headers}, page.status,
+                       cached.truncated, from_cache=True, url=url)
     if use_cache:
         page_cache.save(url, page)
     return _noted(page)
+
+
+def _same_article(old: Fetched, new: Fetched) -> bool:
+    """Whether two versions of an HTML page hold the same article text."""
+    if format_suffix(old) != ".html" or format_suffix(new) != ".html" or new.truncated:
+        return False
+    from tui_reader.load import load_bytes
+    from tui_reader.web.charset import encoding_for
+
+    def text(page: Fetched) -> str:
+        return load_bytes(page.content, page.final_url, encoding_for(page.content, page.charset), suffix=".html").text
+
+    try:
+        return text(old) == text(new)
+    except Exception:  # noqa: BLE001 - undecidable: take the new page
+        return False
 
 
 def _noted(page: Fetched) -> Fetched:
