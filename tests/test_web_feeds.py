@@ -41,6 +41,12 @@ def test_items_are_plain_text_newest_first_with_links_resolved():
     assert feed.items[0].link == "http://127.0.0.1/new.html" and feed.items[2].link == "http://127.0.0.1/old"
     assert feed.items[2].summary == "Было & прошло"
     assert feed.items[0].source == "Городская газета" and feed.items[0].date.year == 2026
+    assert feed.notes == []  # well-formed: nothing to warn about
+
+
+def test_a_loosely_parsed_feed_says_so():
+    feed = parse_feed(rss([("Один", "/1", "x", rfc822(0))]).replace(b"</channel>", b"<b></channel>"), BASE)
+    assert [i.title for i in feed.items] == ["Один"] and feed.notes and "not well-formed" in feed.notes[0]
 
 
 def test_atom_is_read_too():

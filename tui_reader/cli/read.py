@@ -32,6 +32,6 @@ def _run_url(url: str, args) -> int:
         from tui_reader.cli.feed import show_feed
         from tui_reader.web.feeds import parse_feed
 
-        feed = parse_feed(page.content, page.final_url, name=url)
+        feed = parse_feed(page.content, page.final_url, name=url, charset=page.charset)
         return show_feed(feed, args)
     return run_opened(open_page(page, encoding=args.encoding, use_cache=not args.no_cache))

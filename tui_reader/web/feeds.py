@@ -74,7 +74,7 @@ def load_feed(where: str, *, offline: bool = False, use_cache: bool = True, time
                     url=where))
             page = fetch_article(urljoin(page.final_url, links[0]), offline=offline, use_cache=use_cache,
                                  timeout=timeout)
-        feed = parse_feed(page.content, page.final_url, name=where)
+        feed = parse_feed(page.content, page.final_url, name=where, charset=page.charset)
         feed.notes.extend(page.notes)
         return feed
     where = str(Path(where).expanduser())
@@ -90,13 +90,17 @@ def load_feed(where: str, *, offline: bool = False, use_cache: bool = True, time
     return parse_feed(data, str(Path(where).resolve().as_uri()), name=where)
 
 
-def parse_feed(data: bytes, base_url: str, name: str | None = None) -> Feed:
-    """Items of the RSS/Atom document ``data``; links resolved against ``base_url``."""
+def parse_feed(data: bytes, base_url: str, name: str | None = None, charset: str | None = None) -> Feed:
+    """Items of the RSS/Atom document ``data``; links resolved against ``base_url``;
+    ``charset``: what the HTTP header said (the XML declaration says it otherwise)."""
     name = name or base_url
     refuse_entities(data, name)
     import feedparser
 
-    parsed = feedparser.parse(data, response_headers={"content-location": base_url})
+    # Whatever type the server gave, the bytes are parsed as the XML they are (feedparser
+    # would otherwise flag a feed served as text/html); the base resolves relative links.
+    content_type = "application/xml" + (f"; charset={charset}" if charset else "")
+    parsed = feedparser.parse(data, response_headers={"content-location": base_url, "content-type": content_type})
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = _one_line(str(parsed.get("bozo_exception") or _("no RSS or Atom items")))
         raise FeedError(_("{where}: not a readable feed ({reason})").format(where=name, reason=reason))
@@ -104,7 +108,8 @@ def parse_feed(data: bytes, base_url: str, name: str | None = None) -> Feed:
     items = [_item(entry, title, base_url) for entry in parsed.entries]
     dated = sorted((i for i in items if i.date), key=lambda i: i.date, reverse=True)
     feed = Feed(title=title, url=name, items=dated + [i for i in items if not i.date])
-    if parsed.bozo:
+    harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    if parsed.bozo and not isinstance(parsed.get("bozo_exception"), harmless):
         feed.notes.append(_("The feed is not well-formed XML; some items may be missing."))
     return feed
 
