@@ -112,3 +112,12 @@ async def test_u_toggles_read_and_r_refreshes(server):
         await settle(app, pilot)
         assert any("404" in m for m in messages(app))
         assert app.items_list.option_count == 1  # the list as it was
+
+
+async def test_an_item_of_a_feed_says_q_goes_back(server):
+    from tui_reader.app import reader_for
+
+    app = reader_for(open_url_for_reading(server.url("/article")), from_feed=True)
+    async with app.run_test(size=(120, 36)):
+        descriptions = {key: app.active_bindings[key].binding.description for key in ("q", "й")}
+        assert descriptions == {"q": "Back to the feed", "й": "Back to the feed"}

@@ -19,15 +19,20 @@ def run_app(path: str, encoding: str | None = None, use_cache: bool = True) -> i
     return run_opened(opened)
 
 
-def run_opened(opened) -> int:
+def run_opened(opened, *, from_feed: bool = False) -> int:
     """Read an opened document (``pipeline.Opened``); a web page gets the web reader."""
-    app = reader_for(opened)
+    app = reader_for(opened, from_feed=from_feed)
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
 
 
-def reader_for(opened):
-    """The reader app for ``opened``: with the URL in the title bar and ``o`` for a web page."""
+def reader_for(opened, *, from_feed: bool = False):
+    """The reader app for ``opened``: with the URL in the title bar and ``o`` for a web
+    page; ``q`` says "back" for an item of a feed."""
+    if from_feed:
+        from tui_reader.app.web_reader import FeedItemReaderApp
+
+        return FeedItemReaderApp(opened)
     if opened.doc.source.url:
         from tui_reader.app.web_reader import WebReaderApp
 
@@ -64,4 +69,4 @@ def run_feed(feed, *, open_item, reload=None) -> int:
         if chosen is None:
             return app.return_code or 0
         feed, highlighted, notes = app.feed, chosen.index, []
-        run_opened(chosen.opened)
+        run_opened(chosen.opened, from_feed=True)

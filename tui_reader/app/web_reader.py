@@ -40,3 +40,9 @@ class WebReaderApp(ReaderApp):
     def action_copy_url(self) -> None:
         self.copy_to_clipboard(self.url)
         self.notify(_("Copied: {url}").format(url=one_line(self.url, 200)), markup=False, timeout=3)
+
+
+class FeedItemReaderApp(WebReaderApp):
+    """An item opened from a feed's list: ``q`` goes back to the list (``app.run_feed``)."""
+
+    BINDINGS = [Binding("q,й", "quit", _("Back to the feed"), id="reader.quit")]
