@@ -7,7 +7,7 @@ import pytest
 from tests.web_server import ARTICLE_TITLE, Reply, Server, article_html, rfc822, rss
 from tui_reader.app.feed_screen import Chosen, FeedApp
 from tui_reader.app.web_reader import WebReaderApp
-from tui_reader.pipeline import open_for_reading, open_url_for_reading
+from tui_reader.pipeline import finish_analysis, open_for_reading, open_url_for_reading
 from tui_reader.web.feeds import load_feed
 from tui_reader.web.read_state import ReadItems
 
@@ -31,13 +31,20 @@ def server():
     s.stop()
 
 
+def analysed(url: str):
+    """The page opened with its full model (no background analysis outliving the test)."""
+    opened = open_url_for_reading(url)
+    finish_analysis(opened)
+    return open_url_for_reading(url)
+
+
 def messages(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
 async def test_the_web_reader_shows_the_url_and_copies_it(server, monkeypatch):
     url = server.url("/article")
-    app = WebReaderApp(open_url_for_reading(url))
+    app = WebReaderApp(analysed(url))
     copied = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -117,7 +124,7 @@ async def test_u_toggles_read_and_r_refreshes(server):
 async def test_an_item_of_a_feed_says_q_goes_back(server):
     from tui_reader.app import reader_for
 
-    app = reader_for(open_url_for_reading(server.url("/article")), from_feed=True)
+    app = reader_for(analysed(server.url("/article")), from_feed=True)
     async with app.run_test(size=(120, 36)):
         descriptions = {key: app.active_bindings[key].binding.description for key in ("q", "й")}
         assert descriptions == {"q": "Back to the feed", "й": "Back to the feed"}
