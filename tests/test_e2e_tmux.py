@@ -73,3 +73,38 @@ def test_launch_read_jump_to_end_and_quit(tmux_session: str, tmp_path: Path) -> 
     while not done.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert done.exists() and done.read_text().strip() == "0"
+
+
+def test_a_feed_from_a_local_server_then_an_item_with_its_speakers(tmux_session: str, tmp_path: Path) -> None:
+    from tests.web_server import ARTICLE_TITLE, Reply, Server, article_html, rfc822, rss
+
+    server = Server().start()
+    try:
+        server.route("/article", Reply(article_html().encode(), headers={"Content-Type": "text/html; charset=utf-8"}))
+        server.route("/feed", Reply(rss([("Мост через реку", server.url("/article"), "Совет обсудил мост.", rfc822(0)),
+                                         ("Вчерашняя новость", server.url("/old"), "Это было вчера.", rfc822(1))]),
+                                    headers={"Content-Type": "application/rss+xml"}))
+        done = tmp_path / "exit-status"
+        dirs = " ".join(f"SUMMIT_READER_{d.upper()}_DIR={tmp_path / d}" for d in ("cache", "state", "config"))
+        # (COLUMNS/LINES from the test's own terminal would override the pane's size)
+        command = f"env -u COLUMNS -u LINES {dirs} {_reader()} {server.url('/feed')}; echo $? > {done}"
+        _tmux(tmux_session, "new-session", "-d", "-s", tmux_session, "-x", "120", "-y", "36", command, check=True)
+
+        screen = _wait_for(tmux_session, lambda s: "Мост через реку" in s and "Вчерашняя новость" in s)
+        assert "2 unread of 2" in screen
+        _tmux(tmux_session, "send-keys", "-t", tmux_session, "Enter", check=True)  # the newest item
+        # the statement bars appear once the analysis has found the speakers
+        screen = _wait_for(tmux_session, lambda s: ARTICLE_TITLE in s and "▎ «Мост будет готов" in s, timeout=90)
+        assert server.url("/article") in screen  # the URL in the title bar
+        _tmux(tmux_session, "send-keys", "-t", tmux_session, "s", check=True)  # the speakers list
+        _wait_for(tmux_session, lambda s: "Speakers (3)" in s and "○ Пётр Соколов" in s)
+
+        _tmux(tmux_session, "send-keys", "-t", tmux_session, "q", check=True)  # back to the list
+        screen = _wait_for(tmux_session, lambda s: "1 unread of 2" in s)
+        _tmux(tmux_session, "send-keys", "-t", tmux_session, "q", check=True)
+        deadline = time.monotonic() + 10
+        while not done.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert done.exists() and done.read_text().strip() == "0"
+    finally:
+        server.stop()

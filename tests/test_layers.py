@@ -11,6 +11,9 @@ BELOW_APP = [
     "tui_reader.model", "tui_reader.load", "tui_reader.analysis", "tui_reader.search",
     "tui_reader.store", "tui_reader.pipeline", "tui_reader.digest", "tui_reader.seeds", "tui_reader.cli.main",
     "tui_reader.cli.export", "tui_reader.cli.search", "tui_reader.cli.index", "tui_reader.cli.cache",
+    "tui_reader.web", "tui_reader.web.article", "tui_reader.web.page_cache", "tui_reader.web.charset",
+    "tui_reader.web.feeds", "tui_reader.web.opml", "tui_reader.web.read_state", "tui_reader.cli.feed",
+    "tui_reader.cli.feeds",
 ]
 NLP = {"natasha", "slovnet", "pymorphy3", "razdel", "navec", "yargy"}
 # What a cached document is opened, exported, searched and stored through: importing

@@ -32,6 +32,10 @@ class Source:
     sha256: str | None = None
     encoding: str | None = "utf-8"
     format: str = "text"  # "text", "markdown" or "html"
+    # a page read from the web: its address (after redirects) and its byline, where it has one
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
 
 
 @dataclass(slots=True)

@@ -1,4 +1,4 @@
-"""The one way from a path to a document model: load → (cache) → analyse → (cache).
+"""The one way from a path or a web address to a document model: load → (cache) → analyse → (cache).
 
 The CLI and the app both come through here, so a document is analysed the same
 way whichever door it came in by.
@@ -18,9 +18,17 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tui_reader.load import MAX_BYTES, Loaded, load_bytes, load_path
+from tui_reader.i18n import _
+from tui_reader.load import MAX_BYTES, NO_ARTICLE_NOTE, LoadError, Loaded, load_bytes, load_path
 from tui_reader.model import Document
 from tui_reader.store import cache
+from tui_reader.web.fetch import is_url
+
+# A web page whose article, title aside, is fewer words than this is a menu, a
+# login wall or an error page: nothing to read.  Where the extractor found no
+# article at all and shows all the page's text, the bar is higher.
+MIN_ARTICLE_WORDS = 15
+MIN_WORDS_WITHOUT_ARTICLE = 60
 
 
 @dataclass
@@ -32,16 +40,69 @@ class Opened:
     stored: bool = False  # set by finish_analysis once the full model is in the cache
 
 
-def open_for_reading(path: str | Path, *, encoding: str | None = None, use_cache: bool = True) -> Opened:
+def open_for_reading(path: str | Path, *, encoding: str | None = None, use_cache: bool = True,
+                     offline: bool = False) -> Opened:
+    """``path`` may be a web address (http/https): see ``open_url_for_reading``."""
+    if isinstance(path, str) and is_url(path):
+        return open_url_for_reading(path, encoding=encoding, use_cache=use_cache, offline=offline)
     data = _read_regular_file(path)
     suffix = "" if str(path) == "-" else Path(path).suffix
+    return _open(data, str(Path(path)) if str(path) != "-" else "-", path, encoding, suffix, use_cache)
+
+
+def open_url_for_reading(url: str, *, encoding: str | None = None, use_cache: bool = True,
+                         offline: bool = False, timeout: float | None = None) -> Opened:
+    """The web door: the page at ``url`` fetched through the URL cache
+    (``web.article.fetch_article``), then the same load → model cache → analysis
+    way as a file, keyed on the page's bytes, so an unchanged page reopens at once
+    and where it was left.  ``FetchError`` when it cannot be fetched; ``LoadError``
+    when it holds no article text."""
+    from tui_reader.web.article import fetch_article
+
+    page = fetch_article(url, offline=offline, use_cache=use_cache, timeout=timeout)
+    return open_page(page, encoding=encoding, use_cache=use_cache)
+
+
+def open_page(page, *, encoding: str | None = None, use_cache: bool = True) -> Opened:
+    """An ``Opened`` for a fetched page (``web.fetch.Fetched``)."""
+    from tui_reader.web.article import byline, format_suffix
+    from tui_reader.web.charset import encoding_for
+    from tui_reader.web.feeds import is_feed
+
+    if is_feed(page):
+        raise LoadError(_("{url}: a news feed, not an article (summit-reader feed URL lists its items)").format(
+            url=page.final_url))
+
+    encoding = encoding or encoding_for(page.content, page.charset)
+    suffix = format_suffix(page)
+    opened = _open(page.content, page.final_url, page.final_url, encoding, suffix, use_cache)
+    source = opened.doc.source
+    if _no_article(opened):
+        raise LoadError(_("{url}: no article text on this page").format(url=page.final_url))
+    source.url = page.final_url
+    if source.format == "html" and not opened.complete:  # a cached model has its byline already
+        source.author, source.date = byline(page.content.decode(source.encoding or "utf-8", errors="replace"))
+    opened.loaded.source = source
+    opened.loaded.notes.extend(page.notes)
+    return opened
+
+
+def _no_article(opened: Opened) -> bool:
+    words = len(opened.doc.text.split()) - len((opened.doc.title or "").split())
+    if NO_ARTICLE_NOTE in opened.loaded.notes:
+        return words < MIN_WORDS_WITHOUT_ARTICLE
+    return words < MIN_ARTICLE_WORDS
+
+
+def _open(data: bytes | None, name: str, path, encoding: str | None, suffix: str, use_cache: bool) -> Opened:
+    """Bytes already read (``data``), or ``path`` for the loader to read, → ``Opened``."""
     if use_cache and data is not None:
         # The fast way: hash the bytes and look up the model before decoding anything.
         key = cache.cache_key(hashlib.sha256(data).hexdigest(), encoding=encoding, suffix=suffix)
-        hit = _from_cache(key, str(Path(path)))
+        hit = _from_cache(key, name)
         if hit is not None:
             return hit
-    loaded = load_path(path, encoding) if data is None else load_bytes(data, str(Path(path)), encoding)
+    loaded = load_path(path, encoding) if data is None else load_bytes(data, name, encoding, suffix=suffix)
     key = None
     if use_cache:
         # Keyed on the bytes actually decoded (standard input is cached too).
@@ -92,8 +153,9 @@ def stored_model(opened: Opened) -> Document | None:
     return hit.doc if hit is not None else None
 
 
-def open_document(path: str | Path, *, encoding: str | None = None, use_cache: bool = True) -> Document:
-    opened = open_for_reading(path, encoding=encoding, use_cache=use_cache)
+def open_document(path: str | Path, *, encoding: str | None = None, use_cache: bool = True,
+                  offline: bool = False) -> Document:
+    opened = open_for_reading(path, encoding=encoding, use_cache=use_cache, offline=offline)
     return finish_analysis(opened)
 
 

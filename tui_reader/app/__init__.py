@@ -16,11 +16,30 @@ def run_app(path: str, encoding: str | None = None, use_cache: bool = True) -> i
         return 2
     if path == "-":
         _reattach_stdin()
-    from tui_reader.app.reader_app import ReaderApp
+    return run_opened(opened)
 
-    app = ReaderApp(opened.doc, opened=opened, complete=opened.complete)
+
+def run_opened(opened, *, from_feed: bool = False) -> int:
+    """Read an opened document (``pipeline.Opened``); a web page gets the web reader."""
+    app = reader_for(opened, from_feed=from_feed)
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
+
+
+def reader_for(opened, *, from_feed: bool = False):
+    """The reader app for ``opened``: with the URL in the title bar and ``o`` for a web
+    page; ``q`` says "back" for an item of a feed."""
+    if from_feed:
+        from tui_reader.app.web_reader import FeedItemReaderApp
+
+        return FeedItemReaderApp(opened)
+    if opened.doc.source.url:
+        from tui_reader.app.web_reader import WebReaderApp
+
+        return WebReaderApp(opened)
+    from tui_reader.app.reader_app import ReaderApp
+
+    return ReaderApp(opened.doc, opened=opened, complete=opened.complete)
 
 
 def _reattach_stdin() -> None:
@@ -34,3 +53,20 @@ def _reattach_stdin() -> None:
     os.dup2(fd, 0)
     os.close(fd)
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 - the process's stdin for its lifetime
+
+
+def run_feed(feed, *, open_item, reload=None) -> int:
+    """The feed's list; an item chosen there is read, and quitting the reader comes
+    back to the list (at the same item) until the list itself is quit."""
+    from tui_reader.app.feed_screen import FeedApp
+
+    highlighted = 0
+    notes = None  # the feed's own notes: shown the first time only
+    while True:
+        app = FeedApp(feed, open_item=open_item, reload=reload, highlighted=highlighted, notes=notes)
+        app.run()
+        chosen = app.return_value
+        if chosen is None:
+            return app.return_code or 0
+        feed, highlighted, notes = app.feed, chosen.index, []
+        run_opened(chosen.opened, from_feed=True)

@@ -47,15 +47,16 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, legend: list[tuple[Text, str]]) -> None:
+    def __init__(self, legend: list[tuple[Text, str]], keys: list[tuple[str, str]] | None = None) -> None:
         super().__init__()
         self.legend = legend
+        self.keys = KEYS if keys is None else keys  # a reader with keys of its own passes them all
 
     def compose(self) -> ComposeResult:
         keys = Table.grid(padding=(0, 2))
         keys.add_column(style="bold", no_wrap=True)
         keys.add_column()
-        for key, what in KEYS:
+        for key, what in self.keys:
             keys.add_row(key, what)
         legend = Table.grid(padding=(0, 2))
         legend.add_column(no_wrap=True)

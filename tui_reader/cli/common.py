@@ -1,8 +1,9 @@
-"""What the subcommands share: opening a FILE argument as a document, with one-line errors."""
+"""What the subcommands share: opening a FILE (or URL) argument as a document, with one-line errors."""
 from __future__ import annotations
 
 from tui_reader.cli.main import UsageError
 from tui_reader.load import LoadError
+from tui_reader.web.fetch import FetchError
 from tui_reader.model import Document
 
 
@@ -10,6 +11,7 @@ def open_for_cli(path: str, args) -> Document:
     from tui_reader.pipeline import open_document
 
     try:
-        return open_document(path, encoding=args.encoding, use_cache=not args.no_cache)
-    except LoadError as e:
+        return open_document(path, encoding=args.encoding, use_cache=not args.no_cache,
+                             offline=getattr(args, "offline", False))
+    except (LoadError, FetchError) as e:
         raise UsageError(str(e)) from None

@@ -9,7 +9,7 @@ from tui_reader.model import to_dict
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", help="article to export (- for standard input)")
+    p.add_argument("file", help="article to export (- for standard input, or a URL)")
     p.add_argument("--format", choices=["json", "markdown"], default="json")
 
 

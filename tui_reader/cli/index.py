@@ -14,6 +14,7 @@ from tui_reader.cli.main import UsageError, error_line
 from tui_reader.load import HTML_EXT, MARKDOWN_EXT, TEXT_EXT, LoadError
 from tui_reader.pipeline import Opened, finish_analysis, open_for_reading
 from tui_reader.store import cache
+from tui_reader.web.fetch import FetchError, is_url
 
 # What a directory is searched for; a file named on the command line is indexed whatever its name.
 DOCUMENT_SUFFIXES = TEXT_EXT | MARKDOWN_EXT | HTML_EXT
@@ -22,7 +23,8 @@ LONG_FILE_BYTES = 200_000
 
 
 def add_arguments(p) -> None:
-    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="documents, or directories to search for them")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR|URL", help="documents, directories to search for them, "
+                   "or web addresses")
     p.add_argument("--force", action="store_true", help="analyse again even where a model is cached")
 
 
@@ -41,7 +43,7 @@ def run(args) -> int:
         for path in files:
             stage = progress.add_task(_short(path), total=1.0)
             try:
-                what = _index_one(path, args.encoding, args.force,
+                what = _index_one(path, args.encoding, args.force, args.offline,
                                   lambda name, share: progress.update(stage, completed=share, description=f"{_short(path)}: {name}"))
             except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
                 failures.append(f"{path}: {error_line(e)}")
@@ -57,11 +59,11 @@ def run(args) -> int:
     return 2 if failures else 0
 
 
-def _index_one(path: Path, encoding: str | None, force: bool, progress) -> str:
+def _index_one(path: Path | str, encoding: str | None, force: bool, offline: bool, progress) -> str:
     started = time.perf_counter()
     try:
-        opened = open_for_reading(path, encoding=encoding)
-    except LoadError as e:
+        opened = open_for_reading(path, encoding=encoding, offline=offline)
+    except (LoadError, FetchError) as e:
         raise RuntimeError(str(e).removeprefix(f"{path}: ")) from None
     if opened.complete and not force:
         return "cached"
@@ -73,12 +75,14 @@ def _index_one(path: Path, encoding: str | None, force: bool, progress) -> str:
     return f"analysed in {time.perf_counter() - started:.2f} s"
 
 
-def _collect(paths: list[str]) -> tuple[list[Path], list[str]]:
-    files: list[Path] = []
+def _collect(paths: list[str]) -> tuple[list[Path | str], list[str]]:
+    files: list[Path | str] = []
     problems: list[str] = []
     for name in paths:
         p = Path(name)
-        if p.is_dir():
+        if is_url(name):
+            files.append(name)  # fetched when its turn comes
+        elif p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
@@ -101,12 +105,15 @@ def _progress(console, files: list[Path]):
                     console=console, transient=True, disable=not show)
 
 
-def _size(path: Path) -> int:
+def _size(path: Path | str) -> int:
+    if isinstance(path, str):
+        return 0  # a URL: its size is not known before fetching
     try:
         return path.stat().st_size
     except OSError:
         return 0
 
 
-def _short(path: Path) -> str:
-    return path.name if len(path.name) <= 40 else path.name[:39] + "…"
+def _short(path: Path | str) -> str:
+    name = path if isinstance(path, str) else path.name
+    return name if len(name) <= 40 else name[:39] + "…"

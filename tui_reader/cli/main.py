@@ -15,6 +15,7 @@ from importlib import import_module
 from tui_reader import __version__
 from tui_reader.digest import one_line
 from tui_reader.load import LoadError
+from tui_reader.web.fetch import FetchError
 
 # command name → module (imported only when that command runs, to keep start-up light)
 COMMANDS = {
@@ -22,6 +23,8 @@ COMMANDS = {
     "search": "tui_reader.cli.search",
     "index": "tui_reader.cli.index",
     "cache": "tui_reader.cli.cache",
+    "feed": "tui_reader.cli.feed",
+    "feeds": "tui_reader.cli.feeds",
 }
 
 
@@ -33,10 +36,10 @@ def _reader_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="summit-reader",
         description="Read a Russian news article in the terminal. "
-        "Commands: export, search, index, cache (summit-reader COMMAND --help).",
+        "Commands: export, search, index, cache, feed, feeds (summit-reader COMMAND --help).",
     )
-    p.add_argument("file", nargs="?", help="article to open (text, Markdown or HTML; - for standard input); "
-                   "without it, the bundled article")
+    p.add_argument("file", nargs="?", help="article to open (text, Markdown or HTML; - for standard input; "
+                   "an http(s) URL, or an RSS/Atom feed's); without it, the bundled article")
     _add_opening_options(p)
     p.add_argument("--version", action="version", version=f"summit-reader {__version__}")
     return p
@@ -53,7 +56,9 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
 def _add_opening_options(p: argparse.ArgumentParser) -> None:
     """How a file is opened: the same options for the reader and every command."""
     p.add_argument("--encoding", help="override the detected encoding")
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write the model cache")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the model cache "
+                   "(nor the cache of fetched pages)")
+    p.add_argument("--offline", action="store_true", help="web pages and feeds from the cache only")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         from tui_reader.cli.read import run as run_reader
 
         return run_reader(args)
-    except (UsageError, LoadError) as e:  # LoadError: a command that opened a file by itself
+    except (UsageError, LoadError, FetchError) as e:  # a command that opened a file or URL by itself
         print(f"summit-reader: {error_line(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

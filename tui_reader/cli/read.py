@@ -1,10 +1,37 @@
-"""``summit-reader [FILE]``: open the reader app."""
+"""``summit-reader [FILE|URL]``: open the reader app (a feed's URL opens the feed's list)."""
 from __future__ import annotations
 
+import sys
+
 from tui_reader.seeds import seed_path
+from tui_reader.web.fetch import is_url
 
 
 def run(args) -> int:
     from tui_reader.app import run_app
 
-    return run_app(args.file or str(seed_path()), encoding=args.encoding, use_cache=not args.no_cache)
+    target = args.file or str(seed_path())
+    if is_url(target):
+        return _run_url(target, args)
+    return run_app(target, encoding=args.encoding, use_cache=not args.no_cache)
+
+
+def _run_url(url: str, args) -> int:
+    """Fetch first (FetchError, LoadError: one line from ``main``), then read the
+    article, or list the feed's items if that is what the address holds."""
+    from tui_reader.app import run_opened
+    from tui_reader.i18n import _
+    from tui_reader.pipeline import open_page
+    from tui_reader.web.article import fetch_article
+    from tui_reader.web.feeds import is_feed
+
+    if sys.stderr.isatty() and not args.offline:
+        print(_("Fetching {url}…").format(url=url), file=sys.stderr, flush=True)
+    page = fetch_article(url, offline=args.offline, use_cache=not args.no_cache)
+    if is_feed(page):
+        from tui_reader.cli.feed import show_feed
+        from tui_reader.web.feeds import parse_feed
+
+        feed = parse_feed(page.content, page.final_url, name=url, charset=page.charset)
+        return show_feed(feed, args)
+    return run_opened(open_page(page, encoding=args.encoding, use_cache=not args.no_cache))

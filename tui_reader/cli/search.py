@@ -17,7 +17,7 @@ from tui_reader.model import Document
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", help="article to search (- for standard input)")
+    p.add_argument("file", help="article to search (- for standard input, or a URL)")
     p.add_argument("query", help='words (matched in any form), a "quoted phrase", literal text or a regex')
     p.add_argument("--mode", choices=["lemma", "exact", "regex"], default="lemma",
                    help="lemma: any form of the words (default); exact: the literal text; regex: a Python regex")

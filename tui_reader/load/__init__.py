@@ -32,6 +32,8 @@ MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 TEXT_EXT = {".txt", ".text"}
 
+NO_ARTICLE_NOTE = "No article was found in this page; this is all of its text."
+
 HeadingHint = tuple[int, int, int]  # (start, end, level) of a heading the format marks, 1 for "#"/<h1>
 
 
@@ -70,15 +72,17 @@ def load_path(path: str | Path, encoding: str | None = None) -> Loaded:
     return load_bytes(data, str(p), encoding)
 
 
-def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None) -> Loaded:
-    """Decode ``data`` (named ``path``, for the format guess and messages)."""
+def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None, *,
+               suffix: str | None = None) -> Loaded:
+    """Decode ``data`` (named ``path``, for the format guess and messages);
+    ``suffix`` stands for the name's (a URL's format comes from its Content-Type)."""
     name = path or "input"
     sha = hashlib.sha256(data).hexdigest()
     try:
         text, used = decode(data, encoding)
     except NotText as e:
         raise LoadError(f"{name}: {e}") from None
-    fmt = _guess_format(path, text)
+    fmt = _guess_format(path, text, suffix)
     if fmt == "html" and not encoding:
         text, used = _honour_declared_charset(data, text, used)
     text = normalise_newlines(text)
@@ -98,6 +102,8 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
         text = normalise_newlines(text)
         if not text.strip():
             notes.append("No article text was found in this HTML page.")
+        elif hints is None:
+            notes.append(NO_ARTICLE_NOTE)
     if "\ufffd" in text and encoding:
         notes.append(f"Some bytes are not valid {used} and are shown as \ufffd.")
     source = Source(path=path, sha256=sha, encoding=used, format=fmt)
@@ -108,12 +114,12 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _guess_format(path: str | None, text: str) -> str:
+def _guess_format(path: str | None, text: str, suffix: str | None = None) -> str:
     """By extension first; sniff the content for stdin and unknown extensions."""
     from tui_reader.load.html import looks_like_html
     from tui_reader.load.markdown import looks_like_markdown
 
-    ext = Path(path).suffix.lower() if path and path != "-" else ""
+    ext = suffix.lower() if suffix is not None else Path(path).suffix.lower() if path and path != "-" else ""
     if ext in MARKDOWN_EXT:
         return "markdown"
     if ext in HTML_EXT:
@@ -134,8 +140,8 @@ def _honour_declared_charset(data: bytes, text: str, used: str) -> tuple[str, st
     from tui_reader.load.html import declared_charset
 
     declared = declared_charset(data)
-    if not declared:
-        return text, used
+    if not declared or declared.lower().replace("_", "-") in ("utf-8", "utf8"):
+        return text, used  # a page claiming UTF-8 that is not valid UTF-8 is wrong, not us
     try:
         return data.decode(declared, errors="replace"), declared.lower()
     except LookupError:

@@ -43,8 +43,9 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii") if m else None
 
 
-def html_to_text(html: str) -> tuple[str, list[HeadingHint], str | None]:
-    """Return (text, heading hints, page title or None)."""
+def html_to_text(html: str) -> tuple[str, list[HeadingHint] | None, str | None]:
+    """Return (text, heading hints, page title or None); hints are None when no
+    article was found and the text is all of the page's."""
     import trafilatura
     from lxml import etree
 
@@ -52,8 +53,9 @@ def html_to_text(html: str) -> tuple[str, list[HeadingHint], str | None]:
                               include_links=True, include_images=False, include_tables=True,
                               favor_recall=True, with_metadata=True)
     if not xml:
-        # Too little for the extractor to call it an article: plain text of the page.
-        return (trafilatura.html2txt(html) or "").strip(), [], None
+        # Too little for the extractor to call it an article: plain text of the page,
+        # with no heading hints (None: the structure pass finds headings as in a text file).
+        return (trafilatura.html2txt(html) or "").strip(), None, None
     root = etree.fromstring(xml.encode("utf-8"))
     title = (root.get("title") or "").strip() or None
     main = root.find("main")

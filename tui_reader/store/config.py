@@ -9,6 +9,9 @@
     "marks.set" = "m"
     "view.numbers" = "f3,#"      # several keys: comma-separated (or a list)
 
+    [feeds]                      # name = URL (or file) of an RSS/Atom feed
+    lenta = "https://lenta.ru/rss"
+
 API (no Textual; never raises for a bad file):
 
     cfg = load_config()          # -> Config(theme, keys, warnings, path)
@@ -16,6 +19,7 @@ API (no Textual; never raises for a bad file):
     if cfg.theme in app.available_themes: app.theme = cfg.theme
     app.set_keymap(cfg.keys)     # Textual's keymap: {binding_id: "keys"}
     problem = save_theme(name)   # -> str | None, a one-line warning if it could not save
+    added, problem = add_feeds({"name": "https://…"})  # appends to [feeds], keeping the rest
 
 A corrupt file is reported and ignored (defaults apply) and is never overwritten:
 ``save_theme`` refuses to touch a file it cannot parse, so the user's text survives.
@@ -29,6 +33,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui_reader.i18n import _
 from tui_reader.store.files import atomic_write_text, reason, user_dir
 
 CONFIG_DIR_ENV = "SUMMIT_READER_CONFIG_DIR"
@@ -39,6 +44,7 @@ CONFIG_NAME = "config.toml"
 class Config:
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    feeds: dict[str, str] = field(default_factory=dict)  # name → URL or file of a feed
     warnings: list[str] = field(default_factory=list)
     path: Path | None = None
 
@@ -73,7 +79,56 @@ def load_config(path: Path | None = None) -> Config:
             cfg.warnings.append(f"{path}: keys.{binding_id} must be a key string like \"ctrl+s\"; ignored")
         else:
             cfg.keys[binding_id] = keystr
+    feeds = data.get("feeds", {})
+    if not isinstance(feeds, dict):
+        cfg.warnings.append(_("{path}: [feeds] must be a table of name = URL; ignored").format(path=path))
+        feeds = {}
+    for name, where in feeds.items():
+        if isinstance(where, str) and where.strip():
+            cfg.feeds[name] = where.strip()
+        else:
+            cfg.warnings.append(_("{path}: feeds.{name} must be a URL or a file name; ignored").format(path=path, name=name))
     return cfg
+
+
+def add_feeds(new: dict[str, str] | list[tuple[str, str]], path: Path | None = None) -> tuple[dict[str, str], str | None]:
+    """Add feeds (name → URL) to ``[feeds]``, skipping URLs already there and renaming
+    a name already taken.  Returns (what was added, None) or ({}, a one-line problem).
+    As ``save_theme``: the file is edited by lines and checked by parsing it again."""
+    path = path or config_path()
+    data, problem = _read(path)
+    if problem:
+        return {}, _("Feeds not added: {problem}").format(problem=problem)
+    old = data.get("feeds", {})
+    if not isinstance(old, dict):
+        return {}, _("Feeds not added: [feeds] in {path} is not a table").format(path=path)
+    known = {str(v) for v in old.values()}
+    added: dict[str, str] = {}
+    for name, url in (new.items() if isinstance(new, dict) else new):
+        if url in known or url in added.values():
+            continue
+        unique, n = name, 2
+        while unique in old or unique in added:
+            unique, n = f"{name} ({n})", n + 1
+        added[unique] = url
+    if not added:
+        return {}, None
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+    except OSError as e:
+        return {}, _("Feeds not added: cannot read {path} ({reason})").format(path=path, reason=reason(e))
+    new_text = _with_feeds(text, added)
+    try:
+        reread = tomllib.loads(new_text)
+    except tomllib.TOMLDecodeError:
+        reread = None
+    if reread != {**data, "feeds": {**old, **added}}:
+        return {}, _("Feeds not added: could not update {path} safely; add them under [feeds] by hand").format(path=path)
+    try:
+        atomic_write_text(path, new_text)
+    except OSError as e:
+        return {}, _("Feeds not added: cannot write {path} ({reason})").format(path=path, reason=reason(e))
+    return added, None
 
 
 def save_theme(name: str, path: Path | None = None) -> str | None:
@@ -122,6 +177,21 @@ def _with_theme(text: str, name: str) -> str:
             return "\n".join(lines) + "\n"
     # No theme yet: top-level keys must come before the first table, so put it first.
     return "\n".join([line, *lines]) + "\n"
+
+
+_FEEDS_HEADER = re.compile(r"^[ \t]*\[[ \t]*feeds[ \t]*\][ \t]*(#.*)?$")
+
+
+def _with_feeds(text: str, feeds: dict[str, str]) -> str:
+    """``text`` with ``name = "url"`` lines under its ``[feeds]`` header (added at the end if none)."""
+    entries = [f"{json.dumps(name, ensure_ascii=False)} = {json.dumps(url, ensure_ascii=False)}"
+               for name, url in feeds.items()]
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if _FEEDS_HEADER.match(line):
+            return "\n".join(lines[: i + 1] + entries + lines[i + 1:]) + "\n"
+    gap = [""] if lines and lines[-1].strip() else []
+    return "\n".join(lines + gap + ["[feeds]"] + entries) + "\n"
 
 
 def _read(path: Path) -> tuple[dict, str | None]:
