@@ -33,9 +33,12 @@ class Person:
             return any(same_name(keys[0], k) for k in self.keys)
         if len(self.keys) == 1:
             return any(same_name(self.keys[0], k) for k in keys)
-        # both have a first word: 'Уоррен Баффет' and 'Говард Баффет' are two people;
+        # both have several words: every word of the shorter name must be one of the longer's,
+        # in any order ('Сурков Владислав Юрьевич' and 'Владислав Сурков'; 'Виктор Фёдорович' and
+        # 'Виктор Фёдорович Янковский'), so 'Уоррен Баффет' and 'Говард Баффет' are two people;
         # an initial stands for any first name it begins ('А. Смирнова', 'Анна Смирнова')
-        return same_first_name(keys[0], self.keys[0]) and same_name(keys[-1], self.surname)
+        short, long = sorted((list(keys), list(self.keys)), key=len)
+        return all(any(same_first_name(a, b) for b in long) for a in short)
 
     def last_mention_before(self, pos: int) -> int:
         best = -1
