@@ -22,7 +22,7 @@ from tui_reader.analysis.speakers.subjects import (
     adjacent_name, name_between, named_in_phrase, resolve_token, title_after,
 )
 from tui_reader.analysis.speakers.syntax import dash_attribution, names_something, subject_of, writes_words
-from tui_reader.analysis.speakers.words import THING_VERBS
+from tui_reader.analysis.speakers.words import RELATIONAL, THING_VERBS
 from tui_reader.search.lemmas import word_parses
 
 # (Reporting verbs a thing can be the subject of, 'план предполагает': the data file's thing_subject.)
@@ -114,7 +114,9 @@ def _according_to(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
             if phrase and phrase[0].pos == "NOUN" and phrase[0].text[:1].islower() \
                     and only_plural(phrase[0].text):
                 return None  # 'по мнению сторонников Трампа': a group around the person, not them
-            return Found(ctx.person_of[id(span)], cue.word, "indirect", True, pos)
+            named = ctx.person_of[id(span)]
+            other = someone_else_in_role(ctx, phrase, named)
+            return Found(other or named, cue.word, "indirect", True, pos)
         if t.text[:1].isalnum():
             phrase.append(t)
     if not phrase:
@@ -124,6 +126,18 @@ def _according_to(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     else:
         person = resolve_title(ctx, i, pos, phrase, None, phrase[0], fallback=False)
     return Found(person, cue.word, "indirect", True, pos) if person else None
+
+
+def someone_else_in_role(ctx: SpeakerContext, phrase: list[Tok], named) -> object | None:
+    """'по словам адвоката Асии Биби' where the text calls someone else Биби's 'адвокат'
+    ('её адвокат Саиф уль-Малук'): the words are that person's, the name is whose lawyer."""
+    heads = [t for t in phrase if t.pos == "NOUN" and t.text[:1].islower()]
+    if len(heads) != 1 or heads[0].lemma not in RELATIONAL or phrase[-1] is not heads[0]:
+        return None  # ('пресс-секретаря «Яндекса» Аси Мелкумовой': the role has its own owner)
+    role = heads[0].lemma
+    others = {id(p): p for p in ctx.people if p is not named
+              and any(role in title for title, _ in p.titles)}
+    return next(iter(others.values())) if len(others) == 1 else None
 
 
 def whose_statement(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:

@@ -25,6 +25,9 @@ INDEFINITE = frozenset({"один", "другой", "некий", "некото�
 VAGUE_WORDS = frozenset({"один", "другой", "некоторый", "человек", "автор"})
 # How far after a bare title the text may name its holder with that title (characters).
 TITLE_AHEAD = 600
+# How far a title of two words or more ('председатель Европарламента') is looked for ahead
+# before guessing from who was near.
+TITLE_AHEAD_FAR = 3000
 # What the nearby-name step of pronoun resolution returns for 'один из участников … . Он сказал'.
 UNNAMED_SOURCE = object()
 
@@ -235,6 +238,11 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
         return person
     if not fallback or head.tag is None or "anim" not in head.tag or "plur" in head.tag:
         return titled_ahead(ctx, pos, phrase, nouns, head, gender)
+    # 3. the one person the text gives this very title further on ('Председатель Европарламента
+    #    подтвердил …' … 'председатель Европарламента Антонио Таяни'), before any guess
+    ahead = titled_ahead(ctx, pos, phrase, nouns, head, gender, reach=TITLE_AHEAD_FAR) if len(nouns) > 1 else None
+    if ahead is not None:
+        return ahead
     # 3. the person the sentence before introduced ('патриарх Кирилл молится за … .
     #    «…», — сказал патриарх'), else the one whose words the text was just reporting
     #    ('…, - сказал президент')
@@ -257,11 +265,11 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
 
 
 def titled_ahead(ctx: SpeakerContext, pos: int, phrase: list[Tok], nouns: set[str], head: Tok,
-                 gender: str | None) -> Person | None:
+                 gender: str | None, reach: int = 0) -> Person | None:
     """Last resort: the one person the text gives this title just after ('Как подчеркнула главный
     внештатный гериатр, … . … заявила главный внештатный гериатр Минздрава Ольга Ткачева')."""
     ahead = {id(person): person for person in ctx.people
-             if any(head.lemma in title and nouns <= title and pos < at <= pos + TITLE_AHEAD
+             if any(head.lemma in title and nouns <= title and pos < at <= pos + (reach or TITLE_AHEAD)
                     for title, at in person.titles) and gender_fits(person.gender, gender)}
     if len(ahead) != 1:
         return None

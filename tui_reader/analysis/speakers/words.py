@@ -39,6 +39,7 @@ POINT_OF_VIEW = _words("nouns", "point_of_view")
 STATEMENT_NOUNS = _words("nouns", "statement")
 UNNAMED = _words("roles", "unnamed")
 STATUS_ADJECTIVES = _words("roles.status", "adjectives")
+RELATIONAL = _words("roles.relational", "nouns")
 # role lemma → every role lemma of its kind ("эксперт" → {"эксперт", "аналитик", "политолог", …})
 ROLE_KINDS: dict[str, frozenset[str]] = {}
 for _members in _DATA["roles"]["kinds"].values():
