@@ -97,6 +97,13 @@ def _pronoun_near(ctx: SpeakerContext, i: int, pos: int, gender: str | None, str
     prev = previous_narration(ctx, i)
     if prev is not None:
         s_prev = ctx.doc.sentences[prev]
+        first = next((t for t in ctx.tokens[prev] if t.text[:1].isalpha()), None)
+        if first is not None and first.text[:1].isupper() and ctx.per_at(first.start) is None:
+            # (a surname opening the sentence that the tagger missed there: 'Трамп, 70-летний
+            # магнат, …, заявил, что Мишель Обама …. Он …' is about Трамп)
+            known = known_name(ctx, first, gender)
+            if known is not None and (not strict or known.gender == gender):
+                return known
         for span, person in reversed(list(mentions_before(ctx, s_prev.end, gender, s_prev.start, strict))):
             if span.nominative >= 0.5:
                 return person
