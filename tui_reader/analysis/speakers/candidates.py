@@ -12,12 +12,13 @@ import re
 
 from tui_reader.analysis.speakers.context import SpeakerContext
 from tui_reader.analysis.speakers.cues import Cue, find_cues, may_report
-from tui_reader.analysis.speakers.quote_spans import dash_speech, quote_spans
+from tui_reader.analysis.quotes import find_quotes as find_document_quotes
 
 # 'Собянин: Около…', '31.01, 09:30 Собянин: «…»': a name (one or two words) and a colon open the line.
 # With initials too: 'И. Петров: переговоры зашли в тупик', 'А.Смирнова: «…»'.
 NAME_COLON = re.compile(r"(?:[\d.,:/\s]+)?((?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?: [А-ЯЁ][а-яё]+)?)"
                         r":\s+[«\"„“]?[А-ЯЁA-Za-zа-яё0-9]")
+DASHES = "—–-"
 # The end of a quoted sentence and a dash that hands over to the author: '?» — …', '.", - …'.
 ATTRIBUTED_SENTENCE = re.compile(r"[.!?…][»\"“”]\s*,?\s*[—–-]\s")
 # Cues whose sentence needs the syntax parse (the grammatical subject names the speaker).
@@ -33,30 +34,30 @@ def find_candidates(ctx: SpeakerContext) -> dict[int, list[Cue]]:
 
 
 def find_quotes(ctx: SpeakerContext) -> None:
+    """Quotations and direct speech per paragraph, from the one quote finder the export uses
+    (``analysis.quotes``): what is painted as a quote is what is attributed as one."""
     doc = ctx.doc
     last = doc.sentences[ctx.indices[-1]].end if ctx.indices else 0
+    found = doc.quotes if doc.quotes else find_document_quotes(doc)
+    k = 0
     for pi, par in enumerate(doc.paragraphs):
         if par.start >= last:
             break  # beyond the analysed part (a big file's limit)
-        spans = quote_spans(doc.text, par.start, par.end)
+        here = []
+        while k < len(found) and found[k].start < par.end:
+            if found[k].start >= par.start:
+                here.append((found[k].start, found[k].end))
+            k += 1
+        spans = [q for q in here if doc.text[q[0]] not in DASHES]
         ctx.quotes[pi] = spans
         # a short quote is speech when it is a whole sentence with an attribution after it
-        # ('«Почему так?» — задается вопросом Уилсон'); otherwise a name or a scare quote
-        # (or any quote a colon introduces: 'Петров: «Это конец»')
+        # ('«Почему так?» — задается вопросом Уилсон'), or when a colon introduces it
+        # ('Петров: «Это конец»'); otherwise a name or a scare quote
         speech = [q for q in spans if len(doc.text[q[0]:q[1]].split()) >= 4
                   or ATTRIBUTED_SENTENCE.match(doc.text, q[1] - 2)
                   or doc.text[max(par.start, q[0] - 3):q[0]].rstrip().endswith(":")]
-        # the quote finder pairs straight quotes with more care ('"… чтобы "не было чего"), …"'):
-        # a long quotation it found that the lenient view cut short counts too
-        speech += [(q.start, q.end) for q in doc.quotes
-                   if par.start <= q.start < par.end and doc.text[q.start] not in "—–-"
-                   and len(doc.text[q.start:q.end].split()) >= 4 and (q.start, q.end) not in spans]
-        # dialogue turns: the quote finder's ('— Мы готовы', '— Пойдём.'), else our own guess
-        turns = [(q.start, q.end) for q in doc.quotes
-                 if par.start <= q.start < par.end and doc.text[q.start] in "—–-"]
-        if not turns and not doc.quotes:
-            dash = dash_speech(doc.text, par.start, par.end)
-            turns = [dash] if dash else []
+        # dialogue turns ('— Мы готовы', '— Пойдём.')
+        turns = [q for q in here if doc.text[q[0]] in DASHES]
         ctx.speech[pi] = speech + turns
 
 

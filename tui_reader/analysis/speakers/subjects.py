@@ -78,13 +78,15 @@ def title_after(ctx: SpeakerContext, i: int, index: int, gender: str | None) -> 
 def adjacent_name(ctx: SpeakerContext, i: int, index: int) -> Person | None:
     """Without a parsed subject: a nominative name right after or before the cue."""
     toks = ctx.tokens[i]
-    for j in list(range(index + 1, min(len(toks), index + 4))) + list(range(index - 1, max(-1, index - 4), -1)):
-        t = toks[j]
-        if not t.text[:1].isalnum():
-            break
-        span = ctx.per_at(t.start)
-        if span is not None and span.nominative >= 0.3:
-            return ctx.person_of[id(span)]
+    # each side up to punctuation ('Максим Бурбак напомнил, что …': the comma ends the right side only)
+    for side in (range(index + 1, min(len(toks), index + 4)), range(index - 1, max(-1, index - 4), -1)):
+        for j in side:
+            t = toks[j]
+            if not t.text[:1].isalnum():
+                break
+            span = ctx.per_at(t.start)
+            if span is not None and span.nominative >= 0.3:
+                return ctx.person_of[id(span)]
     return None
 
 
