@@ -68,6 +68,10 @@ class Speaker:
     mentions: list[Span] = field(default_factory=list)
 
 
+# Below this confidence an attribution is shown as uncertain.
+UNSURE_BELOW = 0.6
+
+
 @dataclass(slots=True)
 class Statement:
     speaker: str
@@ -79,6 +83,12 @@ class Statement:
     # How sure the attribution is, 0–1: a name in the sentence with its cue is near 1;
     # a pronoun, a title or a continuation carried from another sentence is less.
     confidence: float = 1.0
+
+    @property
+    def unsure(self) -> bool:
+        """Attributed by a guess (a title or role resolved from who was near, a pronoun far
+        back): the reader marks it so, rather than state it as fact."""
+        return self.confidence < UNSURE_BELOW
 
 
 @dataclass(slots=True)

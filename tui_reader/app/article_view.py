@@ -358,6 +358,8 @@ class ArticleView(ScrollView, can_focus=True):
             (sample("Путин", "mention"), "a speaker's name"),
             (speaker_marks, "a statement: the bar in the margin has the speaker's colour; hover or click "
                             "for who said it and the reporting word"),
+            (Text("╎", style=Style(dim=True)), "a statement whose speaker the analysis is unsure of "
+                                               "(a '?' after the name in the details)"),
             (sample("заявил, что …", "statement-selected"), "statements of the speaker chosen in Speakers"),
             (sample("найдено", "search"), "a search hit (the current one is brighter)"),
             (sample("Заголовок раздела", "heading"), "a section heading"),
@@ -419,6 +421,9 @@ class ArticleView(ScrollView, can_focus=True):
             colour = self._style(f"speaker-{hl.colour_of.get(st.speaker, 0) % SPEAKER_COLOURS}")
             if gutter is None or st.speaker == self.selected_speaker:
                 mark = "┃ " if st.speaker == self.selected_speaker else "▎ "
+                if st.unsure:
+                    # a guessed attribution: a dashed, dim bar ('?' after the name in the details)
+                    mark, colour = "╎ ", colour + Style(dim=True)
                 gutter = Segment(mark, self.rich_style + colour)
             if self.selected_speaker is not None and st.speaker == self.selected_speaker:
                 paint(start, end, self._style("statement-selected"))

@@ -33,7 +33,10 @@ def describe_statement(doc: Document, statement: Statement) -> Text:
     text = Text()
     text.append("Statement ", style="bold")
     text.append(f"by {name}", style="bold")
-    text.append(f"  kind: {statement.kind}  cue: {inert(statement.cue) if statement.cue else '—'}")
+    if statement.unsure:
+        text.append("?", style="bold")  # the analysis guessed who this is
+    text.append(f"  kind: {statement.kind}  cue: {inert(statement.cue) if statement.cue else '—'}"
+                f"  confidence: {statement.confidence:.2f}")
     # in italics rather than in «»: a statement often opens with its own quotation marks
     text.append(f"  {_snippet(doc, statement.start, statement.end, 40)}", style="italic")
     return text
