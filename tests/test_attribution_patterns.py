@@ -279,3 +279,41 @@ def test_names_keep_their_bounds_and_gender(text, want, not_want):
 def test_a_woman_and_a_man_of_one_surname_stay_apart():
     check("Виктор Бут отбывает срок. Его жена Алла Бут навестила его. Бут рассказала, что муж похудел.",
           [("муж похудел", "Алла Бут")])
+
+
+# --- the owner of a role, titles found ahead, a colon, the page's furniture ---------------------
+
+MORE = [
+    # 'адвоката X' where the text calls someone else X's lawyer: the lawyer speaks
+    ("По словам адвоката Марии Орловой, суд перенесли на май. Об этом сообщил её адвокат Пётр Зуев.",
+     [("суд перенесли", "Зуев")]),
+    # the role with an owner of its own is an apposition: the named person speaks
+    ("По словам пресс-секретаря «Севера» Анны Лисицыной, сделка закрыта. Пресс-секретарь Сергей Дронов "
+     "отказался от комментариев.", [("сделка закрыта", "Лисицына")]),
+    # a two-word title named further on, rather than a guess from who was near
+    ("Глава комиссии подтвердил, что проверка закончена. Вчера в Москву прилетела Ольга Миронова. "
+     "Позже глава комиссии Игорь Белых заявил, что выводы опубликуют.", [("проверка закончена", "Белых")]),
+    # a colon hands the quote to the clause's subject, not to a name governed by a noun
+    ("Олег Сидоров не раз ссылался на мнение Крылова: «Это было бы ошибкой. Я согласен с ним».",
+     [("было бы ошибкой", "Сидоров"), ("согласен с ним", "Сидоров")]),
+    ("Все ждали ответа от Ивана Белова, который отшучивается словами: «В моём возрасте пора на рыбалку».",
+     [("пора на рыбалку", "Белов")]),
+    # 'Об этом X заявил' points back to the words before it, not on to what follows
+    ("Министр Анна Котова решила остаться в кабинете. Об этом Котова заявила журналистам. Выборы пройдут в мае.",
+     [("Выборы пройдут", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE)
+def test_owners_titles_ahead_colons_and_pointers_back(text, expected):
+    check(text, expected)
+
+
+def test_a_markdown_heading_is_not_a_statement():
+    from tui_reader.analysis import analyse_structure as structure
+    text = "Новости\n\n## Министр Иван Петров заявил, что налоги снизят\n\nЭто обсуждали весь день. " \
+           "Министр Иван Петров сказал, что решение примут в марте."
+    doc = structure(text, heading_hints=[(text.index("Министр"), text.index("\n\nЭто"), 2)])
+    find_speakers(doc)
+    assert speaker_of(doc, "налоги снизят") is None
+    assert speaker_of(doc, "решение примут") is not None
