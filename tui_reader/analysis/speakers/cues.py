@@ -34,24 +34,43 @@ CLAUSE_OPENERS = frozenset({"что", "чтобы", "ли", ":", "«", "\"", "�
 WORDS = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
 
 
-@functools.lru_cache(maxsize=1)
-def cue_forms() -> frozenset[str]:
-    """Every inflected form of every cue word: a cheap first look before tokenising a sentence."""
-    forms: set[str] = set(ACCORDING_NOUNS | VIEW_NOUNS | POINT_OF_VIEW)
-    for lemma in REPORTING_VERBS | OBJECT_SPEAKER_VERBS | REPORTING_ADJECTIVES | STATEMENT_NOUNS | set(PHRASES):
+def _forms_of(lemmas) -> set[str]:
+    forms: set[str] = set()
+    for lemma in lemmas:
         for p in word_parses(lemma):
             # the verb or adjective itself ('признаться' is also a parenthetical conjunction)
             if fold(p.normal_form) == fold(lemma) and p.tag.POS in ("INFN", "ADJF", "NOUN", "VERB"):
                 forms.update(f.word for f in p.lexeme)
                 break
+        else:
+            forms.add(lemma)  # a word the dictionary does not know ('понять' is known; a safety net)
     forms.update(fold(f) for f in list(forms))
-    return frozenset(forms)
+    return forms
+
+
+@functools.lru_cache(maxsize=1)
+def cue_forms() -> frozenset[str]:
+    """Every inflected form of every cue word: a cheap first look before tokenising a sentence."""
+    forms = _forms_of(REPORTING_VERBS | OBJECT_SPEAKER_VERBS | REPORTING_ADJECTIVES | STATEMENT_NOUNS)
+    return frozenset(forms | ACCORDING_NOUNS | VIEW_NOUNS | POINT_OF_VIEW)
+
+
+@functools.lru_cache(maxsize=1)
+def phrase_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """The forms of the phrase verbs ('выступить', 'дать') and of their objects: common words,
+    so a sentence is worth tokenising only when it has one of each."""
+    objects = set().union(*PHRASES.values()) if PHRASES else set()
+    return frozenset(_forms_of(PHRASES)), frozenset(_forms_of(objects))
 
 
 def may_report(sentence: str) -> bool:
     """Could the sentence contain a reporting cue?  (No false negatives for known cue forms.)"""
     forms = cue_forms()
-    return any(w in forms for w in WORDS.findall(sentence.lower()))
+    words = WORDS.findall(sentence.lower())
+    if any(w in forms for w in words):
+        return True
+    verbs, objects = phrase_forms()
+    return any(w in verbs for w in words) and any(w in objects for w in words)
 
 
 @dataclass(slots=True)
