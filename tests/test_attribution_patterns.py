@@ -317,3 +317,28 @@ def test_a_markdown_heading_is_not_a_statement():
     find_speakers(doc)
     assert speaker_of(doc, "налоги снизят") is None
     assert speaker_of(doc, "решение примут") is not None
+
+
+AUDIT = [
+    # a role that stands for a narrower title the text gave ('журналист' for a 'корреспондент'),
+    # with the employer's name in Latin letters inside the title
+    ("«Цены растут», — сказал корреспондент Daily Mirror и The Sun Эндрю Кларк.\n\n"
+     "«Люди недовольны. Они ждут перемен», — отметил журналист.",
+     [("Люди недовольны", "Кларк"), ("Они ждут перемен", "Кларк")]),
+    # a dateline is nobody's words, even before 'Об этом заявил X'
+    ("МОСКВА, 4 авг - Новости. Россия ждёт ответа от соседей. Об этом заявил замминистра Григорий Карасёв.",
+     [("МОСКВА", None), ("Россия ждёт ответа", "Карасёв")]),
+    # a spokesperson of another organisation is another person
+    ("Пресс-секретарь «Ромашки» Олег Лунин заявил, что сделки не было. Представитель «Василька» ответил, "
+     "что документы у них.", [("сделки не было", "Лунин"), ("документы у них", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", AUDIT)
+def test_roles_datelines_and_other_organisations(text, expected):
+    check(text, expected)
+
+
+def test_a_foreign_name_in_apposition_keeps_its_written_form():
+    doc = analysed("«Суд решит сам», — сказал поддерживающий мэра депутат Хосе Авила.")
+    assert "Хосе Авила" in [s.name for s in doc.speakers]

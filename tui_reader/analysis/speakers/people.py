@@ -81,6 +81,12 @@ def _title_left_of(ctx: SpeakerContext, toks: list[Tok], k: int, cases: set[str]
         if t.text in QUOTE_MARKS:
             k -= 1
             continue
+        if not head_found and _latin_name(toks, k):
+            # 'корреспондент Die Welt и Frankfurter Allgemeine Zeitung Герхард Гнаук': the
+            # employer's name in Latin letters (and an 'и' between two of them) is part of the title
+            words.append(t)
+            k -= 1
+            continue
         if not t.text[:1].isalnum() or t.pos not in ("NOUN", "ADJF", "PRTF", None) or ctx.per_at(t.start):
             break
         fits = bool(word_cases(t.text) & cases)
@@ -105,6 +111,16 @@ def _title_left_of(ctx: SpeakerContext, toks: list[Tok], k: int, cases: set[str]
         words.pop()
     words.reverse()
     return words, k
+
+
+def _latin_name(toks: list[Tok], k: int) -> bool:
+    """Is token ``k`` a word in Latin letters, or an 'и' / '&' between two such words?"""
+    def latin(j: int) -> bool:
+        return 0 <= j < len(toks) and toks[j].text[:1].isascii() and toks[j].text[:1].isalpha()
+
+    if latin(k):
+        return True
+    return toks[k].text.lower() in ("и", "&", "and") and latin(k - 1) and latin(k + 1)
 
 
 def learn_genders(ctx: SpeakerContext, cues: dict[int, list[Cue]]) -> None:

@@ -24,6 +24,8 @@ from tui_reader.analysis.speakers.syntax import dash_attribution
 # The author's words set aside inside a quotation: '«…, — усмехается Уилсон. — …»'.
 # The dash may follow a stop and be glued to the verb: '«Всё кончено. –сказала она. –Вы …»'.
 ASIDE = re.compile(r"[,.!?…]\s*[—–-]\s*(?=[а-яё])")
+# An agency dateline: a place in capitals, a comma, a date ('МОСКВА, 4 авг - РИА Новости.').
+DATELINE = re.compile(r"\s*[A-ZА-ЯЁ][A-ZА-ЯЁ -]{2,},\s*\d")
 # How far unquoted words may run on after a trailing attribution before a first-person sentence
 # confirms they are still the speaker's (sentences).
 FIRST_PERSON_REACH = 3
@@ -312,6 +314,9 @@ def may_continue(ctx: SpeakerContext, j: int, cues: list[Cue]) -> bool:
         return False
     if first is not None and first.text[:1].isdigit():
         return False  # '18 октября «Роснефть» сделала…': a dated event, the narration again
+    s = ctx.doc.sentences[j]
+    if DATELINE.match(ctx.doc.text, s.start, s.end):
+        return False  # 'МОСКВА, 4 авг - РИА Новости.': the agency's dateline, nobody's words
     opening = ctx.doc.text[ctx.doc.sentences[j].start:ctx.doc.sentences[j].end][:20].lower()
     if opening.startswith(NARRATION_OPENERS):
         return False  # 'Впрочем, избирательные комиссии продолжили работу': the writer again

@@ -191,6 +191,8 @@ def previous_narration(ctx: SpeakerContext, i: int) -> int | None:
 def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gender: str | None, head: Tok,
                   fallback: bool) -> Person | None:
     """'Президент России', 'российский лидер', 'глава холдинга', 'дипломат'."""
+    head = _as_person_noun(head)
+    phrase = [head if t.start == head.start else t for t in phrase]
     lemmas = frozenset(t.lemma for t in phrase if t.text[:1].isalnum())
     nouns = {t.lemma for t in phrase if t.pos == "NOUN"}
     if not nouns:
@@ -233,7 +235,8 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
         # person's own statement, a role that fits them goes on with their words (a guess)
         previous = ctx.found.get(i - 1)
         if previous is not None and ctx.doc.sentences[i - 1].paragraph == ctx.doc.sentences[i].paragraph \
-                and gender_fits(previous.person.gender, gender) and not status:
+                and gender_fits(previous.person.gender, gender) and not status \
+                and not _other_organisation(ctx, previous.person, phrase):
             ctx.guessed.add(pos)
             return previous.person
         return None
@@ -253,10 +256,10 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
     # 3. the person the sentence before introduced ('патриарх Кирилл молится за … .
     #    «…», — сказал патриарх'), else the one whose words the text was just reporting
     #    ('…, - сказал президент')
+    # (a guess: the title is not noted as the person's, so it names no one in aliases)
     person = introduced_before(ctx, i, gender) or last_speaker(ctx, i, gender, ctx.doc.sentences[i].paragraph - 2)
     ctx.guessed.add(pos)
     if person is not None:
-        note_title(ctx, person, phrase)
         return person
     # 4. the person the text was just talking about
     window = ctx.doc.sentences[max(0, i - 8)].start
@@ -265,10 +268,38 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
     for span, person in sorted(nearby, key=lambda sp: (id(sp[1]) not in speakers, sp[0].nominative < 0.5)):
         if span.nominative < 0.5 and id(person) not in speakers:
             break  # only named in passing ('отставку прокурора Уильяма Барра'): not the one talking
-        note_title(ctx, person, phrase)
         ctx.guessed.add(pos)
         return person
     return titled_ahead(ctx, pos, phrase, nouns, head, gender)
+
+
+def _other_organisation(ctx: SpeakerContext, person: Person, phrase: list[Tok]) -> bool:
+    """'Представитель United Capital Partners' after the words of someone the text called
+    'пресс-секретарь ВКонтакте': the role names another organisation, so another person."""
+    orgs = [s for s in ctx.spans if s.type == "ORG"]
+
+    def org_names(lo: int, hi: int) -> set[str]:
+        return {s.normal.lower() for s in orgs if lo <= s.start < hi}
+
+    named = org_names(phrase[0].start, phrase[-1].end) if phrase else set()
+    own: set[str] = set()
+    for start, end, _ in person.title_refs:
+        own |= org_names(start, end)
+    return bool(named) and bool(own) and not named & own
+
+
+def _as_person_noun(tok: Tok) -> Tok:
+    """The head read as a word for a person where the dictionary also has one: 'премьера' is
+    the genitive of 'премьер' here, not 'премьера' (a first night)."""
+    from dataclasses import replace
+
+    from tui_reader.search.lemmas import fold, word_parses
+
+    for p in word_parses(tok.text.lower()):
+        if p.tag.POS == "NOUN" and "anim" in p.tag:
+            lemma = fold(p.normal_form)
+            return tok if lemma == tok.lemma else replace(tok, lemma=lemma, tag=p.tag)
+    return tok
 
 
 def titled_ahead(ctx: SpeakerContext, pos: int, phrase: list[Tok], nouns: set[str], head: Tok,

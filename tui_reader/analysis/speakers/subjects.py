@@ -106,12 +106,18 @@ def named_in_phrase(ctx: SpeakerContext, i: int, j: int, any_case: bool = False)
     if not names:
         return None
     own = ctx.per_at(toks[j].start)
+    # a name in apposition to the head shares its case, whatever the dictionary guesses for a
+    # foreign name ('законодатель Хосе Авила')
+    appositive = {id(ctx.per_at(t.start)) for t in toks if t.head == j and t.rel == "appos" and ctx.per_at(t.start)}
     # 'штаб Трампа', 'пресс-служба Путина': a name in the genitive is not the subject
     if not any_case:
-        names = [n for n in names if n is own or n.nominative >= 0.3]
+        names = [n for n in names if n is own or n.nominative >= 0.3 or id(n) in appositive]
     if not names:
         return None
-    best = max(names, key=lambda n: (n.nominative >= 0.3, n is own, n.start))
+    best = max(names, key=lambda n: (n.nominative >= 0.3 or id(n) in appositive, n is own, n.start))
+    if id(best) in appositive and best.nominative < 0.5 and not any_case:
+        # the syntax says what the dictionary could not: this form is the nominative
+        best.nominative, best.normal = 1.0, " ".join(ctx.doc.text[best.start:best.end].split())
     return ctx.person_of[id(best)]
 
 

@@ -40,9 +40,6 @@ STATEMENT_NOUNS = _words("nouns", "statement")
 UNNAMED = _words("roles", "unnamed")
 STATUS_ADJECTIVES = _words("roles.status", "adjectives")
 RELATIONAL = _words("roles.relational", "nouns")
-# role lemma → every role lemma of its kind ("эксперт" → {"эксперт", "аналитик", "политолог", …})
-ROLE_KINDS: dict[str, frozenset[str]] = {}
-for _members in _DATA["roles"]["kinds"].values():
-    _kind = frozenset(_members.split())
-    for _role in _kind:
-        ROLE_KINDS[_role] = ROLE_KINDS.get(_role, frozenset()) | _kind
+# role lemma → itself and the narrower titles it may stand for ("эксперт" → {"эксперт", "политолог", …})
+ROLE_KINDS: dict[str, frozenset[str]] = {
+    role: frozenset(narrower.split()) | {role} for role, narrower in _DATA["roles"]["kinds"].items()}
