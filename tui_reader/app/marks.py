@@ -145,6 +145,7 @@ class MarkPrompt(ModalScreen[str | None]):
         super().__init__()
         self.mode = mode
         self.known = dict(known or {})
+        self._answered = False
 
     def compose(self) -> ComposeResult:
         if self.mode == "set":
@@ -154,10 +155,13 @@ class MarkPrompt(ModalScreen[str | None]):
             hint = f"Go to mark: a letter, or ' to go back (marks: {names}; Esc cancels)"
         yield Static(hint, markup=False)
 
-    def on_key(self, event: events.Key) -> None:
-        # Stop the key here so no binding of the screen below acts on it.
-        event.stop()
-        event.prevent_default()
+    def take_key(self, event: events.Key) -> None:
+        """The key after ``m`` or ``'``, handed over by the app's key router the moment it
+        arrives (not through this screen's queue: with two keys at once, the second
+        must already find the prompt gone)."""
+        if self._answered:
+            return
+        self._answered = True
         char = event.character
         if event.key == "escape":
             self.dismiss(None)
@@ -165,3 +169,10 @@ class MarkPrompt(ModalScreen[str | None]):
             self.dismiss(BACK)
         else:
             self.dismiss(mark_name(char))
+
+    def on_key(self, event: events.Key) -> None:
+        # Stop the key here so no binding of the screen below acts on it (a key that
+        # reaches the screen rather than through the router: a test posting to it).
+        event.stop()
+        event.prevent_default()
+        self.take_key(event)

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Tree
 from tui_reader.app import marks as marks_module
 from tui_reader.app.article_view import ArticleView
 from tui_reader.app.details import describe
+from tui_reader.app.key_router import KeyRouter
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.navigation import Navigation
 from tui_reader.app.reading_place import ReadingPlace
@@ -55,7 +56,7 @@ def _pane_class(pane_id: str) -> type:
     return TopicPane
 
 
-class ReaderApp(Navigation, App[int]):
+class ReaderApp(KeyRouter, Navigation, App[int]):
     TITLE = "summit-reader"
     COMMANDS = _commands()
 

@@ -1,0 +1,112 @@
+"""Keys that arrive together go where the reader meant them, in order, none lost.
+
+A terminal hands the app every key of one read at once (a paste, SSH, a busy
+machine).  Textual forwards each key to the focused widget as it arrives, and a
+binding runs only when the key has bubbled back up to the app, so in ``/abc``
+the letters were forwarded to the article before ``/`` had opened the search
+box, and ran as commands there.  The same race made ``m`` + ``ab`` dismiss the
+mark prompt twice (a crash).
+
+The router sits where the app first sees each key (``on_event``) and queues them:
+
+- a key whose binding opens something that takes the following keys (an input,
+  a prompt, a list, a screen; ``OPENERS``) runs its action at once, and the keys
+  after it wait until the focus or the screen has changed (or a short while has
+  passed), then go on to the new target in order;
+- a screen or a reader that takes exactly one key (the mark prompt, a count, a
+  ``:`` command) gets it here, synchronously, so the key after it already sees
+  the state that key left.
+"""
+from __future__ import annotations
+
+from collections import deque
+from time import monotonic
+from typing import TYPE_CHECKING, Callable
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _Base = App
+else:
+    _Base = object
+
+# Actions after which the next keys belong to something new (an input, a list, a screen).
+OPENERS = frozenset({
+    "search", "topics", "speakers", "switch_focus", "help", "speakers_view", "numbers_view",
+    "command_palette", "mark_set", "mark_jump", "colon", "close", "clear", "focus_next",
+    "focus_previous", "edit", "show_keys", "dismiss",
+})
+SETTLE_LIMIT = 0.15  # seconds to hold keys at most for an opener that moves no focus
+
+
+class KeyRouter(_Base):
+    _key_queue: deque
+    _holding: bool = False
+    # a one-key reader (mark prompt, count, ':'): gets the next key; True means it took it
+    key_reader: Callable[[events.Key], bool] | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if not hasattr(self, "_key_queue"):
+                self._key_queue = deque()
+            self._key_queue.append(event)
+            if not self._holding:
+                await self._drain_keys()
+            return
+        await super().on_event(event)
+
+    async def _drain_keys(self) -> None:
+        while self._key_queue and not self._holding:
+            event = self._key_queue.popleft()
+            if self._to_reader(event):
+                continue
+            opener = self._opener(event)
+            if opener is None:
+                await super().on_event(event)
+                continue
+            node, action = opener
+            before = (self.screen, self.focused)
+            self._holding = True
+            try:
+                await self.run_action(action, node)
+            finally:
+                self.call_later(self._settle, before, monotonic())
+
+    def _to_reader(self, event: events.Key) -> bool:
+        """Give the key to a one-key reader: the app's own, or the screen's ``take_key``."""
+        reader = self.key_reader
+        if reader is not None:
+            self.key_reader = None
+            if reader(event):
+                return True
+        take_key = getattr(self.screen, "take_key", None)
+        if take_key is not None:
+            take_key(event)
+            return True
+        return False
+
+    def _opener(self, event: events.Key):
+        """The (namespace, action) of the binding this key runs, if it opens something."""
+        if event.is_printable and isinstance(self.focused, (Input, TextArea)):
+            return None  # a letter typed into a box
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or not active.enabled:
+            return None
+        action = active.binding.action
+        if action.split("(", 1)[0].rsplit(".", 1)[-1] not in OPENERS:
+            return None
+        return active.node, action
+
+    async def _settle(self, before: tuple, started: float) -> None:
+        """Let the held keys go once the opener has taken the focus (or a screen is up).
+
+        The first call comes after whatever the action queued (``focus()`` is queued);
+        a pane that hands the focus back through a message needs a few more turns."""
+        if (self.screen, self.focused) == before and monotonic() - started < SETTLE_LIMIT:
+            self.set_timer(0.01, lambda: self.call_later(self._settle, before, started))
+            return
+        self._holding = False
+        await self._drain_keys()
