@@ -340,3 +340,16 @@ async def test_config_keymap_and_theme_persist(tmp_path, monkeypatch):
     again = TinyReader("ef" * 32, StateStore(tmp_path / "state"))
     async with again.run_test():
         assert again.theme == "nord"
+
+
+async def test_speakers_view_lists_a_quote_of_several_sentences_once() -> None:
+    from tests.test_digest import split_quote_doc
+
+    doc = split_quote_doc()
+    app = Host(lambda: SpeakersView(doc))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        view = app.screen
+        prompts = [doc.text[start:end] for start, end in view.targets.values()]
+        assert len(prompts) == 2, prompts
+        assert prompts[0].count("«") == prompts[0].count("»") == 1

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Quote, Statement
 
 # Russian labels for the model's number kinds (the kind id itself stays visible too).
@@ -42,6 +43,19 @@ UNKNOWN_SPEAKER = "Неизвестный источник"
 
 
 @dataclass
+class Entry:
+    """One thing a speaker said, as the digest and the ``S`` view list it: a statement,
+    or a quote with the statements inside it merged into one (a quote of several
+    sentences is found as one statement per sentence; listed apart, the quote showed
+    twice, split and whole, with unbalanced quote marks)."""
+
+    start: int
+    end: int
+    cue: str | None = None
+    quote_only: bool = False  # a quote no statement of the speaker touches
+
+
+@dataclass
 class SpeakerGroup:
     """One speaker's share of the article: their statements, in text order."""
 
@@ -50,6 +64,8 @@ class SpeakerGroup:
     statements: list[Statement] = field(default_factory=list)
     # Quotes attributed to this speaker that none of their statements contains.
     extra_quotes: list[Quote] = field(default_factory=list)
+    # What to list: statements and quotes, overlapping ones merged, in text order.
+    entries: list[Entry] = field(default_factory=list)
 
 
 # --- queries shared with the app ---------------------------------------------------
@@ -84,7 +100,25 @@ def speaker_groups(doc: Document) -> list[SpeakerGroup]:
             covers[q.speaker] = Coverage([])
         if not covers[q.speaker].contains(q.start, q.end):
             group.extra_quotes.append(q)
+    for group in groups.values():
+        group.entries = _entries(group)
     return sorted(groups.values(), key=lambda g: (-len(g.statements), first_seen[g.speaker_id]))
+
+
+def _entries(group: SpeakerGroup) -> list[Entry]:
+    """The group's statements and extra quotes, every run of overlapping spans merged."""
+    spans = [(s.start, s.end, s.cue or None, False) for s in group.statements]
+    spans += [(q.start, q.end, None, True) for q in group.extra_quotes]
+    entries: list[Entry] = []
+    for start, end, cue, is_quote in sorted(spans, key=lambda s: (s[0], -s[1])):
+        last = entries[-1] if entries else None
+        if last is not None and start < last.end:  # overlaps the entry before: one entry
+            last.end = max(last.end, end)
+            last.cue = last.cue or cue
+            last.quote_only = last.quote_only and is_quote
+        else:
+            entries.append(Entry(start, end, cue, is_quote))
+    return entries
 
 
 def uncovered_quotes(doc: Document) -> list[Quote]:
@@ -187,10 +221,8 @@ def render_markdown(doc: Document) -> str:
         lines += ["_Высказываний не найдено._", ""]
     for group in groups:
         lines += [f"## {heading_text(group.name)}", ""]
-        for st in group.statements:
-            lines.append(bullet(_statement_line(doc, st)))
-        for q in group.extra_quotes:
-            lines.append(bullet(f"{one_line(doc.text[q.start:q.end])} _(цитата)_"))
+        for entry in group.entries:
+            lines.append(bullet(_entry_line(doc, entry)))
         lines.append("")
 
     loose = [q for q in uncovered_quotes(doc) if q.speaker is None]
@@ -220,9 +252,11 @@ def _title(doc: Document) -> str:
     return "Без заголовка"
 
 
-def _statement_line(doc: Document, st: Statement) -> str:
-    text = one_line(doc.text[st.start:st.end])
-    return f"{text} _({one_line(st.cue)})_" if st.cue else text
+def _entry_line(doc: Document, entry: Entry) -> str:
+    text = one_line(doc.text[entry.start:entry.end])
+    if entry.quote_only:
+        return f"{text} _({_('quote')})_"
+    return f"{text} _({one_line(entry.cue)})_" if entry.cue else text
 
 
 def _number_line(doc: Document, number: Number, find_sentence: SentenceFinder) -> str:

@@ -107,9 +107,8 @@ class SpeakersView(ViewModal):
             share = round(100 * len(group.statements) / total)
             options.append(Option(Text(f"{one_line(group.name)} — {len(group.statements)} ({share}%)", style="bold"),
                                   id=f"speaker-{gi}", disabled=True))
-            spans = [(s.start, s.end, s.cue) for s in group.statements]
-            spans += [(q.start, q.end, None) for q in group.extra_quotes]
-            for start, end, cue in sorted(spans):
+            for entry in group.entries:  # a quote and the statements inside it: one entry
+                start, end, cue = entry.start, entry.end, entry.cue
                 option_id = f"span-{len(self.targets)}"
                 self.targets[option_id] = (start, end)
                 prompt = Text("• " + one_line(self.doc.text[start:end]))
