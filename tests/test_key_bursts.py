@@ -99,3 +99,53 @@ async def test_topics_filter_sent_at_once_goes_into_the_box() -> None:
         await pilot.pause()
         await pilot.pause()
         assert app.query_one("#topics").input.value == "минск"
+
+
+# --- vim's keys in the lists and pop-ups (they used to scroll the article behind) -------
+
+@pytest.mark.parametrize("opener", ["s", "tab"])
+async def test_j_and_k_move_the_sidebar_lists_not_the_article(opener: str) -> None:
+    app = ReaderApp(sample_document())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(opener)
+        await pilot.pause()
+        focused = app.focused
+        assert focused is not app.article
+        before = focused.highlighted if opener == "s" else focused.cursor_line
+        await pilot.press("j")
+        after = focused.highlighted if opener == "s" else focused.cursor_line
+        assert after == before + 1
+        await pilot.press("k")
+        assert (focused.highlighted if opener == "s" else focused.cursor_line) == before
+        assert app.article.scroll_y == 0
+
+
+@pytest.mark.parametrize("view,key", [("S", "j"), ("number_sign", "j"), ("number_sign", "G")])
+async def test_vim_keys_move_the_views_cursor(view: str, key: str) -> None:
+    app = ReaderApp(sample_document())
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(view)
+        await pilot.pause()
+        widget = app.screen.focused
+        assert widget is not None
+        before = widget.cursor_row if hasattr(widget, "cursor_row") else widget.highlighted
+        await pilot.press(key)
+        after = widget.cursor_row if hasattr(widget, "cursor_row") else widget.highlighted
+        assert after > before
+        assert app.article.scroll_y == 0
+
+
+async def test_help_scrolls_with_j_and_shows_its_last_line() -> None:
+    app = ReaderApp(sample_document())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.body
+        assert body.max_scroll_y > 0  # longer than 24 rows: it must scroll
+        await pilot.press("j")
+        assert body.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        assert body.scroll_y == 0

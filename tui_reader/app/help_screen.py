@@ -36,7 +36,16 @@ KEYS: list[tuple[str, str]] = [
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,й,question_mark,comma", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,й,question_mark,comma,h,р,f1", "dismiss", "Close help", id="help.close"),
+        # the pager's keys move the help too (it is longer than a small terminal)
+        Binding("j,о,down,ctrl+e", "scroll(1)", "Down", show=False),
+        Binding("k,л,up,ctrl+y", "scroll(-1)", "Up", show=False),
+        Binding("space,pagedown,ctrl+f,f", "scroll_page(1)", "Page down", show=False),
+        Binding("b,и,pageup,ctrl+b", "scroll_page(-1)", "Page up", show=False),
+        Binding("d,в,ctrl+d", "scroll_half(1)", "Half page down", show=False),
+        Binding("u,г,ctrl+u", "scroll_half(-1)", "Half page up", show=False),
+        Binding("g,п,home", "scroll_to(0)", "Top", show=False),
+        Binding("G,П,end", "scroll_to(-1)", "End", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -50,6 +59,22 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, legend: list[tuple[Text, str]]) -> None:
         super().__init__()
         self.legend = legend
+
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        self.body.scroll_relative(y=lines, animate=False)
+
+    def action_scroll_page(self, direction: int) -> None:
+        self.body.scroll_relative(y=direction * max(self.body.size.height - 1, 1), animate=False)
+
+    def action_scroll_half(self, direction: int) -> None:
+        self.body.scroll_relative(y=direction * max(self.body.size.height // 2, 1), animate=False)
+
+    def action_scroll_to(self, where: int) -> None:
+        self.body.scroll_to(y=0 if where >= 0 else self.body.max_scroll_y, animate=False)
 
     def compose(self) -> ComposeResult:
         keys = Table.grid(padding=(0, 2))

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Static
 from tui_reader.app.messages import JumpTo
 from tui_reader.app.view_modal import ViewModal
 from tui_reader.app.sanitize import one_line
+from tui_reader.app.vim_keys import VimDataTable
 from tui_reader.digest import SentenceFinder, format_value
 from tui_reader.model import NUMBER_KINDS, Document, Number
 
@@ -77,7 +78,7 @@ class NumbersView(ViewModal):
         with Vertical() as box:
             box.border_title = f"Figures: {len(self.numbers)}"
             if self.numbers:
-                yield DataTable(cursor_type="row", zebra_stripes=True, id="numbers")
+                yield VimDataTable(cursor_type="row", zebra_stripes=True, id="numbers")
                 hint = "Enter: go to it in the text · s, r or click a header: sort · Esc: close"
             else:
                 pending = self.doc.analysis.level == "structure"

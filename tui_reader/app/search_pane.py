@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 from tui_reader.app.errors import error_line
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.sanitize import one_line
+from tui_reader.app.vim_keys import VimOptionList
 from tui_reader.model import Document
 
 MODES = ("lemma", "exact", "regex")
@@ -231,7 +232,7 @@ class SearchPane(Vertical):
         self.input = Input(placeholder="Search…", suggester=DocumentSuggester(self), id="search-input")
         self.count = Label("", id="search-count")
         self.note = Label("", id="search-note")
-        self.results = OptionList(id="search-results")
+        self.results = VimOptionList(id="search-results")
         self.more = _Toggle("", id="search-more")
         yield self.input
         with Horizontal(id="search-status"):

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from tui_reader.app.article_view import SPEAKER_THEME_COLOURS
 from tui_reader.app.highlights import Highlights
 from tui_reader.app.sanitize import one_line
+from tui_reader.app.vim_keys import VimOptionList, VimTree
 from tui_reader.model import Document
 
 LEAD_LABEL = "Lead"
@@ -23,7 +24,7 @@ LEAD_LABEL = "Lead"
 LABEL_WIDTH = 31  # the sidebar's width less its border and the tree's guides
 
 
-class SectionsTree(Tree[int]):
+class SectionsTree(VimTree):
     """Sections, nested by level; node data is the section index."""
 
     DEFAULT_CSS = """
@@ -72,7 +73,7 @@ class SectionsTree(Tree[int]):
         self.move_cursor(node, animate=False)
 
 
-class SpeakersList(OptionList):
+class SpeakersList(VimOptionList):
     """Each speaker with the number of their statements; selecting one marks them in the text."""
 
     DEFAULT_CSS = """

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from tui_reader.app.messages import JumpTo
 from tui_reader.app.view_modal import ViewModal
+from tui_reader.app.vim_keys import VimOptionList
 from tui_reader.app.sanitize import one_line
 from tui_reader.digest import speaker_groups
 from tui_reader.model import Document
@@ -91,7 +92,7 @@ class SpeakersView(ViewModal):
                 # Rich styles can't read CSS variables: take the theme's accent colour now.
                 accent = self.app.current_theme.accent or self.app.current_theme.primary
                 yield Static(ShareBars(rows, bar_style=f"bold {accent}"), id="bars")
-                yield OptionList(*self._options(), id="statements")
+                yield VimOptionList(*self._options(), id="statements")
             else:
                 pending = self.doc.analysis.level == "structure"
                 yield Static("Still analysing: the statements appear when the analysis is done." if pending

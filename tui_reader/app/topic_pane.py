@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from tui_reader.app.messages import JumpTo
 from tui_reader.app.sanitize import inert
+from tui_reader.app.vim_keys import VimOptionList
 from tui_reader.model import TOPIC_KINDS, Document, Topic
 
 KIND_TITLES = {"section": "Sections", "speaker": "Speakers", "entity": "People, places, organisations",
@@ -129,7 +130,7 @@ class TopicPane(Vertical):
     def compose(self) -> ComposeResult:
         # Kept as attributes, not queried: every keystroke refills the list.
         self.input = Input(placeholder="Jump to topic…", id="topic-input")
-        self.topic_list = OptionList(id="topic-list")
+        self.topic_list = VimOptionList(id="topic-list")
         self.status = Label("", id="topic-status")
         yield self.input
         yield self.topic_list
