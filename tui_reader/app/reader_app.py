@@ -19,10 +19,11 @@ from tui_reader.app.key_router import KeyRouter
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.navigation import Navigation
 from tui_reader.app.reading_place import ReadingPlace
-from tui_reader.app.sanitize import inert, one_line
+from tui_reader.app.sanitize import inert, one_line, strip_controls
 from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
 from tui_reader.app.status_bars import AnalysisStatus, DetailsBar
 from tui_reader.app.title_bar import TitleBar
+from tui_reader.i18n import _
 from tui_reader.model import Document
 from tui_reader.store.config import load_config, save_theme
 
@@ -198,10 +199,28 @@ class ReaderApp(KeyRouter, Navigation, App[int]):
             offset = statements[self.statement_index].start
         text = citation_at(self.doc, offset)
         if not text:
-            self.notify("Nothing to copy here: no quote or statement at the top of the view.", timeout=2)
+            self.notify(_("Nothing to copy here: no quote or statement at the top of the view."), timeout=2)
             return
-        self.copy_to_clipboard(text)
-        self.notify(f"Copied: {text[:60]}{'…' if len(text) > 60 else ''}", markup=False, timeout=3)
+        self.run_worker(lambda: self._copy(strip_controls(text)), thread=True, group="copy")
+
+    def _copy(self, text: str) -> None:
+        """In a thread: a clipboard tool may take a moment (or hang until its timeout)."""
+        from tui_reader.app.clipboard import copy_with_tools
+
+        used = copy_with_tools(text)
+        self.call_from_thread(self._copied, text, used)
+
+    def _copied(self, text: str, used: str | None) -> None:
+        if used is None:
+            # the last resort: the terminal may copy it, or not (tmux, by default, does not)
+            self.copy_to_clipboard(text)
+            how = _("sent to the terminal (OSC 52): copied only if the terminal accepts it")
+        elif used == "tmux":
+            how = _("into tmux's paste buffer (prefix ] pastes)")
+        else:
+            how = _("with {tool}").format(tool=used)
+        shown = one_line(text, 60)
+        self.notify(_("Copied {how}: {text}").format(how=how, text=shown), markup=False, timeout=4)
 
     def _set_titles(self) -> None:
         first = self.doc.paragraphs[0] if self.doc.paragraphs else None
