@@ -196,10 +196,19 @@ def citation_at(doc: Document, offset: int, *, with_speaker: bool = True) -> str
 
 
 def format_value(number: Number) -> str:
-    """A figure's value the Russian way: ``52 000 000 000``, ``3,5``, ``2025``; empty when unknown."""
-    value = number.value
-    if value is None:
+    """A figure's value the Russian way: ``52 000 000 000``, ``3,5``, ``2025``; a range
+    ``7–8``, an approximation ``≈52 000 000 000``, a date its ISO form; empty when unknown."""
+    if number.date:
+        return number.date
+    if number.value is None:
         return ""
+    text = _format_number(number.value)
+    if number.value_max is not None:
+        text += "–" + _format_number(number.value_max)
+    return "≈" + text if number.approx else text
+
+
+def _format_number(value: float) -> str:
     if float(value).is_integer() and abs(value) < 1e18:
         # Russian typesetting groups digits from five up; "2 025" would misread a year.
         return f"{int(value):,}".replace(",", "\u00a0") if abs(value) >= 10_000 else str(int(value))
@@ -262,7 +271,7 @@ def _entry_line(doc: Document, entry: Entry) -> str:
 def _number_line(doc: Document, number: Number, find_sentence: SentenceFinder) -> str:
     figure = one_line(doc.text[number.start:number.end])
     facts = [f"{KIND_LABELS.get(number.kind, number.kind)} ({number.kind})"]
-    if number.value is not None:
+    if number.value is not None or number.date:
         facts.append(f"значение {format_value(number)}")
     if number.unit:
         facts.append(f"единица {one_line(number.unit)}")

@@ -77,6 +77,9 @@ def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) 
         from tui_reader.analysis import analyse
 
         doc = analyse(loaded.text, loaded.source, loaded.heading_hints, progress=progress)
+    if loaded.code_spans:  # digits in a Markdown code block are code, not figures
+        doc.numbers = [n for n in doc.numbers
+                       if not any(start <= n.start < end for start, end in loaded.code_spans)]
     if opened.cache_key:
         opened.stored = cache.save(opened.cache_key, doc, {"heading_hints": loaded.heading_hints,
                                                             "notes": loaded.notes})

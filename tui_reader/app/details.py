@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui_reader.app.sanitize import inert, one_line
+from tui_reader.digest import format_value
 from tui_reader.model import Document, Number, Statement
 
 
@@ -11,19 +12,12 @@ def _snippet(doc: Document, start: int, end: int, limit: int = 50) -> str:
     return one_line(doc.text[start:end], limit)
 
 
-def _value(value: float | None) -> str:
-    if value is None:
-        return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", " ")
-    return f"{value:g}"
-
-
 def describe_number(doc: Document, number: Number) -> Text:
     text = Text()
     text.append("Number ", style="bold")
     text.append(f"«{_snippet(doc, number.start, number.end)}»")
-    text.append(f"  kind: {number.kind}  value: {_value(number.value)}  unit: {number.unit or '—'}")
+    value = format_value(number) or "—"
+    text.append(f"  kind: {number.kind}  value: {value}  unit: {inert(number.unit) if number.unit else '—'}")
     return text
 
 

@@ -24,6 +24,7 @@ from tui_reader.app.view_modal import ViewModal
 from tui_reader.app.sanitize import one_line
 from tui_reader.app.vim_keys import VimDataTable
 from tui_reader.digest import SentenceFinder, format_value
+from tui_reader.i18n import _
 from tui_reader.model import NUMBER_KINDS, Document, Number
 
 OTHER_COLUMNS = 64  # cells the figure/kind/value/unit columns and the frame take, roughly
@@ -41,14 +42,22 @@ def _kind_rank(n: Number) -> int:
     return NUMBER_KINDS.index(n.kind) if n.kind in NUMBER_KINDS else len(NUMBER_KINDS)
 
 
+def _figure_key(text: str):
+    def key(n: Number) -> tuple:
+        return (text[n.start:n.end].casefold(), n.start)
+    return key
+
+
 COLUMNS = (
+    # the figure as written, alphabetically (its position is the Context column's order)
     NumberColumn("figure", "Figure", lambda n: (n.start,)),
     NumberColumn("kind", "Kind", lambda n: (_kind_rank(n), n.start)),
     # Unknown values and units sort last whichever way: (is-missing, value).
-    NumberColumn("value", "Value", lambda n: (n.value is None, n.value or 0.0, n.start)),
+    NumberColumn("value", "Value", lambda n: (n.value is None and not n.date, n.date or "", n.value or 0.0, n.start)),
     NumberColumn("unit", "Unit", lambda n: (n.unit is None, (n.unit or "").casefold(), n.start)),
-    NumberColumn("context", "Context", lambda n: (n.start,)),
+    NumberColumn("context", "Context", lambda n: (n.start,)),  # text order
 )
+TEXT_ORDER = len(COLUMNS) - 1  # the Context column: the order the figures come in the text
 
 
 class NumbersView(ViewModal):
@@ -70,7 +79,7 @@ class NumbersView(ViewModal):
         self.doc = doc
         self.numbers = list(doc.numbers)
         self.sentence_of = SentenceFinder(doc)
-        self.sort_column = 0  # index into COLUMNS
+        self.sort_column = TEXT_ORDER  # index into COLUMNS: text order until the reader sorts
         self.reverse = False
         self._filled_room = 0  # the context width the rows were cut for
 
@@ -111,6 +120,8 @@ class NumbersView(ViewModal):
     def ordered(self) -> list[int]:
         """Indices into ``doc.numbers`` in the current display order."""
         key = COLUMNS[self.sort_column].sort_key
+        if COLUMNS[self.sort_column].key == "figure":
+            key = _figure_key(self.doc.text)
         return sorted(range(len(self.numbers)), key=lambda i: key(self.numbers[i]), reverse=self.reverse)
 
     def _fill(self) -> None:
@@ -125,7 +136,8 @@ class NumbersView(ViewModal):
         table.clear(columns=True)
         for i, column in enumerate(COLUMNS):
             arrow = (" ▼" if self.reverse else " ▲") if i == self.sort_column else ""
-            table.add_column(Text(column.label + arrow), key=column.key)
+            label = _(column.label) + (" " + _("(text order)") if i == TEXT_ORDER and arrow else "")
+            table.add_column(Text(label + arrow), key=column.key)
         order = self.ordered()
         for i in order:
             table.add_row(*self._cells(self.numbers[i]), key=str(i))

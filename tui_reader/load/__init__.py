@@ -45,6 +45,7 @@ class Loaded:
     source: Source
     heading_hints: list[HeadingHint] | None = None
     notes: list[str] = field(default_factory=list)
+    code_spans: list[tuple[int, int]] = field(default_factory=list)  # Markdown code blocks
 
 
 def load_path(path: str | Path, encoding: str | None = None) -> Loaded:
@@ -84,10 +85,11 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
     text = normalise_newlines(text)
     hints: list[HeadingHint] | None = None
     notes: list[str] = []
+    code: list[tuple[int, int]] = []
     if fmt == "markdown":
-        from tui_reader.load.markdown import markdown_to_text
+        from tui_reader.load.markdown import markdown_parts
 
-        text, hints = markdown_to_text(text)
+        text, hints, code = markdown_parts(text)
     elif fmt == "html":
         from tui_reader.load.html import html_to_text
 
@@ -101,7 +103,7 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
     if "\ufffd" in text and encoding:
         notes.append(f"Some bytes are not valid {used} and are shown as \ufffd.")
     source = Source(path=path, sha256=sha, encoding=used, format=fmt)
-    return Loaded(text=text, source=source, heading_hints=hints, notes=notes)
+    return Loaded(text=text, source=source, heading_hints=hints, notes=notes, code_spans=code)
 
 
 def normalise_newlines(text: str) -> str:
