@@ -385,6 +385,8 @@ async def test_background_worker_swaps_in_the_full_model(monkeypatch) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert app.query("#analysis")  # the progress indicator is visible
+        label = str(app.query_one("#speakers-label").render())
+        assert "analysing" in label and "50%" in label and "none found" not in label
         assert "Петров" in rendered_text(app)  # the text is there before the analysis
         await pilot.press("j")
         y = app.article.scroll_y
@@ -409,6 +411,7 @@ async def test_analysis_failure_keeps_the_text(monkeypatch) -> None:
         await _analysis_done(app, pilot)
         assert app.is_running and app.doc is doc
         assert not app.query("#analysis")
+        assert "failed" in str(app.query_one("#speakers-label").render())
 
 
 # --- safety: text is data ---------------------------------------------------------------------

@@ -272,11 +272,13 @@ class ReaderApp(KeyRouter, Navigation, App[int]):
     def _progress(self, stage: str, share: float) -> None:
         for status in self.query(AnalysisStatus):
             status.report(stage, share)
+        self.query_one(Sidebar).analysis_progress(share)
 
     def _analysis_failed(self, message: str) -> None:
         for status in self.query(AnalysisStatus):
             status.remove()
-        self.notify(f"Analysis failed: {message}", severity="error", markup=False)
+        self.query_one(Sidebar).analysis_failed()
+        self.notify(_("Analysis failed: {message}").format(message=message), severity="error", markup=False)
 
     def swap_document(self, doc: Document) -> None:
         """Show the full model: highlights, speakers and topics appear; the place stays."""

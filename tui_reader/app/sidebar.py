@@ -16,6 +16,7 @@ from tui_reader.app.article_view import SPEAKER_THEME_COLOURS
 from tui_reader.app.highlights import Highlights
 from tui_reader.app.sanitize import one_line
 from tui_reader.app.vim_keys import VimOptionList, VimTree
+from tui_reader.i18n import _
 from tui_reader.model import Document
 
 LEAD_LABEL = "Lead"
@@ -159,14 +160,27 @@ class Sidebar(Vertical):
         self.highlights = highlights
 
     def compose(self) -> ComposeResult:
-        yield Label("Sections", id="sections-label")
+        yield Label(_("Sections"), id="sections-label")
         yield SectionsTree(self.doc, id="sections")
         yield Label(self._speakers_label(self.doc), id="speakers-label")
         yield SpeakersList(self.doc, self.highlights, id="speakers")
 
     @staticmethod
-    def _speakers_label(doc: Document) -> str:
-        return f"Speakers ({len(doc.speakers)})" if doc.speakers else "Speakers (none found)"
+    def _speakers_label(doc: Document, share: float | None = None) -> str:
+        if doc.speakers:
+            return _("Speakers ({count})").format(count=len(doc.speakers))
+        if doc.analysis.level == "structure":  # the analysis is still looking for them
+            percent = f" {round(share * 100)}%" if share is not None else ""
+            return _("Speakers (analysing…{percent})").format(percent=percent)
+        return _("Speakers (none found)")
+
+    def analysis_failed(self) -> None:
+        self.query_one("#speakers-label", Label).update(Text(_("Speakers (analysis failed)")))
+
+    def analysis_progress(self, share: float) -> None:
+        """The background analysis moved on: say how far, until the speakers arrive."""
+        if not self.doc.speakers and self.doc.analysis.level == "structure":
+            self.query_one("#speakers-label", Label).update(Text(self._speakers_label(self.doc, share)))
 
     def set_document(self, doc: Document, highlights: Highlights) -> None:
         self.doc = doc
