@@ -148,7 +148,7 @@ class ArticleView(ScrollView, can_focus=True):
             return self.blocks
         hits.read_all()
         kept = [b for b in self.blocks
-                if b.kind == HEADLINE or (b.text is None and b.kind != HEADING and hits.overlapping(b.start, b.end))]
+                if b.kind == HEADLINE or (b.text is None and hits.overlapping(b.start, b.end))]  # headings too
         return kept or self.blocks[:1]
 
     def _relayout(self, keep_place: bool = True) -> None:

@@ -71,6 +71,10 @@ class Navigation(_Base):
             search.next_hit() if direction > 0 else search.previous_hit()
             return
         speaker = self.article.selected_speaker
+        if speaker is None and search is not None and not search.display and search.last_query:
+            self._open_tool(search, "topics")  # less: n repeats the last search after Esc
+            search.repeat(direction, self.article.top_offset())
+            return
         statements = self.article.highlights.statements_of(speaker)
         if not statements:
             self.notify("No statements to step through." if speaker is None

@@ -227,6 +227,8 @@ class ReaderApp(KeyRouter, Navigation, App[int]):
         title = self.doc.title or (self.doc.text[first.start:first.end][:200] if first else "")
         self.title = one_line(title, 200) or "summit-reader"
         source = self.source_label or (self.doc.source.path or "")
+        if source == "-":
+            source = _("standard input")
         extra = []
         if self.doc.source.format and self.doc.source.format != "text":
             extra.append(self.doc.source.format)
@@ -471,6 +473,9 @@ class ReaderApp(KeyRouter, Navigation, App[int]):
             self.on_jump_to(jump)
 
     def action_clear(self) -> None:
+        if self.screen.query("HelpPanel"):  # the palette's "Keys" panel: Esc closes it first
+            self.action_hide_help_panel()
+            return
         search = self._pane("search")
         if search is not None and search.display:
             search.close()

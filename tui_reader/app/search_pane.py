@@ -30,6 +30,7 @@ from tui_reader.app.errors import error_line
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.sanitize import one_line
 from tui_reader.app.vim_keys import VimOptionList
+from tui_reader.i18n import _
 from tui_reader.model import Document
 
 MODES = ("lemma", "exact", "regex")
@@ -194,6 +195,7 @@ class SearchPane(Vertical):
         self.error: str | None = None
         self._origin: int | None = None
         self._listed = 0  # how many hits the list shows (it grows on demand)
+        self._repeat = 0  # n/N after Esc: step this way once the results are in
         self._section_starts: list[int] = []
         self._index_sections()
 
@@ -272,6 +274,18 @@ class SearchPane(Vertical):
             self._start_search()
         else:
             self._warm_up(self._doc)
+
+    @property
+    def last_query(self) -> str:
+        return self.input.value.strip() if self.is_mounted else ""
+
+    def repeat(self, direction: int, origin: int) -> None:
+        """``n``/``N`` after Esc closed the search: search the last query again and go
+        to the hit after (before) ``origin``, as less does; the focus stays in the text."""
+        self._origin = origin + 1 if direction > 0 else origin
+        self._repeat = direction
+        self.display = True
+        self._start_search()
 
     def close(self, *, notify: bool = True) -> None:
         """Hide the pane and clear the highlights (the query is kept for the next open).
@@ -384,6 +398,12 @@ class SearchPane(Vertical):
         self._spans = HitSpans(hits)  # one object per result set: see ArticleView.set_search
         self.error = error
         self.current = self._first_current() if hits else None
+        if self._repeat and hits and self.current is not None:
+            if self._repeat < 0:
+                self.current = (self.current - 1) % len(hits)
+            hit = hits[self.current]
+            self.post_message(JumpTo(hit.start, hit.end, record=True))
+        self._repeat = 0
         self._fill_results()
         self._update_count()
         self._post_highlights()
@@ -506,6 +526,9 @@ class SearchPane(Vertical):
             return
         start = self.current if self.current is not None else (-1 if delta > 0 else 0)
         index = (start + delta) % len(self.hits)
+        if len(self.hits) > 1 and index != start + delta:  # round the end, as vim says
+            self.notify(_("Search reached the end: continued from the top.") if delta > 0
+                        else _("Search reached the top: continued from the end."), timeout=2)
         self._set_current(index)
         hit = self.hits[index]
         self.post_message(JumpTo(hit.start, hit.end, record=True))

@@ -22,6 +22,7 @@ from tui_reader.app.view_modal import ViewModal
 from tui_reader.app.vim_keys import VimOptionList
 from tui_reader.app.sanitize import one_line
 from tui_reader.digest import speaker_groups
+from tui_reader.i18n import _
 from tui_reader.model import Document
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -86,7 +87,7 @@ class SpeakersView(ViewModal):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Who speaks"
+            box.border_title = _("Who speaks")
             if self.groups:
                 rows = [(one_line(g.name), len(g.statements)) for g in self.groups]
                 # Rich styles can't read CSS variables: take the theme's accent colour now.
@@ -95,9 +96,10 @@ class SpeakersView(ViewModal):
                 yield VimOptionList(*self._options(), id="statements")
             else:
                 pending = self.doc.analysis.level == "structure"
-                yield Static("Still analysing: the statements appear when the analysis is done." if pending
-                             else "No statements found in this text.", id="bars")
-            yield Static("Enter: go to it in the text · Esc: close", id="hint")
+                yield Static(_("Still analysing: the statements appear when the analysis is done.") if pending
+                             else _("No statements found in this text."), id="bars")
+            hint = _("Enter: go to it in the text · Esc: close") if self.groups else _("Esc: close")
+            yield Static(hint, id="hint")
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
