@@ -21,7 +21,7 @@ def burst(app, keys: str | list[str]) -> None:
     """Hand ``keys`` to the app at once, as the terminal driver does for one read."""
     for key in keys:
         char = key if len(key) == 1 else None
-        name = {"/": "slash", "'": "apostrophe", " ": "space"}.get(key, key)
+        name = {"/": "slash", "'": "apostrophe", " ": "space", ":": "colon", "%": "percent_sign"}.get(key, key)
         app._driver.send_message(events.Key(name, char))
 
 

@@ -113,6 +113,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.search_spans: Sequence[tuple[int, int]] = ()
         self.search_current: int | None = None
         self.only_matching = False
+        self.only_speaker = False  # show only the paragraphs where the chosen speaker speaks
         self.target: tuple[int, int] | None = None
         self.hover = Hover()
         self._search_index: TextOrderSpans | None = None
@@ -143,6 +144,8 @@ class ArticleView(ScrollView, can_focus=True):
         return self.layout_
 
     def _visible_blocks(self) -> list[Block]:
+        if self.only_speaker and self.selected_speaker is not None:
+            return self._speaker_blocks(self.selected_speaker)
         hits = self._search_index
         if not (self.only_matching and hits):
             return self.blocks
@@ -150,6 +153,19 @@ class ArticleView(ScrollView, can_focus=True):
         kept = [b for b in self.blocks
                 if b.kind == HEADLINE or (b.text is None and hits.overlapping(b.start, b.end))]  # headings too
         return kept or self.blocks[:1]
+
+    def _speaker_blocks(self, speaker: str) -> list[Block]:
+        statements = self.highlights.statements
+        kept = [b for b in self.blocks
+                if b.kind == HEADLINE or (b.text is None and any(
+                    st.speaker == speaker for _s, _e, st in statements.overlapping(b.start, b.end)))]
+        return kept or self.blocks[:1]
+
+    def set_only_speaker(self, on: bool) -> None:
+        """Show only the chosen speaker's paragraphs (``ctrl+o`` with a speaker chosen)."""
+        if on != self.only_speaker:
+            self.only_speaker = on
+            self._relayout()
 
     def _relayout(self, keep_place: bool = True) -> None:
         anchor = self.top_offset() if keep_place and self.layout_ is not None else None
@@ -198,6 +214,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_selected_speaker(self, speaker_id: str | None) -> None:
         self.selected_speaker = speaker_id
+        if self.only_speaker:
+            self.only_speaker = False
+            self._relayout()
         self._invalidate()
 
     def set_search(self, spans: Sequence[tuple[int, int]], current: int | None, only_matching: bool) -> None:
@@ -405,6 +424,17 @@ class ArticleView(ScrollView, can_focus=True):
         segments = [margin, gutter, *text.render(self.app.console)]
         return Strip(segments).crop_extend(0, width, base)
 
+    @staticmethod
+    def _selected_mark(st, lo: int, hi: int) -> str:
+        """The chosen speaker's gutter: ┏ where a statement starts, ┗ where it ends, ┃
+        between, so its edges show inside a long paragraph."""
+        starts, ends = lo <= st.start < hi, lo < st.end <= hi
+        if starts and not ends:
+            return "┏ "
+        if ends and not starts:
+            return "┗ "
+        return "┃ "
+
     def _stylize_spans(self, text: Text, lo: int, hi: int) -> Segment | None:
         """Apply the model's highlights to one line; return its gutter mark, if any."""
         hl = self.highlights
@@ -418,7 +448,7 @@ class ArticleView(ScrollView, can_focus=True):
         for start, end, st in hl.statements.overlapping(lo, hi):
             colour = self._style(f"speaker-{hl.colour_of.get(st.speaker, 0) % SPEAKER_COLOURS}")
             if gutter is None or st.speaker == self.selected_speaker:
-                mark = "┃ " if st.speaker == self.selected_speaker else "▎ "
+                mark = self._selected_mark(st, lo, hi) if st.speaker == self.selected_speaker else "▎ "
                 gutter = Segment(mark, self.rich_style + colour)
             if self.selected_speaker is not None and st.speaker == self.selected_speaker:
                 paint(start, end, self._style("statement-selected"))

@@ -45,6 +45,8 @@ SETTLE_LIMIT = 0.15  # seconds to hold keys at most for an opener that moves no 
 class KeyRouter(_Base):
     _key_queue: deque
     _holding: bool = False
+    count_digits: str = ""  # a count being typed (5 in 5j)
+    count: int | None = None  # the count, while the counted key's action runs
     # a one-key reader (mark prompt, count, ':'): gets the next key; True means it took it
     key_reader: Callable[[events.Key], bool] | None = None
 
@@ -61,8 +63,11 @@ class KeyRouter(_Base):
     async def _drain_keys(self) -> None:
         while self._key_queue and not self._holding:
             event = self._key_queue.popleft()
-            if self._to_reader(event):
+            if self._to_reader(event) or self._count_digit(event):
                 continue
+            if self.count_digits:
+                if await self._run_counted(event):
+                    continue
             opener = self._opener(event)
             if opener is None:
                 await super().on_event(event)
@@ -88,6 +93,36 @@ class KeyRouter(_Base):
             return True
         return False
 
+    def _count_digit(self, event: events.Key) -> bool:
+        """A digit typed in the text (not in a box or a pop-up) starts or extends a count."""
+        char = event.character
+        if not char or char not in "0123456789" or (char == "0" and not self.count_digits):
+            return False
+        if len(self.screen_stack) > 1 or isinstance(self.focused, (Input, TextArea)):
+            return False
+        self.count_digits += char
+        self._count_changed()
+        return True
+
+    async def _run_counted(self, event: events.Key) -> bool:
+        """The key after a count: run its binding with ``self.count`` set.  Esc drops the count."""
+        count, self.count_digits = int(self.count_digits), ""
+        self._count_changed()
+        if event.key == "escape":
+            return True
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or not active.enabled:
+            return False  # no binding takes a count: the key goes on as usual
+        self.count = count
+        try:
+            await self.run_action(active.binding.action, active.node)
+        finally:
+            self.count = None
+        return True
+
+    def _count_changed(self) -> None:
+        """Show the count being typed (the app draws it where it likes)."""
+
     def _opener(self, event: events.Key):
         """The (namespace, action) of the binding this key runs, if it opens something."""
         if event.is_printable and isinstance(self.focused, (Input, TextArea)):
@@ -105,7 +140,8 @@ class KeyRouter(_Base):
 
         The first call comes after whatever the action queued (``focus()`` is queued);
         a pane that hands the focus back through a message needs a few more turns."""
-        if (self.screen, self.focused) == before and monotonic() - started < SETTLE_LIMIT:
+        waiting = (self.screen, self.focused) == before and self.key_reader is None
+        if waiting and monotonic() - started < SETTLE_LIMIT:
             self.set_timer(0.01, lambda: self.call_later(self._settle, before, started))
             return
         self._holding = False

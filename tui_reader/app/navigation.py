@@ -26,20 +26,31 @@ class Navigation(_Base):
         """Remember where the reader was, for '' (back to before the jump)."""
         self.marks.record_jump(self.article.top_offset())
 
+    # ``self.count``: a count typed before the key (5j, 10G), None without one
+
     def action_scroll_lines(self, lines: int) -> None:
-        self.article.scroll_by(lines)
+        self.article.scroll_by(lines * (self.count or 1))
 
     def action_page(self, direction: int) -> None:
-        self.article.page(direction)
+        self.article.page(direction * (self.count or 1))
 
     def action_half_page(self, direction: int) -> None:
-        self.article.half_page(direction)
+        if self.count:  # as in less: a count with d/u is that many lines
+            self.article.scroll_by(direction * self.count)
+        else:
+            self.article.half_page(direction)
 
     def action_top(self) -> None:
+        if self.count:  # 10g: line 10
+            self._go_to_text_line(self.count)
+            return
         self._record_jump()
         self.article.scroll_to_line(0)
 
     def action_bottom(self) -> None:
+        if self.count:  # 10G: line 10
+            self._go_to_text_line(self.count)
+            return
         self._record_jump()
         self.article.scroll_to_line(self.article.max_scroll_y)
 
@@ -68,7 +79,8 @@ class Navigation(_Base):
         chosen speaker, if one is chosen)."""
         search = self._pane("search")
         if search is not None and search.active:
-            search.next_hit() if direction > 0 else search.previous_hit()
+            for _n in range(self.count or 1):
+                search.next_hit() if direction > 0 else search.previous_hit()
             return
         speaker = self.article.selected_speaker
         if speaker is None and search is not None and not search.display and search.last_query:
@@ -81,6 +93,9 @@ class Navigation(_Base):
                         else "This speaker has no statements.", timeout=2)
             return
         statement = self._next_statement(statements, direction)
+        for _n in range((self.count or 1) - 1):  # 3n: the third next
+            self.statement_index = statements.index(statement)
+            statement = self._next_statement(statements, direction)
         self.statement_index = statements.index(statement)
         self.article.scroll_to_offset(statement.start, statement.end)
         self.query_one(DetailsBar).show(describe(self.doc, None, statement))

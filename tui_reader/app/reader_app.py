@@ -16,6 +16,7 @@ from tui_reader.app import marks as marks_module
 from tui_reader.app.article_view import ArticleView
 from tui_reader.app.details import describe
 from tui_reader.app.key_router import KeyRouter
+from tui_reader.app.less_keys import LessKeys, offset_of_line
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.navigation import Navigation
 from tui_reader.app.reading_place import ReadingPlace
@@ -57,7 +58,7 @@ def _pane_class(pane_id: str) -> type:
     return TopicPane
 
 
-class ReaderApp(KeyRouter, Navigation, App[int]):
+class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
     TITLE = "summit-reader"
     COMMANDS = _commands()
 
@@ -74,35 +75,49 @@ class ReaderApp(KeyRouter, Navigation, App[int]):
     """
 
     BINDINGS = [
-        Binding("j,о", "scroll_lines(1)", "Down", show=False, id="reader.down"),
-        Binding("k,л", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
-        Binding("space", "page(1)", "Page down", show=False, id="reader.page-down"),
-        Binding("b,и", "page(-1)", "Page up", show=False, id="reader.page-up"),
-        Binding("d,в", "half_page(1)", "Half page down", show=False, id="reader.half-down"),
-        Binding("u,г", "half_page(-1)", "Half page up", show=False, id="reader.half-up"),
+        # as in less: j/ctrl+e a line, space/f/ctrl+f a page, d/ctrl+d half a page; a count
+        # typed before (5j, 10G, 50%) repeats or aims the move (see key_router)
+        Binding("j,о,ctrl+e", "scroll_lines(1)", "Down", show=False, id="reader.down"),
+        Binding("k,л,ctrl+y", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
+        Binding("space,f,а,ctrl+f", "page(1)", "Page down", show=False, id="reader.page-down"),
+        Binding("b,и,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page-up"),
+        Binding("d,в,ctrl+d", "half_page(1)", "Half page down", show=False, id="reader.half-down"),
+        Binding("u,г,ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half-up"),
         Binding("g,п", "top", "Top", show=False, id="reader.top"),
         Binding("G,П", "bottom", "End", show=False, id="reader.bottom"),
+        Binding("percent_sign,p,з", "percent", "Percent", show=False, id="reader.percent"),
+        Binding("equals_sign,ctrl+g", "file_info", "File and line", show=False, id="reader.file-info"),
         Binding("left_square_bracket,х", "section(-1)", "Prev section", show=False, id="reader.section-prev"),
         Binding("right_square_bracket,ъ", "section(1)", "Sections", key_display="[ ]", id="reader.section-next"),
         Binding("s,ы", "speakers", "Speakers", id="reader.speakers"),
         Binding("n,т", "step(1)", "Next", show=False, id="reader.next"),
         Binding("N,Т", "step(-1)", "Previous", show=False, id="reader.previous"),
-        Binding("slash,full_stop,ctrl+f", "search", "Search", key_display="/", id="reader.search"),
+        Binding("slash,full_stop", "search", "Search", key_display="/", id="reader.search"),
+        Binding("ctrl+o", "only", "Only these paragraphs", show=False, id="reader.only"),
         Binding("t,е", "topics", "Topics", id="reader.topics"),
         Binding("S,Ы", "speakers_view", "Who said what", show=False, id="reader.speakers-view"),
         Binding("number_sign,numero_sign", "numbers_view", "Figures", key_display="#", id="reader.numbers-view"),
-        Binding("ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="reader.sidebar"),
+        Binding("backslash", "toggle_sidebar", "Sidebar", show=False, id="reader.sidebar"),
         Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
-        Binding("question_mark,comma", "help", "Help", key_display="?", id="reader.help"),
+        Binding("question_mark,comma,h,р,f1", "help", "Help", key_display="?", id="reader.help"),
         Binding("y,н", "copy", "Copy quote", show=False, id="reader.copy"),
+        Binding("v,м", "edit", "Edit", show=False, id="reader.edit"),
+        Binding("colon,Ж", "colon", "Next/previous file", show=False, id="reader.files"),
         Binding("q,й", "quit", "Quit", id="reader.quit"),
         Binding("m,ь", "mark_set", "Mark", show=False, id="marks.set"),
         Binding("apostrophe,э", "mark_jump", "Go to mark", show=False, id="marks.jump"),
     ]
 
     def __init__(self, doc: Document, *, opened=None, complete: bool = True, source_label: str = "",
-                 analysis_mode: str = "process") -> None:
+                 analysis_mode: str = "process", files: list[str] | None = None, file_index: int = 0,
+                 start_line: int | None = None) -> None:
         super().__init__()
+        # several files on the command line: :n / :p exit with ``switch_to`` set, and
+        # run_app opens that one; ``start_line``: reopened after the editor, at that line
+        self.files = files or [doc.source.path or ""]
+        self.file_index = file_index
+        self.switch_to: int | None = None
+        self.start_line = start_line
         self.doc = doc
         self.opened = opened
         self.complete = complete
@@ -138,6 +153,8 @@ class ReaderApp(KeyRouter, Navigation, App[int]):
 
     def on_mount(self) -> None:
         self._set_titles()
+        # the position (42%, END) in the title bar follows the scrolling
+        self.watch(self.article, "scroll_y", lambda *_: self.query_one(TitleBar).refresh(), init=False)
         self.article.focus()
         self._apply_width(self.size.width)
         # mark the section being read from the start (later, scrolling moves the mark)
@@ -171,10 +188,14 @@ class ReaderApp(KeyRouter, Navigation, App[int]):
     def _restore_place(self) -> None:
         if self.place.warning:
             self.notify(self.place.warning, severity="warning", markup=False, timeout=6)
+        if self.start_line is not None:  # back from the editor: the line it was at
+            offset = offset_of_line(self.doc.text, self.start_line)
+            self.article.scroll_to_line(self.article.layout.line_for_offset(offset))
+            return
         line = self.article.layout.line_for_offset(self.place.position) if self.place.position > 0 else 0
         if line > 0:  # a place on the first line is the top: nothing to say
             self.article.scroll_to_line(line)
-            self.notify("Back where you left off (g for the top).", timeout=3)
+            self.notify(_("Back where you left off (g for the top)."), timeout=3)
 
     def _save_place(self, *, now: bool = False) -> None:
         try:
@@ -485,6 +506,24 @@ class ReaderApp(KeyRouter, Navigation, App[int]):
         self.article.refresh()
         self.statement_index = None
         self.query_one(DetailsBar).show(None)
+
+    def _count_changed(self) -> None:
+        self.query_one(TitleBar).refresh()
+
+    def action_only(self) -> None:
+        """``ctrl+o``: only the paragraphs with search hits, or with the chosen speaker's words."""
+        search = self._pane("search")
+        if search is not None and search.active:
+            search.action_toggle_filter()
+            return
+        if self.article.selected_speaker is None:
+            self.notify(_("Choose a speaker (s) or search (/) first: ctrl+o then shows only those paragraphs."),
+                        timeout=3)
+            return
+        on = not self.article.only_speaker
+        self.article.set_only_speaker(on)
+        self.notify(_("Only this speaker's paragraphs (ctrl+o again: all).") if on else _("All paragraphs."),
+                    timeout=2)
 
     def action_help(self) -> None:
         from tui_reader.app.help_screen import HelpScreen

@@ -14,6 +14,7 @@ from importlib import import_module
 
 from tui_reader import __version__
 from tui_reader.digest import one_line
+from tui_reader.i18n import _, set_language
 from tui_reader.load import LoadError
 
 # command name → module (imported only when that command runs, to keep start-up light)
@@ -35,8 +36,8 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="Read a Russian news article in the terminal. "
         "Commands: export, search, index, cache (summit-reader COMMAND --help).",
     )
-    p.add_argument("file", nargs="?", help="article to open (text, Markdown or HTML; - for standard input); "
-                   "without it, the bundled article")
+    p.add_argument("file", nargs="*", help=_("articles to open (text, Markdown or HTML; - for standard input); "
+                   "without one, the bundled article; :n and :p move between several"))
     _add_opening_options(p)
     p.add_argument("--version", action="version", version=f"summit-reader {__version__}")
     return p
@@ -52,12 +53,30 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
 
 def _add_opening_options(p: argparse.ArgumentParser) -> None:
     """How a file is opened: the same options for the reader and every command."""
-    p.add_argument("--encoding", help="override the detected encoding")
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write the model cache")
+    p.add_argument("--encoding", help=_("override the detected encoding"))
+    p.add_argument("--no-cache", action="store_true", help=_("neither read nor write the model cache"))
+    p.add_argument("--lang", metavar="LANG", help=_("interface language: ru or en (default: config.toml's "
+                                                     "language, else the locale's)"))
+
+
+def _choose_language(argv: list[str]) -> None:
+    """Before any parser is built (their help is translated): --lang, config.toml, the locale."""
+    lang = None
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    if lang is None:
+        from tui_reader.store.config import load_config
+
+        lang = load_config().language
+    set_language(lang)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _choose_language(argv)
     try:
         if argv and argv[0] in COMMANDS:
             parser, module = _command_parser(argv[0])

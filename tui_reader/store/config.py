@@ -39,6 +39,7 @@ CONFIG_NAME = "config.toml"
 class Config:
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    language: str | None = None  # "ru", "en": the interface's language (else the locale's)
     warnings: list[str] = field(default_factory=list)
     path: Path | None = None
 
@@ -63,6 +64,11 @@ def load_config(path: Path | None = None) -> Config:
         cfg.theme = theme.strip()
     elif theme is not None:
         cfg.warnings.append(f"{path}: theme must be a non-empty string; ignored")
+    language = data.get("language")
+    if isinstance(language, str) and language.strip():
+        cfg.language = language.strip()
+    elif language is not None:
+        cfg.warnings.append(f"{path}: language must be a string like \"ru\"; ignored")
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         cfg.warnings.append(f"{path}: [keys] must be a table; ignored")
