@@ -128,3 +128,30 @@ async def test_a_long_statement_shows_where_it_starts_and_ends() -> None:
         gutter = [app.article.render_line(y).text[:app.article.margin + 2].strip()
                   for y in range(app.article.size.height)]
         assert "┏" in gutter or "┃" in gutter
+
+
+async def test_the_palette_holds_the_readers_commands(tmp_path) -> None:
+    app = ReaderApp(sample_document())
+    async with app.run_test(size=WIDE) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Help", "Speakers", "Figures", "Topics", "Export digest", "Toggle sidebar", "Theme"):
+            assert wanted in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"figures")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        from tui_reader.app.numbers_view import NumbersView
+        assert isinstance(app.screen, NumbersView)
+
+
+async def test_export_digest_from_the_palette_writes_the_file(tmp_path) -> None:
+    doc = sample_document()
+    doc.source.path = str(tmp_path / "port.txt")
+    app = ReaderApp(doc)
+    async with app.run_test(size=WIDE) as pilot:
+        app.action_export_digest()
+        await pilot.pause()
+    digest = (tmp_path / "port.digest.md").read_text(encoding="utf-8")
+    assert digest.startswith("# ") and "Петров" in digest

@@ -510,6 +510,27 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
     def _count_changed(self) -> None:
         self.query_one(TitleBar).refresh()
 
+    def get_system_commands(self, screen):
+        from tui_reader.app.commands import reader_commands
+
+        return reader_commands(self, screen)
+
+    def action_export_digest(self) -> None:
+        """The who-said-what digest as Markdown, beside the file (or here, for stdin)."""
+        from pathlib import Path
+
+        from tui_reader.digest import render_markdown
+
+        source = self.doc.source.path
+        target = Path(source).with_suffix(".digest.md") if source and source != "-" else Path("digest.md")
+        try:
+            target.write_text(render_markdown(self.doc), encoding="utf-8")
+        except OSError as e:
+            self.notify(_("Digest not saved: {error}").format(error=e.strerror or type(e).__name__),
+                        severity="warning", markup=False)
+            return
+        self.notify(_("Digest saved: {path}").format(path=inert(str(target))), markup=False, timeout=5)
+
     def action_only(self) -> None:
         """``ctrl+o``: only the paragraphs with search hits, or with the chosen speaker's words."""
         search = self._pane("search")
