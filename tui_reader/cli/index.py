@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tui_reader.cli.main import UsageError, error_line
+from tui_reader.cli.main import error_line
 from tui_reader.load import HTML_EXT, MARKDOWN_EXT, TEXT_EXT, LoadError
 from tui_reader.pipeline import Opened, finish_analysis, open_for_reading
 from tui_reader.store import cache
@@ -27,8 +27,6 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    if args.no_cache:
-        raise UsageError("index: --no-cache makes no sense here (indexing writes the cache)")
     from rich.console import Console
 
     files, failures = _collect(args.paths)

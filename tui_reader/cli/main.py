@@ -46,15 +46,18 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     module = import_module(COMMANDS[name])
     p = argparse.ArgumentParser(prog=f"summit-reader {name}")
-    _add_opening_options(p)
+    # only the options a command takes: cache opens no file, index always writes the cache
+    _add_opening_options(p, encoding=name != "cache", no_cache=name not in ("cache", "index"))
     module.add_arguments(p)
     return p, module
 
 
-def _add_opening_options(p: argparse.ArgumentParser) -> None:
-    """How a file is opened: the same options for the reader and every command."""
-    p.add_argument("--encoding", help=_("override the detected encoding"))
-    p.add_argument("--no-cache", action="store_true", help=_("neither read nor write the model cache"))
+def _add_opening_options(p: argparse.ArgumentParser, *, encoding: bool = True, no_cache: bool = True) -> None:
+    """How a file is opened: the same options for the reader and every command that opens one."""
+    if encoding:
+        p.add_argument("--encoding", help=_("override the detected encoding"))
+    if no_cache:
+        p.add_argument("--no-cache", action="store_true", help=_("neither read nor write the model cache"))
     p.add_argument("--lang", metavar="LANG", help=_("interface language: ru or en (default: config.toml's "
                                                      "language, else the locale's)"))
 
