@@ -13,6 +13,14 @@ from tui_reader.model import (
 )
 
 
+@pytest.fixture(autouse=True)
+def russian_digest():
+    """The digest's headings here are read in Russian (its users' language)."""
+    from tui_reader.i18n import set_language
+
+    set_language("ru")
+
+
 def span(text: str, fragment: str, after: int = 0) -> tuple[int, int]:
     start = text.index(fragment, after)
     return start, start + len(fragment)

@@ -27,19 +27,18 @@ from pathlib import Path
 from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Quote, Statement
 
-# Russian labels for the model's number kinds (the kind id itself stays visible too).
-KIND_LABELS = {
-    "money": "деньги",
-    "percent": "проценты",
-    "year": "год",
-    "date": "дата",
-    "duration": "срок",
-    "count": "количество",
-    "ordinal": "порядковое",
-    "other": "другое",
-}
+def kind_label(kind: str) -> str:
+    """A number kind in the user's language (the kind id itself stays visible too)."""
+    labels = {
+        "money": _("money"), "percent": _("percent"), "year": _("year"), "date": _("date"),
+        "duration": _("duration"), "count": _("count"), "ordinal": _("ordinal"), "other": _("other"),
+    }
+    return labels.get(kind, kind)
 
-UNKNOWN_SPEAKER = "Неизвестный источник"
+
+def unknown_speaker() -> str:
+    return _("Unknown source")
+
 
 
 @dataclass
@@ -83,7 +82,7 @@ def speaker_groups(doc: Document) -> list[SpeakerGroup]:
         group = groups.get(st.speaker)
         if group is None:
             sp = doc.speaker(st.speaker)
-            name = (sp.name if sp and sp.name else st.speaker) or UNKNOWN_SPEAKER
+            name = (sp.name if sp and sp.name else st.speaker) or unknown_speaker()
             group = groups[st.speaker] = SpeakerGroup(st.speaker, one_line(name))
             first_seen[st.speaker] = st.start
         group.statements.append(st)
@@ -133,9 +132,9 @@ class Coverage:
 
     def __init__(self, spans) -> None:
         ordered = sorted((s.start, s.end) for s in spans)
-        self.starts = [start for start, _ in ordered]
+        self.starts = [start for start, _end in ordered]
         self.max_end: list[int] = []  # the furthest end among the spans up to i
-        for _, end in ordered:
+        for _start, end in ordered:
             self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
 
     def contains(self, start: int, end: int) -> bool:
@@ -221,13 +220,13 @@ def _format_number(value: float) -> str:
 def render_markdown(doc: Document) -> str:
     lines: list[str] = [f"# {heading_text(_title(doc))}", ""]
     if doc.analysis.level == "structure":
-        lines += ["_Анализ не выполнен: только структура текста._", ""]
+        lines += [f"_{_('Not analysed: the structure of the text only.')}_", ""]
     for note in doc.analysis.notes:
         lines += [f"_{one_line(note)}_", ""]
 
     groups = speaker_groups(doc)
     if not groups:
-        lines += ["_Высказываний не найдено._", ""]
+        lines += [f"_{_('No statements found.')}_", ""]
     for group in groups:
         lines += [f"## {heading_text(group.name)}", ""]
         for entry in group.entries:
@@ -236,15 +235,15 @@ def render_markdown(doc: Document) -> str:
 
     loose = [q for q in uncovered_quotes(doc) if q.speaker is None]
     if loose:
-        lines += ["## Другие цитаты", ""]
+        lines += [f"## {_('Other quotes')}", ""]
         lines += [bullet(one_line(doc.text[q.start:q.end])) for q in loose]
         lines.append("")
 
-    lines += ["## Цифры", ""]
+    lines += [f"## {_('Figures')}", ""]
     numbers = sorted(doc.numbers, key=lambda n: (n.start, n.end))
     find_sentence = SentenceFinder(doc)
     if not numbers:
-        lines += ["_Цифр не найдено._", ""]
+        lines += [f"_{_('No figures found.')}_", ""]
     for number in numbers:
         # Starts with our own bold markup, not the article's text: nothing to escape.
         lines.append(f"- {_number_line(doc, number, find_sentence)}")
@@ -258,7 +257,7 @@ def _title(doc: Document) -> str:
         return doc.title
     if doc.source.path and doc.source.path != "-":
         return Path(doc.source.path).stem
-    return "Без заголовка"
+    return _("Untitled")
 
 
 def _entry_line(doc: Document, entry: Entry) -> str:
@@ -270,11 +269,12 @@ def _entry_line(doc: Document, entry: Entry) -> str:
 
 def _number_line(doc: Document, number: Number, find_sentence: SentenceFinder) -> str:
     figure = one_line(doc.text[number.start:number.end])
-    facts = [f"{KIND_LABELS.get(number.kind, number.kind)} ({number.kind})"]
+    label = kind_label(number.kind)
+    facts = [label if label == number.kind else f"{label} ({number.kind})"]
     if number.value is not None or number.date:
-        facts.append(f"значение {format_value(number)}")
+        facts.append(_("value {value}").format(value=format_value(number)))
     if number.unit:
-        facts.append(f"единица {one_line(number.unit)}")
+        facts.append(_("unit {unit}").format(unit=one_line(number.unit)))
     start, end = find_sentence(number.start)
     return f"**{figure}** — {'; '.join(facts)}. {one_line(doc.text[start:end])}"
 

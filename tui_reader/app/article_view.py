@@ -23,6 +23,7 @@ from textual.strip import Strip
 from tui_reader.app.highlights import Highlights, TextOrderSpans
 from tui_reader.app.layout import BLANK, HEADING, HEADLINE, NOTICE, RULE, Block, Layout, build_blocks
 from tui_reader.app.sanitize import inert
+from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Statement
 
 MAX_MEASURE = 80  # text columns; a comfortable line for reading
@@ -372,14 +373,14 @@ class ArticleView(ScrollView, can_focus=True):
         for i in range(SPEAKER_COLOURS):
             speaker_marks.append("▎", style=self._style(f"speaker-{i}"))
         return [
-            (sample("«Так и будет»", "quote"), "a quotation"),
-            (sample("52 млрд долларов", "number"), "a figure: hover or click it for kind, value and unit"),
-            (sample("Путин", "mention"), "a speaker's name"),
-            (speaker_marks, "a statement: the bar in the margin has the speaker's colour; hover or click "
-                            "for who said it and the reporting word"),
-            (sample("заявил, что …", "statement-selected"), "statements of the speaker chosen in Speakers"),
-            (sample("найдено", "search"), "a search hit (the current one is brighter)"),
-            (sample("Заголовок раздела", "heading"), "a section heading"),
+            (sample("«Так и будет»", "quote"), _("a quotation")),
+            (sample("52 млрд долларов", "number"), _("a figure: hover or click it for kind, value and unit")),
+            (sample("Путин", "mention"), _("a speaker's name")),
+            (speaker_marks, _("a statement: the bar in the margin has the speaker's colour (┏ ┃ ┗ for the chosen "
+                              "speaker); hover or click for who said it and the reporting word")),
+            (sample("заявил, что …", "statement-selected"), _("statements of the speaker chosen in Speakers")),
+            (sample("найдено", "search"), _("a search hit (the current one is brighter)")),
+            (sample("Заголовок раздела", "heading"), _("a section heading")),
         ]
 
     def render_line(self, y: int) -> Strip:
@@ -452,11 +453,11 @@ class ArticleView(ScrollView, can_focus=True):
                 gutter = Segment(mark, self.rich_style + colour)
             if self.selected_speaker is not None and st.speaker == self.selected_speaker:
                 paint(start, end, self._style("statement-selected"))
-        for start, end, _ in hl.quotes.overlapping(lo, hi):
+        for start, end, _item in hl.quotes.overlapping(lo, hi):
             paint(start, end, self._style("quote"))
-        for start, end, _ in hl.mentions.overlapping(lo, hi):
+        for start, end, _item in hl.mentions.overlapping(lo, hi):
             paint(start, end, self._style("mention"))
-        for start, end, _ in hl.numbers.overlapping(lo, hi):
+        for start, end, _item in hl.numbers.overlapping(lo, hi):
             paint(start, end, self._style("number"))
         if self._search_index is not None:
             for start, end, i in self._search_index.overlapping(lo, hi):

@@ -5,6 +5,7 @@ from rich.text import Text
 
 from tui_reader.app.sanitize import inert, one_line
 from tui_reader.digest import format_value
+from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Statement
 
 
@@ -14,10 +15,11 @@ def _snippet(doc: Document, start: int, end: int, limit: int = 50) -> str:
 
 def describe_number(doc: Document, number: Number) -> Text:
     text = Text()
-    text.append("Number ", style="bold")
+    text.append(_("Number") + " ", style="bold")
     text.append(f"«{_snippet(doc, number.start, number.end)}»")
     value = format_value(number) or "—"
-    text.append(f"  kind: {number.kind}  value: {value}  unit: {inert(number.unit) if number.unit else '—'}")
+    unit = inert(number.unit) if number.unit else "—"
+    text.append("  " + _("kind: {kind}  value: {value}  unit: {unit}").format(kind=number.kind, value=value, unit=unit))
     return text
 
 
@@ -25,9 +27,10 @@ def describe_statement(doc: Document, statement: Statement) -> Text:
     speaker = doc.speaker(statement.speaker)
     name = inert(speaker.name) if speaker else statement.speaker
     text = Text()
-    text.append("Statement ", style="bold")
-    text.append(f"by {name}", style="bold")
-    text.append(f"  kind: {statement.kind}  cue: {inert(statement.cue) if statement.cue else '—'}")
+    text.append(_("Statement") + " ", style="bold")
+    text.append(_("by {name}").format(name=name), style="bold")
+    cue = inert(statement.cue) if statement.cue else "—"
+    text.append("  " + _("kind: {kind}  cue: {cue}").format(kind=statement.kind, cue=cue))
     # in italics rather than in «»: a statement often opens with its own quotation marks
     text.append(f"  {_snippet(doc, statement.start, statement.end, 40)}", style="italic")
     return text

@@ -43,6 +43,8 @@ The two-key sequence: ``MarkPrompt`` is a one-line modal that reads the next key
 """
 from __future__ import annotations
 
+from tui_reader.i18n import _
+
 from collections.abc import Mapping
 from typing import Literal
 
@@ -149,10 +151,10 @@ class MarkPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         if self.mode == "set":
-            hint = "Mark: press a letter to set it here (Esc cancels)"
+            hint = _("Mark: press a letter to set it here (Esc cancels)")
         else:
-            names = " ".join(sorted(self.known)) or "none yet"
-            hint = f"Go to mark: a letter, or ' to go back (marks: {names}; Esc cancels)"
+            names = " ".join(sorted(self.known)) or _("none yet")
+            hint = _("Go to mark: a letter, or ' to go back (marks: {names}; Esc cancels)").format(names=names)
         yield Static(hint, markup=False)
 
     def take_key(self, event: events.Key) -> None:

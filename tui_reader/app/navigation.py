@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tui_reader.app.details import describe
 from tui_reader.app.status_bars import DetailsBar
+from tui_reader.i18n import _
 from tui_reader.model import Statement
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class Navigation(_Base):
             self._record_jump()
             article.scroll_to_section(target)
         elif direction > 0:
-            self.notify("This is the last section.", timeout=2)
+            self.notify(_("This is the last section."), timeout=2)
         else:
             article.scroll_to_line(0)
 
@@ -89,8 +90,8 @@ class Navigation(_Base):
             return
         statements = self.article.highlights.statements_of(speaker)
         if not statements:
-            self.notify("No statements to step through." if speaker is None
-                        else "This speaker has no statements.", timeout=2)
+            self.notify(_("No statements to step through.") if speaker is None
+                        else _("This speaker has no statements."), timeout=2)
             return
         statement = self._next_statement(statements, direction)
         for _n in range((self.count or 1) - 1):  # 3n: the third next

@@ -85,15 +85,15 @@ class NumbersView(ViewModal):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = f"Figures: {len(self.numbers)}"
+            box.border_title = _("Figures: {count}").format(count=len(self.numbers))
             if self.numbers:
                 yield VimDataTable(cursor_type="row", zebra_stripes=True, id="numbers")
-                hint = "Enter: go to it in the text · s, r or click a header: sort · Esc: close"
+                hint = _("Enter: go to it in the text · s, r or click a header: sort · Esc: close")
             else:
                 pending = self.doc.analysis.level == "structure"
-                yield Static("Still analysing: the figures appear when the analysis is done." if pending
-                             else "No figures found in this text.")
-                hint = "Esc: close"
+                yield Static(_("Still analysing: the figures appear when the analysis is done.") if pending
+                             else _("No figures found in this text."))
+                hint = _("Esc: close")
             yield Static(hint, id="hint")
 
     def on_mount(self) -> None:
@@ -148,7 +148,7 @@ class NumbersView(ViewModal):
     def _current_index(table: DataTable) -> int | None:
         if table.row_count == 0:
             return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
         return int(row_key.value) if row_key.value is not None else None
 
     def _cells(self, n: Number) -> tuple[Text, ...]:

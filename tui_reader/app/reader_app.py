@@ -10,11 +10,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 
 from tui_reader.app import marks as marks_module
 from tui_reader.app.article_view import ArticleView
 from tui_reader.app.details import describe
+from tui_reader.app.footer import ReaderFooter
 from tui_reader.app.key_router import KeyRouter
 from tui_reader.app.less_keys import LessKeys, offset_of_line
 from tui_reader.app.messages import JumpTo, SearchHighlights
@@ -24,7 +25,7 @@ from tui_reader.app.sanitize import inert, one_line, strip_controls
 from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
 from tui_reader.app.status_bars import AnalysisStatus, DetailsBar
 from tui_reader.app.title_bar import TitleBar
-from tui_reader.i18n import _
+from tui_reader.i18n import _, ngettext
 from tui_reader.model import Document
 from tui_reader.store.config import load_config, save_theme
 
@@ -145,7 +146,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
                 if not self.complete:
                     yield AnalysisStatus(id="analysis")
             yield Vertical(id="tools")
-        yield Footer(show_command_palette=False)  # room for the reader's own keys at 80 columns
+        yield ReaderFooter(show_command_palette=False, compact=True)  # room for the reader's keys at 70 columns
 
     @property
     def article(self) -> ArticleView:
@@ -352,7 +353,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
             if name and name != marks_module.BACK:
                 self.marks.set(name, self.article.top_offset())
                 self._save_place(now=True)
-                self.notify(f"Mark {name} set", timeout=2, markup=False)
+                self.notify(_("Mark {name} set").format(name=name), timeout=2, markup=False)
 
         self.push_screen(marks_module.MarkPrompt("set"), done)
 
@@ -365,7 +366,8 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
             else:
                 return
             if target is None:
-                self.notify(f"No mark {name}" if name != marks_module.BACK else "No jump to go back to",
+                self.notify(_("No mark {name}").format(name=name) if name != marks_module.BACK
+                            else _("No jump to go back to"),
                             timeout=2, markup=False)
                 return
             # a mark is a reading place: put it back at the top, exactly (no context lines)
@@ -413,7 +415,10 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
             name = inert(speaker.name) if speaker else message.speaker_id
             note = Text()
             note.append(name, style="bold")
-            note.append(f": {count} statement{'s' if count != 1 else ''} marked in the text (n / N to step, esc to clear)")
+            note.append(": " + ngettext("{count} statement marked in the text (n / N to step, ctrl+o only "
+                                        "these paragraphs, esc to clear)",
+                                        "{count} statements marked in the text (n / N to step, ctrl+o only "
+                                        "these paragraphs, esc to clear)", count).format(count=count))
             self.query_one(DetailsBar).show(note)
         else:
             self.query_one(DetailsBar).show(None)
@@ -438,8 +443,8 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
         speakers = self.query_one(SpeakersList)
         speakers.focus()
         if not self.doc.speakers:
-            note = "No speakers found yet: the analysis is still running." if not self.complete \
-                else "No speakers were found in this text."
+            note = _("No speakers found yet: the analysis is still running.") if not self.complete \
+                else _("No speakers were found in this text.")
             self.notify(note, timeout=3)
         elif speakers.highlighted is None:
             speakers.highlighted = 0
@@ -549,4 +554,5 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
     def action_help(self) -> None:
         from tui_reader.app.help_screen import HelpScreen
 
-        self.push_screen(HelpScreen(self.article.legend()))
+        ids = [(b.id, b.key) for b in self.BINDINGS if isinstance(b, Binding) and b.id]
+        self.push_screen(HelpScreen(self.article.legend(), ids))

@@ -231,7 +231,7 @@ class SearchPane(Vertical):
 
     def compose(self) -> ComposeResult:
         # Kept as attributes, not queried: every keystroke updates several of them.
-        self.input = Input(placeholder="Search…", suggester=DocumentSuggester(self), id="search-input")
+        self.input = Input(placeholder=_("Search…"), suggester=DocumentSuggester(self), id="search-input")
         self.count = Label("", id="search-count")
         self.note = Label("", id="search-note")
         self.results = VimOptionList(id="search-results")
@@ -257,10 +257,11 @@ class SearchPane(Vertical):
         return self.display and bool(self.hits)
 
     def _mode_text(self) -> str:
-        return f"{self.mode} ^r"
+        names = {"lemma": _("word forms"), "exact": _("exact"), "regex": _("regex")}
+        return f"{names.get(self.mode, self.mode)} ^r"
 
     def _filter_text(self) -> str:
-        return f"only hits {'on' if self.only_matching else 'off'} ^o"
+        return (_("only hits on") if self.only_matching else _("only hits off")) + " ^o"
 
     # --- what the app calls -----------------------------------------------------------
 
@@ -373,7 +374,7 @@ class SearchPane(Vertical):
         """Run one query off the event loop; a newer keystroke cancels this worker,
         so only the newest query's results are ever shown."""
         if doc is None:
-            self._show([], "no document yet")
+            self._show([], _("no document yet"))
             return
         try:
             hits = await asyncio.to_thread(_engine().search, doc, query, mode)
@@ -437,7 +438,7 @@ class SearchPane(Vertical):
         chip = self.more
         chip.display = more > 0
         if more > 0:
-            chip.update(f"… {more} more hits: click, or move to the end of the list")
+            chip.update("… " + _("{more} more hits: click, or move to the end of the list").format(more=more))
 
     def _hit_prompt(self, hit: HitLike) -> Content:
         doc = self._doc
@@ -497,7 +498,7 @@ class SearchPane(Vertical):
             label.update("")
         elif not self.hits:
             label.update("0/0")
-            note.update("nothing found")
+            note.update(_("nothing found"))
             label.add_class("-empty")
             note.add_class("-empty", "-shown")
         else:

@@ -19,7 +19,6 @@ from tui_reader.app.vim_keys import VimOptionList, VimTree
 from tui_reader.i18n import _
 from tui_reader.model import Document
 
-LEAD_LABEL = "Lead"
 
 
 LABEL_WIDTH = 31  # the sidebar's width less its border and the tree's guides
@@ -35,7 +34,7 @@ class SectionsTree(VimTree):
     """
 
     def __init__(self, doc: Document, **kwargs) -> None:
-        super().__init__(Text("Sections"), **kwargs)
+        super().__init__(Text(_("Sections")), **kwargs)
         self.show_root = False
         self.guide_depth = 2
         self.nodes_by_section: dict[int, object] = {}
@@ -49,7 +48,8 @@ class SectionsTree(VimTree):
             if section.title:
                 label = Text(one_line(section.title, LABEL_WIDTH))
             else:
-                label = Text(LEAD_LABEL if index == 0 else f"(untitled {index + 1})", style="italic")
+                label = Text(_("Lead") if index == 0 else _("(untitled {n})").format(n=index + 1),
+                             style="italic")
             level = max(1, section.level)  # the lead (level 0) sits beside the first headings
             while len(stack) > 1 and stack[-1][0] >= level:
                 stack.pop()

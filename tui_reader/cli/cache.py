@@ -1,11 +1,13 @@
 """``summit-reader cache info|clear``: where the model cache is, how big, and emptying it."""
 from __future__ import annotations
 
+from tui_reader.i18n import _, ngettext
+
 
 def add_arguments(p) -> None:
     actions = p.add_subparsers(dest="action", required=True, metavar="info|clear")
-    actions.add_parser("info", help="the cache directory, its entries and their size")
-    actions.add_parser("clear", help="delete every cached model")
+    actions.add_parser("info", help=_("the cache directory, its entries and their size"))
+    actions.add_parser("clear", help=_("delete every cached model"))
 
 
 def run(args) -> int:
@@ -13,13 +15,15 @@ def run(args) -> int:
 
     if args.action == "info":
         info = cache.info()
-        print(f"directory: {info.directory}")
-        print(f"entries:   {info.entries}")
-        print(f"size:      {_human(info.size)}")
+        rows = [(_("directory:"), info.directory), (_("entries:"), info.entries), (_("size:"), _human(info.size))]
+        width = max(len(label) for label, _value in rows)
+        for label, value in rows:
+            print(f"{label.ljust(width)} {value}")
     else:
         directory = cache.cache_dir()
         removed = cache.clear()
-        print(f"removed {removed} {'entry' if removed == 1 else 'entries'} from {directory}")
+        print(ngettext("removed {count} entry from {directory}", "removed {count} entries from {directory}",
+                       removed).format(count=removed, directory=directory))
     return 0
 
 

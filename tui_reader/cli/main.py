@@ -33,8 +33,8 @@ class UsageError(Exception):
 def _reader_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="summit-reader",
-        description="Read a Russian news article in the terminal. "
-        "Commands: export, search, index, cache (summit-reader COMMAND --help).",
+        description=_("Read a Russian news article in the terminal. "
+                      "Commands: export, search, index, cache (summit-reader COMMAND --help)."),
     )
     p.add_argument("file", nargs="*", help=_("articles to open (text, Markdown or HTML; - for standard input); "
                    "without one, the bundled article; :n and :p move between several"))
@@ -62,24 +62,30 @@ def _add_opening_options(p: argparse.ArgumentParser, *, encoding: bool = True, n
                                                      "language, else the locale's)"))
 
 
-def _choose_language(argv: list[str]) -> None:
-    """Before any parser is built (their help is translated): --lang, config.toml, the locale."""
-    lang = None
+def _choose_language(argv: list[str]) -> list[str]:
+    """Before any parser is built (their help is translated): --lang, config.toml, the
+    locale.  Returns ``argv`` without ``--lang`` (it may come before the command)."""
+    lang, rest, skip = None, [], False
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            lang = argv[i + 1]
+        if skip:
+            skip = False
+        elif arg == "--lang" and i + 1 < len(argv):
+            lang, skip = argv[i + 1], True
         elif arg.startswith("--lang="):
             lang = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
     if lang is None:
         from tui_reader.store.config import load_config
 
         lang = load_config().language
     set_language(lang)
+    return rest
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    _choose_language(argv)
+    argv = _choose_language(argv)
     try:
         if argv and argv[0] in COMMANDS:
             parser, module = _command_parser(argv[0])
@@ -99,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - a bug must still be one line, not a traceback
         if os.environ.get("SUMMIT_READER_DEBUG"):
             raise
-        print(f"summit-reader: internal error: {type(e).__name__}: {error_line(e)} "
-              "(run with SUMMIT_READER_DEBUG=1 for the traceback)", file=sys.stderr)
+        print("summit-reader: " + _("internal error: {error} (run with SUMMIT_READER_DEBUG=1 for the traceback)")
+              .format(error=f"{type(e).__name__}: {error_line(e)}"), file=sys.stderr)
         return 1
 
 

@@ -28,7 +28,8 @@ def add_arguments(p) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help=_("articles to search (- for standard input)"))
     p.add_argument("--mode", choices=["lemma", "exact", "regex"], default="lemma",
                    help=_("lemma: any form of the words (default); exact: the literal text; regex: a Python regex"))
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help=_("text: grep-like lines; json: the contract's hits"))
     p.add_argument("--color", "--colour", choices=["auto", "always", "never"], default="auto",
                    help=_("light the hits: auto (when the output is a terminal), always, never"))
 
