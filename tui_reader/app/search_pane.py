@@ -149,7 +149,8 @@ class SearchPane(Vertical):
     SearchPane { height: 1fr; width: 1fr; }
     SearchPane > #search-input { margin: 0; }
     SearchPane > #search-status { height: 1; }
-    SearchPane #search-count { width: 1fr; padding: 0 1; }
+    /* the count first and whole; a chip that finds no room is cut at the right edge */
+    SearchPane #search-count { width: auto; min-width: 7; padding: 0 1; }
     SearchPane #search-count.-error, SearchPane > #search-note.-error { color: $text-error; }
     SearchPane #search-count.-empty, SearchPane > #search-note.-empty { color: $text-warning; }
     /* "nothing found" or an error, on a line of its own: beside the chips it was cut
@@ -257,11 +258,11 @@ class SearchPane(Vertical):
         return self.display and bool(self.hits)
 
     def _mode_text(self) -> str:
-        names = {"lemma": _("word forms"), "exact": _("exact"), "regex": _("regex")}
+        names = {"lemma": _("forms"), "exact": _("exact"), "regex": _("regex")}
         return f"{names.get(self.mode, self.mode)} ^r"
 
     def _filter_text(self) -> str:
-        return (_("only hits on") if self.only_matching else _("only hits off")) + " ^o"
+        return ("✓ " if self.only_matching else "") + _("only hits") + " ^o"
 
     # --- what the app calls -----------------------------------------------------------
 
