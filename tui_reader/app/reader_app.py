@@ -155,7 +155,8 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
     def on_mount(self) -> None:
         self._set_titles()
         # the position (42%, END) in the title bar follows the scrolling
-        self.watch(self.article, "scroll_y", lambda *_: self.query_one(TitleBar).refresh(), init=False)
+        for attribute in ("scroll_y", "virtual_size"):  # scrolled, or laid out (again)
+            self.watch(self.article, attribute, lambda *_: self.query_one(TitleBar).refresh(), init=False)
         self.article.focus()
         self._apply_width(self.size.width)
         # mark the section being read from the start (later, scrolling moves the mark)
