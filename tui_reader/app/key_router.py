@@ -24,7 +24,6 @@ from time import monotonic
 from typing import TYPE_CHECKING, Callable
 
 from textual import events
-from textual.widgets import Input, TextArea
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -40,6 +39,12 @@ OPENERS = frozenset({
     "focus_previous", "edit", "show_keys", "dismiss",
 })
 SETTLE_LIMIT = 0.15  # seconds to hold keys at most for an opener that moves no focus
+
+
+def _takes_text(widget) -> bool:
+    """An input box or text area has the focus (by class name: importing TextArea to
+    ask isinstance would cost start-up ~5 ms, and the reader has none until a pane opens)."""
+    return widget is not None and any(cls.__name__ in ("Input", "TextArea") for cls in type(widget).__mro__)
 
 
 class KeyRouter(_Base):
@@ -98,7 +103,7 @@ class KeyRouter(_Base):
         char = event.character
         if not char or char not in "0123456789" or (char == "0" and not self.count_digits):
             return False
-        if len(self.screen_stack) > 1 or isinstance(self.focused, (Input, TextArea)):
+        if len(self.screen_stack) > 1 or _takes_text(self.focused):
             return False
         self.count_digits += char
         self._count_changed()
@@ -125,7 +130,7 @@ class KeyRouter(_Base):
 
     def _opener(self, event: events.Key):
         """The (namespace, action) of the binding this key runs, if it opens something."""
-        if event.is_printable and isinstance(self.focused, (Input, TextArea)):
+        if event.is_printable and _takes_text(self.focused):
             return None  # a letter typed into a box
         active = self.screen.active_bindings.get(event.key)
         if active is None or not active.enabled:

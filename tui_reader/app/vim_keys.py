@@ -1,16 +1,17 @@
 """vim's (and less's) moving keys in the lists and pop-ups, not only in the article.
 
 Without these, ``j`` in the speakers list bubbled up to the app and scrolled the
-article behind the list.  Each key has its Russian-layout twin (the letter on the
+article behind the list.  (The figures' table, ``numbers_view.VimDataTable``, takes them from ``list_keys``:
+DataTable is imported only when that view opens.)  Each key has its Russian-layout twin (the letter on the
 same physical key), as everywhere in the reader.
 """
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import DataTable, OptionList, Tree
+from textual.widgets import OptionList, Tree
 
 
-def _keys(first: str, last: str) -> list[Binding]:
+def list_keys(first: str, last: str) -> list[Binding]:
     return [
         Binding("j,о", "cursor_down", "Down", show=False),
         Binding("k,л", "cursor_up", "Up", show=False),
@@ -22,15 +23,11 @@ def _keys(first: str, last: str) -> list[Binding]:
 
 
 class VimOptionList(OptionList):
-    BINDINGS = _keys("first", "last")
-
-
-class VimDataTable(DataTable):
-    BINDINGS = _keys("scroll_top", "scroll_bottom")
+    BINDINGS = list_keys("first", "last")
 
 
 class VimTree(Tree):
-    BINDINGS = _keys("first", "last")
+    BINDINGS = list_keys("first", "last")
 
     def action_first(self) -> None:
         self.cursor_line = 0
