@@ -516,6 +516,13 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
     def _count_changed(self) -> None:
         self.query_one(TitleBar).refresh()
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
     def get_system_commands(self, screen):
         from tui_reader.app.commands import reader_commands
 
