@@ -105,3 +105,34 @@ def test_search_typed_in_one_write_goes_into_the_box(tmux_session: str, tmp_path
     while not done.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert done.exists() and done.read_text().strip() == "0"
+
+
+def test_v_edits_at_the_line_and_reopens_then_colon_n_switches_files(tmux_session: str, tmp_path: Path) -> None:
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f"#!/bin/sh\necho \"$@\" > {tmp_path}/editor-args\n"
+                      "printf '\\n\\nДописано в редакторе.\\n' >> \"$2\"\n", encoding="utf-8")
+    editor.chmod(0o755)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Первый файл\n\n" + "\n\n".join(f"Абзац {i}: " + "слово " * 20 for i in range(1, 40)) + "\n",
+                     encoding="utf-8")
+    second.write_text("Второй файл\n\nВ нём один абзац.\n", encoding="utf-8")
+    done = tmp_path / "exit-status"
+    command = f"env EDITOR={editor} {_reader()} --lang en --no-cache {first} {second}; echo $? > {done}"
+    _tmux(tmux_session, "new-session", "-d", "-s", tmux_session, "-x", "100", "-y", "30", command, check=True)
+    _wait_for(tmux_session, lambda s: "Абзац 1:" in s)
+
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "-l", "21G", check=True)  # line 21: paragraph 10
+    _wait_for(tmux_session, lambda s: "Абзац 10:" in s.splitlines()[1])
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "v", check=True)
+    _wait_for(tmux_session, lambda s: (tmp_path / "editor-args").exists() and "Абзац 10:" in s)
+    assert (tmp_path / "editor-args").read_text().split() == ["+21", str(first)]
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "G", check=True)
+    _wait_for(tmux_session, lambda s: "Дописано в редакторе." in s)  # reopened as it is now
+
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "-l", ":n", check=True)
+    _wait_for(tmux_session, lambda s: "В нём один абзац." in s)
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "q", check=True)
+    deadline = time.monotonic() + 10
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert done.exists() and done.read_text().strip() == "0"
