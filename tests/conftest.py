@@ -38,3 +38,14 @@ def private_user_dirs(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("user-dirs")
     for name in ("CACHE", "STATE", "CONFIG"):
         monkeypatch.setenv(f"SUMMIT_READER_{name}_DIR", str(base / name.lower()))
+
+
+@pytest.fixture(autouse=True)
+def english_interface():
+    """Tests read the interface in English whatever the machine's locale; a test that
+    wants Russian calls ``set_language("ru")`` (this puts English back after it)."""
+    from tui_reader.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

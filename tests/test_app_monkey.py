@@ -12,6 +12,8 @@ import pytest
 
 pytest.importorskip("textual")
 
+from textual import events  # noqa: E402
+
 from tui_reader.app.reader_app import ReaderApp  # noqa: E402
 from tui_reader.app.sample import sample_document, structure_only  # noqa: E402
 
@@ -23,6 +25,9 @@ KEYS = [
     "slash", "full_stop", "ctrl+f", "t", "е", "s", "ы", "S", "Ы", "number_sign", "question_mark", "comma",
     "m", "ь", "apostrophe", "э", "y", "н", "n", "т", "N", "Т", "ctrl+b", "backslash",
     "escape", "tab", "enter", "ctrl+o", "ctrl+r",
+    # less's keys: counts, percent, =, ctrl moves, help
+    "5", "1", "0", "percent_sign", "p", "з", "equals_sign", "ctrl+g", "ctrl+d", "ctrl+u", "ctrl+e",
+    "ctrl+y", "f", "h", "f1",
     # letters a pane's input takes as text
     "а", "р", "a", "e",
 ]
@@ -41,6 +46,10 @@ async def test_random_keys_never_crash(make_doc, size) -> None:
         for _ in range(PRESSES):
             key = rng.choice(KEYS)
             await pilot.press(key)
+        for _ in range(PRESSES // 4):  # and bursts, as a terminal hands them over
+            for key in rng.sample(KEYS, 4):
+                app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+            await pilot.pause()
         await pilot.pause()
         assert app.is_running
         # back on the reader's screen: whatever is open is closed by escape

@@ -37,7 +37,7 @@ def bad_files(tmp_path: Path) -> dict[str, Path]:
     return files
 
 
-COMMANDS = [["export", "{file}"], ["export", "{file}", "--format", "markdown"], ["search", "{file}", "Путин"],
+COMMANDS = [["export", "{file}"], ["export", "{file}", "--format", "markdown"], ["search", "Путин", "{file}"],
             ["index", "{file}"]]
 
 

@@ -13,6 +13,14 @@ from tui_reader.model import (
 )
 
 
+@pytest.fixture(autouse=True)
+def russian_digest():
+    """The digest's headings here are read in Russian (its users' language)."""
+    from tui_reader.i18n import set_language
+
+    set_language("ru")
+
+
 def span(text: str, fragment: str, after: int = 0) -> tuple[int, int]:
     start = text.index(fragment, after)
     return start, start + len(fragment)
@@ -242,3 +250,34 @@ def test_a_commonmark_parser_sees_exactly_our_structure(which, request):
     items = sum(1 for tag, _ in outline if tag == "li")
     loose = [q for q in uncovered_quotes(doc) if q.speaker is None]
     assert items == len(doc.statements) + sum(len(g.extra_quotes) for g in groups) + len(loose) + len(doc.numbers)
+
+
+def split_quote_doc() -> Document:
+    """A quote of three sentences, found as three statements (one per sentence) and as
+    one quote: the digest and the S view must list it once, whole."""
+    text = ("«Мост откроют весной. Денег хватит на всё. Подрядчик уже выбран», — заявил мэр Пётр Орлов.\n\n"
+            "Орлов также сказал, что дороги починят летом.")
+    first, second, third = (span(text, s) for s in (
+        "«Мост откроют весной.", "Денег хватит на всё.", "Подрядчик уже выбран», — заявил мэр Пётр Орлов."))
+    last = span(text, "Орлов также сказал, что дороги починят летом.")
+    doc = Document(text=text, source=Source(path="/tmp/bridge.txt"), title="Мост")
+    doc.sentences = [Sentence(*s, 0) for s in (first, second, third)] + [Sentence(*last, 1)]
+    doc.paragraphs = [Paragraph(0, third[1], 0), Paragraph(last[0], last[1], 0)]
+    doc.speakers = [Speaker("orlov", "Пётр Орлов")]
+    doc.statements = [Statement("orlov", *s, sentence=i, kind="direct", cue="заявил")
+                      for i, s in enumerate((first, second, third))]
+    doc.statements.append(Statement("orlov", *last, sentence=3, kind="indirect", cue="сказал"))
+    doc.quotes = [Quote(*span(text, "«Мост откроют весной. Денег хватит на всё. Подрядчик уже выбран»"),
+                        speaker="orlov")]
+    doc.analysis = Analysis(level="full")
+    return doc
+
+
+def test_a_quote_of_several_sentences_is_listed_once_whole() -> None:
+    digest = sections(render_markdown(split_quote_doc()))
+    lines = digest["Пётр Орлов"]
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("- «Мост откроют весной. Денег хватит на всё. Подрядчик уже выбран»")
+    assert lines[0].count("«") == lines[0].count("»") == 1
+    assert "(заявил)" in lines[0] and "цитата" not in lines[0] and "quote" not in lines[0]
+    assert lines[1].startswith("- Орлов также сказал")

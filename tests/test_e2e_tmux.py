@@ -1,6 +1,7 @@
 """End to end: the INSTALLED ``summit-reader`` in a real terminal (tmux): launch, read, jump to the end, quit."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -58,7 +59,7 @@ def test_launch_read_jump_to_end_and_quit(tmux_session: str, tmp_path: Path) -> 
     article.write_text("Заголовок проверки\n\n" + "\n\n".join(paragraphs) + "\n\nПоследний абзац статьи.\n",
                        encoding="utf-8")
     done = tmp_path / "exit-status"
-    command = f"{_reader()} --no-cache {article}; echo $? > {done}"
+    command = f"{_reader()} --lang en --no-cache {article}; echo $? > {done}"
     _tmux(tmux_session, "new-session", "-d", "-s", tmux_session, "-x", "120", "-y", "36", command, check=True)
 
     screen = _wait_for(tmux_session, lambda s: "Абзац номер 1:" in s and "Quit" in s)  # text and key hints
@@ -108,3 +109,73 @@ def test_a_feed_from_a_local_server_then_an_item_with_its_speakers(tmux_session:
         assert done.exists() and done.read_text().strip() == "0"
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_search_typed_in_one_write_goes_into_the_box(tmux_session: str, tmp_path: Path, lang: str) -> None:
+    """``/безопасность`` arriving as one write (a paste, SSH): every letter lands in the
+    search box, in order; none runs as a command (``е`` opened the topics)."""
+    article = tmp_path / "article.txt"
+    article.write_text("Проверка поиска\n\n"
+                       + "\n\n".join(f"Абзац {i}: о безопасности движения и прочем. " * 3 for i in range(1, 30))
+                       + "\n\nБезопасность превыше всего.\n", encoding="utf-8")
+    done = tmp_path / "exit-status"
+    command = f"{_reader()} --lang {lang} --no-cache {article}; echo $? > {done}"
+    _tmux(tmux_session, "new-session", "-d", "-s", tmux_session, "-x", "120", "-y", "36", command, check=True)
+    _wait_for(tmux_session, lambda s: "Абзац 1:" in s)
+
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "-l", "/безопасность", check=True)
+    total = 29 * 3 + 1
+    screen = _wait_for(tmux_session, lambda s: f"/{total}" in s)
+    assert "безопасность" in screen  # the box holds the whole word
+    assert re.search(rf"\b1/{total}\b", screen), screen
+    topics = "Jump to topic" if lang == "en" else "Перейти к теме"
+    assert topics not in screen  # е was not a command
+
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "Escape", check=True)
+    # (apart: an ESC and a letter in one read are alt+letter)
+    _wait_for(tmux_session, lambda s: f"/{total}" not in s)
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "q", check=True)
+    deadline = time.monotonic() + 10
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert done.exists() and done.read_text().strip() == "0"
+
+
+def test_v_edits_at_the_line_and_reopens_then_colon_n_switches_files(tmux_session: str, tmp_path: Path) -> None:
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f"#!/bin/sh\necho \"$@\" > {tmp_path}/editor-args\n"
+                      "printf '\\n\\nДописано в редакторе.\\n' >> \"$2\"\n", encoding="utf-8")
+    editor.chmod(0o755)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Первый файл\n\n" + "\n\n".join(f"Абзац {i}: " + "слово " * 20 for i in range(1, 40)) + "\n",
+                     encoding="utf-8")
+    second.write_text("Второй файл\n\nВ нём один абзац.\n", encoding="utf-8")
+    done = tmp_path / "exit-status"
+    command = f"env EDITOR={editor} {_reader()} --lang en --no-cache {first} {second}; echo $? > {done}"
+    _tmux(tmux_session, "new-session", "-d", "-s", tmux_session, "-x", "100", "-y", "30", command, check=True)
+    _wait_for(tmux_session, lambda s: "Абзац 1:" in s)
+
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "-l", "21G", check=True)  # line 21: paragraph 10
+    _wait_for(tmux_session, lambda s: "Абзац 10:" in s.splitlines()[1])
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "v", check=True)
+    _wait_for(tmux_session, lambda s: (tmp_path / "editor-args").exists() and "Абзац 10:" in s)
+    assert (tmp_path / "editor-args").read_text().split() == ["+21", str(first)]
+    # reopened as it is now: G shows the added line (sent again until the new reader
+    # reads keys: one sent while the old one exits may be lost with its terminal state)
+    for attempt in range(20):
+        _tmux(tmux_session, "send-keys", "-t", tmux_session, "G", check=True)
+        try:
+            _wait_for(tmux_session, lambda s: "Дописано в редакторе." in s, timeout=1.5)
+            break
+        except AssertionError:
+            if attempt == 19:
+                raise
+
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "-l", ":n", check=True)
+    _wait_for(tmux_session, lambda s: "В нём один абзац." in s)
+    _tmux(tmux_session, "send-keys", "-t", tmux_session, "q", check=True)
+    deadline = time.monotonic() + 10
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert done.exists() and done.read_text().strip() == "0"

@@ -79,9 +79,10 @@ def test_expression(sentence, expected, kind, value, unit):
     ("Опубликовано 04/08/2008", "04/08/2008", "2008-08-04"),
     ("11-го октября 1805 года", "11-го октября 1805 года", "1805-10-11"),
 ])
-def test_dates_carry_iso_unit(sentence, expected, unit):
+def test_dates_carry_iso_date_not_a_unit(sentence, expected, unit):
     number, text = only(sentence)
-    assert (text, number.kind, number.value, number.unit) == (expected, "date", None, unit)
+    assert (text, number.kind, number.value, number.date) == (expected, "date", None, unit)
+    assert number.unit is None  # the # table showed "--01-20" under Unit
 
 
 @pytest.mark.parametrize("sentence, expected, kind, value", [
@@ -120,7 +121,7 @@ def test_every_occurrence_in_order():
 ])
 def test_scores_signs_times_centuries(sentence, expected, kind, value, unit):
     number, text = only(sentence)
-    assert (text, number.kind, number.unit) == (expected, kind, unit)
+    assert (text, number.kind, number.unit if kind != "date" else number.date) == (expected, kind, unit)
     assert number.value == (None if value is None else pytest.approx(value))
 
 
@@ -188,3 +189,39 @@ def test_the_novel_is_fast(corpus):
     found = find_numbers(text)
     assert time.perf_counter() - began < 1.5  # ~30 ms alone; generous for a busy machine
     assert any(n.kind == "year" and n.value == 1805 for n in found)
+
+
+# --- ranges, approximations, notes (issue 13) --------------------------------------------
+
+@pytest.mark.parametrize("sentence, kind, value, value_max", [
+    ("Инфляция составит 7–8% к декабрю", "percent", 7, 8),
+    ("Цены на лес выросли в 3-4 раза за лето", "other", 3, 4),
+    ("На ремонт уйдет 5-7 млн рублей", "money", 5e6, 7e6),
+    ("На площадь пришли от 10 до 20 человек", "count", 10, 20),
+    ("Завод строили в 1981-1988 годах", "year", 1981, 1988),
+])
+def test_a_range_keeps_its_upper_end(sentence, kind, value, value_max):
+    number, _ = only(sentence)
+    assert (number.kind, number.value, number.value_max) == (kind, pytest.approx(value), pytest.approx(value_max))
+
+
+def test_a_part_of_a_whole_is_no_range():
+    number, _ = only("Кандидат собрал 306 из 538 голосов")
+    assert number.value_max is None
+
+
+@pytest.mark.parametrize("sentence, approx", [
+    ("Выручка достигла порядка 40 млрд рублей", True),
+    ("Цены поднялись почти на 5%", True),
+    ("В забеге участвовали около 300 бегунов", True),
+    ("Мост строили более 10 лет", True),
+    ("Мост строили 10 лет", False),
+])
+def test_approximate_figures_say_so(sentence, approx):
+    number, _ = only(sentence)
+    assert number.approx is approx
+
+
+def test_note_numbers_after_foreign_words_are_no_figures():
+    text = "Она сказала: «C'est la vie, mon cher», 12 и улыбнулась. Он заплатил 15 рублей."
+    assert spans(text) == ["15 рублей"]

@@ -212,3 +212,15 @@ def test_a_one_document_analysis_can_free_the_models(tmp_path, seed_text):
     assert doc.statements and nlp._models is None
     finish_analysis(open_for_reading(path, use_cache=False))
     assert nlp._models is not None  # the default keeps them for the next document
+
+
+def test_digits_in_a_markdown_code_block_are_no_figures(tmp_path) -> None:
+    from tui_reader.pipeline import open_document
+
+    path = tmp_path / "report.md"
+    path.write_text("# Отчёт\n\nБюджет вырос на 15% за год.\n\n```\nцена = 250 рублей\n```\n\n"
+                    "    лимит 30 дней\n\nИтого 40 новых школ.\n", encoding="utf-8")
+    doc = open_document(path, use_cache=False)
+    figures = [doc.text[n.start:n.end] for n in doc.numbers]
+    assert figures == ["15%", "40 новых школ"]
+    assert "250 рублей" in doc.text  # the code is still there to read

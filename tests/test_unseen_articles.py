@@ -181,9 +181,9 @@ def test_numbers_in_unseen_articles(text, expected):
     assert spans(text) == expected
 
 
-def test_date_with_time_keeps_both_in_its_unit():
+def test_date_with_time_keeps_both_in_its_iso_date():
     (number,) = find_numbers("04/08/2008 12:08")
-    assert (number.kind, number.unit) == ("date", "2008-08-04T12:08")
+    assert (number.kind, number.date, number.unit) == ("date", "2008-08-04T12:08", None)
 
 
 def test_a_foreign_name_in_an_oblique_case_is_named_from_its_nominative_parts():

@@ -166,7 +166,12 @@ async def test_numbers_view_sorts_by_key_and_header_click():
     async with app.run_test(size=(120, 30)) as pilot:
         view = app.screen
         table = view.query_one(DataTable)
-        assert row_order(table) == [0, 1, 2, 3]  # text order first
+        assert row_order(table) == [0, 1, 2, 3]  # text order first, and the header says so
+        labels = [str(c.label) for c in table.columns.values()]
+        assert labels[-1].startswith("Context (text order) ▲") and "▲" not in "".join(labels[:-1])
+        await pilot.press("s")                   # by the figure as written
+        assert row_order(table) == [1, 3, 2, 0]
+        assert str(list(table.columns.values())[0].label) == "Figure ▲"
         await pilot.press("s")                   # by kind: money, percent, year, count
         assert row_order(table) == [1, 0, 2, 3]
         await pilot.press("s")                   # by value: 12, 40, 2025, 3e9
@@ -189,7 +194,7 @@ async def test_numbers_view_enter_jumps_to_the_figure():
     app = Host(lambda: NumbersView(doc))
     async with app.run_test(size=(120, 30)) as pilot:
         table = app.screen.query_one(DataTable)
-        await pilot.press("s")  # by kind: the cursor stays on the figure it was on ...
+        await pilot.press("s", "s")  # by kind: the cursor stays on the figure it was on ...
         assert table.cursor_row == 1 and row_order(table)[1] == 0
         await pilot.press("up", "enter")  # ... and the one above it is the money
         await pilot.pause()
@@ -340,3 +345,16 @@ async def test_config_keymap_and_theme_persist(tmp_path, monkeypatch):
     again = TinyReader("ef" * 32, StateStore(tmp_path / "state"))
     async with again.run_test():
         assert again.theme == "nord"
+
+
+async def test_speakers_view_lists_a_quote_of_several_sentences_once() -> None:
+    from tests.test_digest import split_quote_doc
+
+    doc = split_quote_doc()
+    app = Host(lambda: SpeakersView(doc))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        view = app.screen
+        prompts = [doc.text[start:end] for start, end in view.targets.values()]
+        assert len(prompts) == 2, prompts
+        assert prompts[0].count("«") == prompts[0].count("»") == 1

@@ -56,6 +56,25 @@ async def test_the_web_reader_shows_the_url_and_copies_it(server, monkeypatch):
         assert copied == [url, url]
         await pilot.press("question_mark")
         assert ("o", "copy the page's URL") in app.screen.keys
+        # the file reader's keys are all there too, and the web key's binding id
+        assert any(key.startswith(":n") for key, _what in app.screen.keys)
+        ids = dict(app.screen.binding_ids)
+        assert ids["web.copy-url"] == "o,щ" and "reader.quit" in ids
+
+
+async def test_a_url_among_several_files_is_read_by_the_web_reader_and_colon_p_goes_back(server, tmp_path):
+    from tui_reader.app import reader_for
+
+    article = tmp_path / "first.txt"
+    article.write_text("Первый файл.\n", encoding="utf-8")
+    url = server.url("/article")
+    app = reader_for(analysed(url), files=[str(article), url], file_index=1)
+    assert isinstance(app, WebReaderApp) and app.files == [str(article), url]
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert url in app.sub_title
+        await pilot.press("colon", "p")
+        await pilot.pause()
+    assert app.switch_to == 0
 
 
 def feed_app(server, path: str = "/feed", **kwargs) -> FeedApp:

@@ -191,7 +191,7 @@ def test_export_search_and_index_take_urls(server, capsys):
     doc = json.loads(capsys.readouterr().out)
     assert doc["title"] == ARTICLE_TITLE and doc["source"]["url"] == url
     assert any("Соколов" in sp["name"] for sp in doc["speakers"])
-    assert main(["search", url, "мост", "--format", "json"]) == 0
+    assert main(["search", "мост", url, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["hits"]
     assert main(["index", url]) == 0
     assert f"{url}: cached" in capsys.readouterr().out

@@ -24,21 +24,34 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Quote, Statement
 
-# Russian labels for the model's number kinds (the kind id itself stays visible too).
-KIND_LABELS = {
-    "money": "деньги",
-    "percent": "проценты",
-    "year": "год",
-    "date": "дата",
-    "duration": "срок",
-    "count": "количество",
-    "ordinal": "порядковое",
-    "other": "другое",
-}
+def kind_label(kind: str) -> str:
+    """A number kind in the user's language (the kind id itself stays visible too)."""
+    labels = {
+        "money": _("money"), "percent": _("percent"), "year": _("year"), "date": _("date"),
+        "duration": _("duration"), "count": _("count"), "ordinal": _("ordinal"), "other": _("other"),
+    }
+    return labels.get(kind, kind)
 
-UNKNOWN_SPEAKER = "Неизвестный источник"
+
+def unknown_speaker() -> str:
+    return _("Unknown source")
+
+
+
+@dataclass
+class Entry:
+    """One thing a speaker said, as the digest and the ``S`` view list it: a statement,
+    or a quote with the statements inside it merged into one (a quote of several
+    sentences is found as one statement per sentence; listed apart, the quote showed
+    twice, split and whole, with unbalanced quote marks)."""
+
+    start: int
+    end: int
+    cue: str | None = None
+    quote_only: bool = False  # a quote no statement of the speaker touches
 
 
 @dataclass
@@ -50,6 +63,8 @@ class SpeakerGroup:
     statements: list[Statement] = field(default_factory=list)
     # Quotes attributed to this speaker that none of their statements contains.
     extra_quotes: list[Quote] = field(default_factory=list)
+    # What to list: statements and quotes, overlapping ones merged, in text order.
+    entries: list[Entry] = field(default_factory=list)
 
 
 # --- queries shared with the app ---------------------------------------------------
@@ -67,7 +82,7 @@ def speaker_groups(doc: Document) -> list[SpeakerGroup]:
         group = groups.get(st.speaker)
         if group is None:
             sp = doc.speaker(st.speaker)
-            name = (sp.name if sp and sp.name else st.speaker) or UNKNOWN_SPEAKER
+            name = (sp.name if sp and sp.name else st.speaker) or unknown_speaker()
             group = groups[st.speaker] = SpeakerGroup(st.speaker, one_line(name))
             first_seen[st.speaker] = st.start
         group.statements.append(st)
@@ -84,7 +99,25 @@ def speaker_groups(doc: Document) -> list[SpeakerGroup]:
             covers[q.speaker] = Coverage([])
         if not covers[q.speaker].contains(q.start, q.end):
             group.extra_quotes.append(q)
+    for group in groups.values():
+        group.entries = _entries(group)
     return sorted(groups.values(), key=lambda g: (-len(g.statements), first_seen[g.speaker_id]))
+
+
+def _entries(group: SpeakerGroup) -> list[Entry]:
+    """The group's statements and extra quotes, every run of overlapping spans merged."""
+    spans = [(s.start, s.end, s.cue or None, False) for s in group.statements]
+    spans += [(q.start, q.end, None, True) for q in group.extra_quotes]
+    entries: list[Entry] = []
+    for start, end, cue, is_quote in sorted(spans, key=lambda s: (s[0], -s[1])):
+        last = entries[-1] if entries else None
+        if last is not None and start < last.end:  # overlaps the entry before: one entry
+            last.end = max(last.end, end)
+            last.cue = last.cue or cue
+            last.quote_only = last.quote_only and is_quote
+        else:
+            entries.append(Entry(start, end, cue, is_quote))
+    return entries
 
 
 def uncovered_quotes(doc: Document) -> list[Quote]:
@@ -99,9 +132,9 @@ class Coverage:
 
     def __init__(self, spans) -> None:
         ordered = sorted((s.start, s.end) for s in spans)
-        self.starts = [start for start, _ in ordered]
+        self.starts = [start for start, _end in ordered]
         self.max_end: list[int] = []  # the furthest end among the spans up to i
-        for _, end in ordered:
+        for _start, end in ordered:
             self.max_end.append(max(end, self.max_end[-1]) if self.max_end else end)
 
     def contains(self, start: int, end: int) -> bool:
@@ -162,10 +195,19 @@ def citation_at(doc: Document, offset: int, *, with_speaker: bool = True) -> str
 
 
 def format_value(number: Number) -> str:
-    """A figure's value the Russian way: ``52 000 000 000``, ``3,5``, ``2025``; empty when unknown."""
-    value = number.value
-    if value is None:
+    """A figure's value the Russian way: ``52 000 000 000``, ``3,5``, ``2025``; a range
+    ``7–8``, an approximation ``≈52 000 000 000``, a date its ISO form; empty when unknown."""
+    if number.date:
+        return number.date
+    if number.value is None:
         return ""
+    text = _format_number(number.value)
+    if number.value_max is not None:
+        text += "–" + _format_number(number.value_max)
+    return "≈" + text if number.approx else text
+
+
+def _format_number(value: float) -> str:
     if float(value).is_integer() and abs(value) < 1e18:
         # Russian typesetting groups digits from five up; "2 025" would misread a year.
         return f"{int(value):,}".replace(",", "\u00a0") if abs(value) >= 10_000 else str(int(value))
@@ -178,32 +220,30 @@ def format_value(number: Number) -> str:
 def render_markdown(doc: Document) -> str:
     lines: list[str] = [f"# {heading_text(_title(doc))}", ""]
     if doc.analysis.level == "structure":
-        lines += ["_Анализ не выполнен: только структура текста._", ""]
+        lines += [f"_{_('Not analysed: the structure of the text only.')}_", ""]
     for note in doc.analysis.notes:
         lines += [f"_{one_line(note)}_", ""]
 
     groups = speaker_groups(doc)
     if not groups:
-        lines += ["_Высказываний не найдено._", ""]
+        lines += [f"_{_('No statements found.')}_", ""]
     for group in groups:
         lines += [f"## {heading_text(group.name)}", ""]
-        for st in group.statements:
-            lines.append(bullet(_statement_line(doc, st)))
-        for q in group.extra_quotes:
-            lines.append(bullet(f"{one_line(doc.text[q.start:q.end])} _(цитата)_"))
+        for entry in group.entries:
+            lines.append(bullet(_entry_line(doc, entry)))
         lines.append("")
 
     loose = [q for q in uncovered_quotes(doc) if q.speaker is None]
     if loose:
-        lines += ["## Другие цитаты", ""]
+        lines += [f"## {_('Other quotes')}", ""]
         lines += [bullet(one_line(doc.text[q.start:q.end])) for q in loose]
         lines.append("")
 
-    lines += ["## Цифры", ""]
+    lines += [f"## {_('Figures')}", ""]
     numbers = sorted(doc.numbers, key=lambda n: (n.start, n.end))
     find_sentence = SentenceFinder(doc)
     if not numbers:
-        lines += ["_Цифр не найдено._", ""]
+        lines += [f"_{_('No figures found.')}_", ""]
     for number in numbers:
         # Starts with our own bold markup, not the article's text: nothing to escape.
         lines.append(f"- {_number_line(doc, number, find_sentence)}")
@@ -217,21 +257,24 @@ def _title(doc: Document) -> str:
         return doc.title
     if doc.source.path and doc.source.path != "-":
         return Path(doc.source.path).stem
-    return "Без заголовка"
+    return _("Untitled")
 
 
-def _statement_line(doc: Document, st: Statement) -> str:
-    text = one_line(doc.text[st.start:st.end])
-    return f"{text} _({one_line(st.cue)})_" if st.cue else text
+def _entry_line(doc: Document, entry: Entry) -> str:
+    text = one_line(doc.text[entry.start:entry.end])
+    if entry.quote_only:
+        return f"{text} _({_('quote')})_"
+    return f"{text} _({one_line(entry.cue)})_" if entry.cue else text
 
 
 def _number_line(doc: Document, number: Number, find_sentence: SentenceFinder) -> str:
     figure = one_line(doc.text[number.start:number.end])
-    facts = [f"{KIND_LABELS.get(number.kind, number.kind)} ({number.kind})"]
-    if number.value is not None:
-        facts.append(f"значение {format_value(number)}")
+    label = kind_label(number.kind)
+    facts = [label if label == number.kind else f"{label} ({number.kind})"]
+    if number.value is not None or number.date:
+        facts.append(_("value {value}").format(value=format_value(number)))
     if number.unit:
-        facts.append(f"единица {one_line(number.unit)}")
+        facts.append(_("unit {unit}").format(unit=one_line(number.unit)))
     start, end = find_sentence(number.start)
     return f"**{figure}** — {'; '.join(facts)}. {one_line(doc.text[start:end])}"
 

@@ -105,6 +105,10 @@ class Number:
     kind: str
     value: float | None = None
     unit: str | None = None
+    # Added after the first contract (readers of older JSON get the defaults):
+    value_max: float | None = None  # a range's upper end ("7–8%": value 7, value_max 8)
+    approx: bool = False  # "порядка", "почти", "около", "более" … before it
+    date: str | None = None  # a date or time in ISO 8601 ("2025-01-20", "--01-20", "T10:00")
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui_reader.i18n import _
-from tui_reader.load import MAX_BYTES, NO_ARTICLE_NOTE, LoadError, Loaded, load_bytes, load_path
+from tui_reader.load import MAX_BYTES, LoadError, Loaded, load_bytes, load_path, no_article_note
 from tui_reader.model import Document
 from tui_reader.store import cache
 from tui_reader.web.fetch import is_url
@@ -89,7 +89,7 @@ def open_page(page, *, encoding: str | None = None, use_cache: bool = True) -> O
 
 def _no_article(opened: Opened) -> bool:
     words = len(opened.doc.text.split()) - len((opened.doc.title or "").split())
-    if NO_ARTICLE_NOTE in opened.loaded.notes:
+    if no_article_note() in opened.loaded.notes:
         return words < MIN_WORDS_WITHOUT_ARTICLE
     return words < MIN_ARTICLE_WORDS
 
@@ -138,6 +138,9 @@ def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) 
         from tui_reader.analysis import analyse
 
         doc = analyse(loaded.text, loaded.source, loaded.heading_hints, progress=progress)
+    if loaded.code_spans:  # digits in a Markdown code block are code, not figures
+        doc.numbers = [n for n in doc.numbers
+                       if not any(start <= n.start < end for start, end in loaded.code_spans)]
     if opened.cache_key:
         opened.stored = cache.save(opened.cache_key, doc, {"heading_hints": loaded.heading_hints,
                                                             "notes": loaded.notes})

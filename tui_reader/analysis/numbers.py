@@ -97,6 +97,13 @@ TIME_WITH_DOT_RE = re.compile(r"\d{1,2}\.\d{2}")
 AT_BEFORE_RE = re.compile(rf"(?:^|\s)(?:в|с|до|к|на){SP}$", re.IGNORECASE)
 # A minus glued to the digits after a space: "до -25 °C", "−3%".
 MINUS_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))[-−–]$")
+# "порядка 52 млрд", "почти на 3%", "около 10", "более 300": the figure is not exact.
+APPROX_BEFORE_RE = re.compile(
+    rf"(?<![а-яёА-ЯЁ])(?:порядка|почти|около|более|свыше|примерно|приблизительно|менее|"
+    rf"не\s+менее|не\s+более|чуть\s+(?:более|менее|больше|меньше)|больше|меньше)"
+    rf"(?:{SP}+(?:на|в|до|с|чем))?{SP}+$", re.IGNORECASE)
+# A Latin word (and its punctuation) right before: the novel's French with note numbers.
+FOREIGN_BEFORE_RE = re.compile(rf"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*[.,;:!?…)»\"]*{SP}+$")
 FROM_BEFORE_RE = re.compile(rf"(?:^|(?<=\W))(?:от|с|со|между){SP}+$", re.IGNORECASE)
 
 # "12-часовой", "21-месячный", "3-дневный": a period as an adjective.
@@ -122,6 +129,7 @@ class _Parsed:
     value: float | None
     unit: str | None = None
     scale: float = 1.0
+    value_max: float | None = None  # a range's upper end
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -145,14 +153,33 @@ def find_numbers(text: str) -> list[Number]:
         if parsed is None:
             pos = m.end()  # the rest of a rejected "70 000" is no number of its own
             continue
+        if _is_footnote_mark(text, start, parsed):
+            pos = parsed.end
+            continue
         if out and parsed.start < out[-1].end:  # a prefix reached back into the last span
             parsed.start = out[-1].end
-        out.append(Number(parsed.start, parsed.end, parsed.kind, parsed.value, parsed.unit))
+        approx = APPROX_BEFORE_RE.search(_before(text, parsed.start, 30)) is not None
+        if parsed.kind == "date":  # the ISO form is the date's value, not a unit
+            out.append(Number(parsed.start, parsed.end, "date", None, None, None, approx, parsed.unit))
+        else:
+            out.append(Number(parsed.start, parsed.end, parsed.kind, parsed.value, parsed.unit,
+                              parsed.value_max, approx))
         pos = parsed.end
     return out
 
 
 # --- context checks -----------------------------------------------------------------
+
+def _is_footnote_mark(text: str, start: int, parsed: _Parsed) -> bool:
+    """The novel's note numbers: a bare integer right after a foreign (Latin) phrase,
+    «…les Rohans, 10 одна из…» (the translation is in a note).  A quantity after Latin
+    text has a unit of its own (money, %, a measure) and is kept."""
+    if parsed.kind not in ("count", "other") or parsed.scale != 1.0 or parsed.start != start:
+        return False
+    if not text[start:parsed.end].split()[0].isdigit():
+        return False
+    return FOREIGN_BEFORE_RE.search(_before(text, start, 30)) is not None
+
 
 def _excluded_ranges(text: str) -> list[tuple[int, int]]:
     """URLs, e-mail addresses and percent-escapes, sorted and merged."""
@@ -307,8 +334,24 @@ def _parse_quantity(text: str, start: int, end: int, raw: str) -> _Parsed | None
             plain_year = plain_year and len(second.group("num")) == 4 and 1000 <= second_value <= 2100
             suffix = HYPHEN_WORD_RE.match(text, end)
             if suffix:  # "1990-2000-х годах"
-                return _with_suffix(text, start, suffix.end(), value, suffix.group(1), plain_year)
+                parsed = _with_suffix(text, start, suffix.end(), value, suffix.group(1), plain_year)
+                return _with_upper_end(parsed, second_value)
+    parsed = _after_range(text, start, end, value, is_int, plain_year, is_range)
+    return _with_upper_end(parsed, second_value) if is_range else parsed
 
+
+def _with_upper_end(parsed: _Parsed | None, upper: float) -> _Parsed | None:
+    """A range ("7–8%", "3-4 раза", "1990-2000-х"): its upper end, scaled like the value."""
+    if parsed is None or parsed.kind == "date" or parsed.value is None or parsed.value_max is not None:
+        return parsed
+    if parsed.unit == "decade" and upper < 100:
+        upper += 1900
+    parsed.value_max = upper * parsed.scale
+    return parsed
+
+
+def _after_range(text: str, start: int, end: int, value: float, is_int: bool, plain_year: bool,
+                 is_range: bool) -> _Parsed | None:
     result = _parse_units(text, start, end, value, is_int, plain_year)
     if result is not None:
         return result
@@ -440,6 +483,9 @@ def _join(text: str, start: int, end: int, value: float, scale: float) -> _Parse
     elif second.kind == "year":
         pass  # the first year stays the value
     joined = _Parsed(start, second.end, second.kind, value, second.unit, second.scale)
+    if link.group("word") in (None, "до", "по") and value is not None and second.value is not None \
+            and second.kind not in ("date", "ordinal"):
+        joined.value_max = second.value  # "от 10 до 20", "10 — 20 тысяч" (not "306 из 538")
     before = FROM_BEFORE_RE.search(_before(text, start, 8)) if link.group("word") in ("до", "по", "и") else None
     if before:
         joined.start = start - (len(before.group(0)))

@@ -4,19 +4,35 @@ from __future__ import annotations
 import sys
 
 
-def run_app(path: str, encoding: str | None = None, use_cache: bool = True) -> int:
-    """Open ``path`` (``-`` is standard input) in the reader; 2 if it cannot be opened."""
+def run_app(paths: str | list[str], encoding: str | None = None, use_cache: bool = True,
+            offline: bool = False) -> int:
+    """Open ``paths`` (``-`` is standard input; a web address is fetched) in the reader, the first one first;
+    ``:n``/``:p`` move between them and ``v`` reopens one after editing.  2 if a file
+    cannot be opened."""
     from tui_reader.load import LoadError
     from tui_reader.pipeline import open_for_reading
+    from tui_reader.web.fetch import FetchError
 
-    try:
-        opened = open_for_reading(path, encoding=encoding, use_cache=use_cache)
-    except LoadError as e:
-        print(f"summit-reader: {e}", file=sys.stderr)
-        return 2
-    if path == "-":
-        _reattach_stdin()
-    return run_opened(opened)
+    files = [paths] if isinstance(paths, str) else list(paths)
+    index, start_line, stdin_opened = 0, None, None
+    while True:
+        path = files[index]
+        try:
+            # standard input can be read once: coming back to it shows what was read;
+            # a web address goes through the URL door (open_url_for_reading)
+            opened = stdin_opened if path == "-" and stdin_opened else \
+                open_for_reading(path, encoding=encoding, use_cache=use_cache, offline=offline)
+        except (LoadError, FetchError) as e:
+            print(f"summit-reader: {e}", file=sys.stderr)
+            return 2
+        if path == "-" and stdin_opened is None:
+            _reattach_stdin()
+            stdin_opened = opened
+        app = reader_for(opened, files=files, file_index=index, start_line=start_line)
+        result = app.run()
+        if app.switch_to is None:
+            return result if isinstance(result, int) else (app.return_code or 0)
+        index, start_line = app.switch_to, app.start_line if app.switch_to == index else None
 
 
 def run_opened(opened, *, from_feed: bool = False) -> int:
@@ -26,20 +42,21 @@ def run_opened(opened, *, from_feed: bool = False) -> int:
     return result if isinstance(result, int) else (app.return_code or 0)
 
 
-def reader_for(opened, *, from_feed: bool = False):
+def reader_for(opened, *, from_feed: bool = False, **files):
     """The reader app for ``opened``: with the URL in the title bar and ``o`` for a web
-    page; ``q`` says "back" for an item of a feed."""
+    page; ``q`` says "back" for an item of a feed.  ``files``: ReaderApp's ``files``,
+    ``file_index`` and ``start_line`` when several were given (``:n``/``:p``)."""
     if from_feed:
         from tui_reader.app.web_reader import FeedItemReaderApp
 
-        return FeedItemReaderApp(opened)
+        return FeedItemReaderApp(opened, **files)
     if opened.doc.source.url:
         from tui_reader.app.web_reader import WebReaderApp
 
-        return WebReaderApp(opened)
+        return WebReaderApp(opened, **files)
     from tui_reader.app.reader_app import ReaderApp
 
-    return ReaderApp(opened.doc, opened=opened, complete=opened.complete)
+    return ReaderApp(opened.doc, opened=opened, complete=opened.complete, **files)
 
 
 def _reattach_stdin() -> None:

@@ -23,6 +23,7 @@ from textual.strip import Strip
 from tui_reader.app.highlights import Highlights, TextOrderSpans
 from tui_reader.app.layout import BLANK, HEADING, HEADLINE, NOTICE, RULE, Block, Layout, build_blocks
 from tui_reader.app.sanitize import inert
+from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Statement
 
 MAX_MEASURE = 80  # text columns; a comfortable line for reading
@@ -113,6 +114,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.search_spans: Sequence[tuple[int, int]] = ()
         self.search_current: int | None = None
         self.only_matching = False
+        self.only_speaker = False  # show only the paragraphs where the chosen speaker speaks
         self.target: tuple[int, int] | None = None
         self.hover = Hover()
         self._search_index: TextOrderSpans | None = None
@@ -143,13 +145,28 @@ class ArticleView(ScrollView, can_focus=True):
         return self.layout_
 
     def _visible_blocks(self) -> list[Block]:
+        if self.only_speaker and self.selected_speaker is not None:
+            return self._speaker_blocks(self.selected_speaker)
         hits = self._search_index
         if not (self.only_matching and hits):
             return self.blocks
         hits.read_all()
         kept = [b for b in self.blocks
-                if b.kind == HEADLINE or (b.text is None and b.kind != HEADING and hits.overlapping(b.start, b.end))]
+                if b.kind == HEADLINE or (b.text is None and hits.overlapping(b.start, b.end))]  # headings too
         return kept or self.blocks[:1]
+
+    def _speaker_blocks(self, speaker: str) -> list[Block]:
+        statements = self.highlights.statements
+        kept = [b for b in self.blocks
+                if b.kind == HEADLINE or (b.text is None and any(
+                    st.speaker == speaker for _s, _e, st in statements.overlapping(b.start, b.end)))]
+        return kept or self.blocks[:1]
+
+    def set_only_speaker(self, on: bool) -> None:
+        """Show only the chosen speaker's paragraphs (``ctrl+o`` with a speaker chosen)."""
+        if on != self.only_speaker:
+            self.only_speaker = on
+            self._relayout()
 
     def _relayout(self, keep_place: bool = True) -> None:
         anchor = self.top_offset() if keep_place and self.layout_ is not None else None
@@ -198,6 +215,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_selected_speaker(self, speaker_id: str | None) -> None:
         self.selected_speaker = speaker_id
+        if self.only_speaker:
+            self.only_speaker = False
+            self._relayout()
         self._invalidate()
 
     def set_search(self, spans: Sequence[tuple[int, int]], current: int | None, only_matching: bool) -> None:
@@ -353,16 +373,16 @@ class ArticleView(ScrollView, can_focus=True):
         for i in range(SPEAKER_COLOURS):
             speaker_marks.append("▎", style=self._style(f"speaker-{i}"))
         return [
-            (sample("«Так и будет»", "quote"), "a quotation"),
-            (sample("52 млрд долларов", "number"), "a figure: hover or click it for kind, value and unit"),
-            (sample("Путин", "mention"), "a speaker's name"),
-            (speaker_marks, "a statement: the bar in the margin has the speaker's colour; hover or click "
-                            "for who said it and the reporting word"),
-            (Text("╎", style=Style(dim=True)), "a statement whose speaker the analysis is unsure of "
-                                               "(a '?' after the name in the details)"),
-            (sample("заявил, что …", "statement-selected"), "statements of the speaker chosen in Speakers"),
-            (sample("найдено", "search"), "a search hit (the current one is brighter)"),
-            (sample("Заголовок раздела", "heading"), "a section heading"),
+            (sample("«Так и будет»", "quote"), _("a quotation")),
+            (sample("52 млрд долларов", "number"), _("a figure: hover or click it for kind, value and unit")),
+            (sample("Путин", "mention"), _("a speaker's name")),
+            (speaker_marks, _("a statement: the bar in the margin has the speaker's colour (┏ ┃ ┗ for the chosen "
+                              "speaker); hover or click for who said it and the reporting word")),
+            (Text("╎", style=Style(dim=True)), _("a statement whose speaker the analysis is unsure of "
+                                                 "(a '?' after the name in the details)")),
+            (sample("заявил, что …", "statement-selected"), _("statements of the speaker chosen in Speakers")),
+            (sample("найдено", "search"), _("a search hit (the current one is brighter)")),
+            (sample("Заголовок раздела", "heading"), _("a section heading")),
         ]
 
     def render_line(self, y: int) -> Strip:
@@ -407,6 +427,17 @@ class ArticleView(ScrollView, can_focus=True):
         segments = [margin, gutter, *text.render(self.app.console)]
         return Strip(segments).crop_extend(0, width, base)
 
+    @staticmethod
+    def _selected_mark(st, lo: int, hi: int) -> str:
+        """The chosen speaker's gutter: ┏ where a statement starts, ┗ where it ends, ┃
+        between, so its edges show inside a long paragraph."""
+        starts, ends = lo <= st.start < hi, lo < st.end <= hi
+        if starts and not ends:
+            return "┏ "
+        if ends and not starts:
+            return "┗ "
+        return "┃ "
+
     def _stylize_spans(self, text: Text, lo: int, hi: int) -> Segment | None:
         """Apply the model's highlights to one line; return its gutter mark, if any."""
         hl = self.highlights
@@ -420,18 +451,23 @@ class ArticleView(ScrollView, can_focus=True):
         for start, end, st in hl.statements.overlapping(lo, hi):
             colour = self._style(f"speaker-{hl.colour_of.get(st.speaker, 0) % SPEAKER_COLOURS}")
             if gutter is None or st.speaker == self.selected_speaker:
-                mark = "┃ " if st.speaker == self.selected_speaker else "▎ "
-                if st.unsure:
+                if st.speaker == self.selected_speaker:
+                    mark = self._selected_mark(st, lo, hi)
+                    if st.unsure:  # the chosen speaker's edges stay, dim: the attribution is a guess
+                        colour = colour + Style(dim=True)
+                elif st.unsure:
                     # a guessed attribution: a dashed, dim bar ('?' after the name in the details)
                     mark, colour = "╎ ", colour + Style(dim=True)
+                else:
+                    mark = "▎ "
                 gutter = Segment(mark, self.rich_style + colour)
             if self.selected_speaker is not None and st.speaker == self.selected_speaker:
                 paint(start, end, self._style("statement-selected"))
-        for start, end, _ in hl.quotes.overlapping(lo, hi):
+        for start, end, _item in hl.quotes.overlapping(lo, hi):
             paint(start, end, self._style("quote"))
-        for start, end, _ in hl.mentions.overlapping(lo, hi):
+        for start, end, _item in hl.mentions.overlapping(lo, hi):
             paint(start, end, self._style("mention"))
-        for start, end, _ in hl.numbers.overlapping(lo, hi):
+        for start, end, _item in hl.numbers.overlapping(lo, hi):
             paint(start, end, self._style("number"))
         if self._search_index is not None:
             for start, end, i in self._search_index.overlapping(lo, hi):

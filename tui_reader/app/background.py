@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tui_reader.app.errors import error_line
+from tui_reader.i18n import _
 
 OnProgress = Callable[[str, float], None]
 OnDone = Callable[[Any], None]
@@ -128,7 +129,7 @@ class Analysis:
                 process = self.process
                 code = process.exitcode if process is not None else None
                 if code is None or code >= 0:  # not terminated by us (stop() gives a negative code)
-                    self.on_error(f"the analysis process stopped (exit code {code})")
+                    self.on_error(_("the analysis process stopped (exit code {code})").format(code=code))
                 return
             kind = message[0]
             if kind != "progress":

@@ -4,6 +4,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui_reader.app.sanitize import inert, one_line
+from tui_reader.digest import format_value
+from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Statement
 
 
@@ -11,19 +13,13 @@ def _snippet(doc: Document, start: int, end: int, limit: int = 50) -> str:
     return one_line(doc.text[start:end], limit)
 
 
-def _value(value: float | None) -> str:
-    if value is None:
-        return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", " ")
-    return f"{value:g}"
-
-
 def describe_number(doc: Document, number: Number) -> Text:
     text = Text()
-    text.append("Number ", style="bold")
+    text.append(_("Number") + " ", style="bold")
     text.append(f"«{_snippet(doc, number.start, number.end)}»")
-    text.append(f"  kind: {number.kind}  value: {_value(number.value)}  unit: {number.unit or '—'}")
+    value = format_value(number) or "—"
+    unit = inert(number.unit) if number.unit else "—"
+    text.append("  " + _("kind: {kind}  value: {value}  unit: {unit}").format(kind=number.kind, value=value, unit=unit))
     return text
 
 
@@ -31,12 +27,13 @@ def describe_statement(doc: Document, statement: Statement) -> Text:
     speaker = doc.speaker(statement.speaker)
     name = inert(speaker.name) if speaker else statement.speaker
     text = Text()
-    text.append("Statement ", style="bold")
-    text.append(f"by {name}", style="bold")
+    text.append(_("Statement") + " ", style="bold")
+    text.append(_("by {name}").format(name=name), style="bold")
     if statement.unsure:
         text.append("?", style="bold")  # the analysis guessed who this is
-    text.append(f"  kind: {statement.kind}  cue: {inert(statement.cue) if statement.cue else '—'}"
-                f"  confidence: {statement.confidence:.2f}")
+    cue = inert(statement.cue) if statement.cue else "—"
+    text.append("  " + _("kind: {kind}  cue: {cue}").format(kind=statement.kind, cue=cue))
+    text.append("  " + _("confidence: {confidence:.2f}").format(confidence=statement.confidence))
     # in italics rather than in «»: a statement often opens with its own quotation marks
     text.append(f"  {_snippet(doc, statement.start, statement.end, 40)}", style="italic")
     return text

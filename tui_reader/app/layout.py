@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui_reader.i18n import _
 from tui_reader.model import Document
 
 # Line kinds.
@@ -41,7 +42,7 @@ def build_blocks(doc: Document) -> list[Block]:
 
         paragraphs = [Paragraph(0, len(text), 0)]
     if not text.strip():
-        return [Block(NOTICE, 0, 0, 0, text="(This document is empty: there is no text to show.)")]
+        return [Block(NOTICE, 0, 0, 0, text=_("(This document is empty: there is no text to show.)"))]
 
     blocks: list[Block] = []
     first = 0

@@ -43,6 +43,8 @@ The two-key sequence: ``MarkPrompt`` is a one-line modal that reads the next key
 """
 from __future__ import annotations
 
+from tui_reader.i18n import _
+
 from collections.abc import Mapping
 from typing import Literal
 
@@ -145,19 +147,23 @@ class MarkPrompt(ModalScreen[str | None]):
         super().__init__()
         self.mode = mode
         self.known = dict(known or {})
+        self._answered = False
 
     def compose(self) -> ComposeResult:
         if self.mode == "set":
-            hint = "Mark: press a letter to set it here (Esc cancels)"
+            hint = _("Mark: press a letter to set it here (Esc cancels)")
         else:
-            names = " ".join(sorted(self.known)) or "none yet"
-            hint = f"Go to mark: a letter, or ' to go back (marks: {names}; Esc cancels)"
+            names = " ".join(sorted(self.known)) or _("none yet")
+            hint = _("Go to mark: a letter, or ' to go back (marks: {names}; Esc cancels)").format(names=names)
         yield Static(hint, markup=False)
 
-    def on_key(self, event: events.Key) -> None:
-        # Stop the key here so no binding of the screen below acts on it.
-        event.stop()
-        event.prevent_default()
+    def take_key(self, event: events.Key) -> None:
+        """The key after ``m`` or ``'``, handed over by the app's key router the moment it
+        arrives (not through this screen's queue: with two keys at once, the second
+        must already find the prompt gone)."""
+        if self._answered:
+            return
+        self._answered = True
         char = event.character
         if event.key == "escape":
             self.dismiss(None)
@@ -165,3 +171,10 @@ class MarkPrompt(ModalScreen[str | None]):
             self.dismiss(BACK)
         else:
             self.dismiss(mark_name(char))
+
+    def on_key(self, event: events.Key) -> None:
+        # Stop the key here so no binding of the screen below acts on it (a key that
+        # reaches the screen rather than through the router: a test posting to it).
+        event.stop()
+        event.prevent_default()
+        self.take_key(event)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tui_reader.app.details import describe
 from tui_reader.app.status_bars import DetailsBar
+from tui_reader.i18n import _
 from tui_reader.model import Statement
 
 if TYPE_CHECKING:
@@ -26,20 +27,31 @@ class Navigation(_Base):
         """Remember where the reader was, for '' (back to before the jump)."""
         self.marks.record_jump(self.article.top_offset())
 
+    # ``self.count``: a count typed before the key (5j, 10G), None without one
+
     def action_scroll_lines(self, lines: int) -> None:
-        self.article.scroll_by(lines)
+        self.article.scroll_by(lines * (self.count or 1))
 
     def action_page(self, direction: int) -> None:
-        self.article.page(direction)
+        self.article.page(direction * (self.count or 1))
 
     def action_half_page(self, direction: int) -> None:
-        self.article.half_page(direction)
+        if self.count:  # as in less: a count with d/u is that many lines
+            self.article.scroll_by(direction * self.count)
+        else:
+            self.article.half_page(direction)
 
     def action_top(self) -> None:
+        if self.count:  # 10g: line 10
+            self._go_to_text_line(self.count)
+            return
         self._record_jump()
         self.article.scroll_to_line(0)
 
     def action_bottom(self) -> None:
+        if self.count:  # 10G: line 10
+            self._go_to_text_line(self.count)
+            return
         self._record_jump()
         self.article.scroll_to_line(self.article.max_scroll_y)
 
@@ -59,7 +71,7 @@ class Navigation(_Base):
             self._record_jump()
             article.scroll_to_section(target)
         elif direction > 0:
-            self.notify("This is the last section.", timeout=2)
+            self.notify(_("This is the last section."), timeout=2)
         else:
             article.scroll_to_line(0)
 
@@ -68,15 +80,23 @@ class Navigation(_Base):
         chosen speaker, if one is chosen)."""
         search = self._pane("search")
         if search is not None and search.active:
-            search.next_hit() if direction > 0 else search.previous_hit()
+            for _n in range(self.count or 1):
+                search.next_hit() if direction > 0 else search.previous_hit()
             return
         speaker = self.article.selected_speaker
+        if speaker is None and search is not None and not search.display and search.last_query:
+            self._open_tool(search, "topics")  # less: n repeats the last search after Esc
+            search.repeat(direction, self.article.top_offset())
+            return
         statements = self.article.highlights.statements_of(speaker)
         if not statements:
-            self.notify("No statements to step through." if speaker is None
-                        else "This speaker has no statements.", timeout=2)
+            self.notify(_("No statements to step through.") if speaker is None
+                        else _("This speaker has no statements."), timeout=2)
             return
         statement = self._next_statement(statements, direction)
+        for _n in range((self.count or 1) - 1):  # 3n: the third next
+            self.statement_index = statements.index(statement)
+            statement = self._next_statement(statements, direction)
         self.statement_index = statements.index(statement)
         self.article.scroll_to_offset(statement.start, statement.end)
         self.query_one(DetailsBar).show(describe(self.doc, None, statement))

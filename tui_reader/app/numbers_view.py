@@ -22,11 +22,17 @@ from textual.widgets import DataTable, Static
 from tui_reader.app.messages import JumpTo
 from tui_reader.app.view_modal import ViewModal
 from tui_reader.app.sanitize import one_line
+from tui_reader.app.vim_keys import list_keys
 from tui_reader.digest import SentenceFinder, format_value
+from tui_reader.i18n import _
 from tui_reader.model import NUMBER_KINDS, Document, Number
 
 OTHER_COLUMNS = 64  # cells the figure/kind/value/unit columns and the frame take, roughly
 MIN_CONTEXT = 30    # code points of context shown however narrow the terminal
+
+
+class VimDataTable(DataTable):
+    BINDINGS = list_keys("scroll_top", "scroll_bottom")
 
 
 @dataclass(frozen=True)
@@ -40,14 +46,22 @@ def _kind_rank(n: Number) -> int:
     return NUMBER_KINDS.index(n.kind) if n.kind in NUMBER_KINDS else len(NUMBER_KINDS)
 
 
+def _figure_key(text: str):
+    def key(n: Number) -> tuple:
+        return (text[n.start:n.end].casefold(), n.start)
+    return key
+
+
 COLUMNS = (
+    # the figure as written, alphabetically (its position is the Context column's order)
     NumberColumn("figure", "Figure", lambda n: (n.start,)),
     NumberColumn("kind", "Kind", lambda n: (_kind_rank(n), n.start)),
     # Unknown values and units sort last whichever way: (is-missing, value).
-    NumberColumn("value", "Value", lambda n: (n.value is None, n.value or 0.0, n.start)),
+    NumberColumn("value", "Value", lambda n: (n.value is None and not n.date, n.date or "", n.value or 0.0, n.start)),
     NumberColumn("unit", "Unit", lambda n: (n.unit is None, (n.unit or "").casefold(), n.start)),
-    NumberColumn("context", "Context", lambda n: (n.start,)),
+    NumberColumn("context", "Context", lambda n: (n.start,)),  # text order
 )
+TEXT_ORDER = len(COLUMNS) - 1  # the Context column: the order the figures come in the text
 
 
 class NumbersView(ViewModal):
@@ -69,21 +83,21 @@ class NumbersView(ViewModal):
         self.doc = doc
         self.numbers = list(doc.numbers)
         self.sentence_of = SentenceFinder(doc)
-        self.sort_column = 0  # index into COLUMNS
+        self.sort_column = TEXT_ORDER  # index into COLUMNS: text order until the reader sorts
         self.reverse = False
         self._filled_room = 0  # the context width the rows were cut for
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = f"Figures: {len(self.numbers)}"
+            box.border_title = _("Figures: {count}").format(count=len(self.numbers))
             if self.numbers:
-                yield DataTable(cursor_type="row", zebra_stripes=True, id="numbers")
-                hint = "Enter: go to it in the text · s, r or click a header: sort · Esc: close"
+                yield VimDataTable(cursor_type="row", zebra_stripes=True, id="numbers")
+                hint = _("Enter: go to it in the text · s, r or click a header: sort · Esc: close")
             else:
                 pending = self.doc.analysis.level == "structure"
-                yield Static("Still analysing: the figures appear when the analysis is done." if pending
-                             else "No figures found in this text.")
-                hint = "Esc: close"
+                yield Static(_("Still analysing: the figures appear when the analysis is done.") if pending
+                             else _("No figures found in this text."))
+                hint = _("Esc: close")
             yield Static(hint, id="hint")
 
     def on_mount(self) -> None:
@@ -110,6 +124,8 @@ class NumbersView(ViewModal):
     def ordered(self) -> list[int]:
         """Indices into ``doc.numbers`` in the current display order."""
         key = COLUMNS[self.sort_column].sort_key
+        if COLUMNS[self.sort_column].key == "figure":
+            key = _figure_key(self.doc.text)
         return sorted(range(len(self.numbers)), key=lambda i: key(self.numbers[i]), reverse=self.reverse)
 
     def _fill(self) -> None:
@@ -124,7 +140,8 @@ class NumbersView(ViewModal):
         table.clear(columns=True)
         for i, column in enumerate(COLUMNS):
             arrow = (" ▼" if self.reverse else " ▲") if i == self.sort_column else ""
-            table.add_column(Text(column.label + arrow), key=column.key)
+            label = _(column.label) + (" " + _("(text order)") if i == TEXT_ORDER and arrow else "")
+            table.add_column(Text(label + arrow), key=column.key)
         order = self.ordered()
         for i in order:
             table.add_row(*self._cells(self.numbers[i]), key=str(i))
@@ -135,7 +152,7 @@ class NumbersView(ViewModal):
     def _current_index(table: DataTable) -> int | None:
         if table.row_count == 0:
             return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
         return int(row_key.value) if row_key.value is not None else None
 
     def _cells(self, n: Number) -> tuple[Text, ...]:

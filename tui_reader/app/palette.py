@@ -17,6 +17,7 @@ from tui_reader.app.sanitize import inert
 from tui_reader.app.topic_pane import (
     MATCH_STYLE, TopicPane, entity_types, fuzzy_content, ordered_topics, topic_tag,
 )
+from tui_reader.i18n import _, ngettext
 from tui_reader.model import Document
 
 # The palette shows this many topics before anything is typed (sections and
@@ -52,7 +53,7 @@ class TopicsProvider(Provider):
     def _help(self, doc: Document, index: int, types: dict[int, str]) -> str:
         topic = doc.topics[index]
         n = len(topic.occurrences)
-        return f"{topic_tag(topic, types)} · {n} occurrence{'s' if n != 1 else ''}"
+        return f"{topic_tag(topic, types)} · " + ngettext("{n} occurrence", "{n} occurrences", n).format(n=n)
 
     async def discover(self) -> Hits:
         doc = self._document()
@@ -61,8 +62,8 @@ class TopicsProvider(Provider):
         types = entity_types(doc)
         for index in ordered_topics(doc)[:MAX_DISCOVERED]:
             label = inert(doc.topics[index].label)
-            yield DiscoveryHit(Content.assemble("Go to ", (label, "bold")), partial(self._go, doc, index),
-                               text=f"Go to {label}", help=self._help(doc, index, types))
+            yield DiscoveryHit(Content.assemble(_("Go to") + " ", (label, "bold")), partial(self._go, doc, index),
+                               text=f"{_('Go to')} {label}", help=self._help(doc, index, types))
 
     async def search(self, query: str) -> Hits:
         doc = self._document()
@@ -74,5 +75,5 @@ class TopicsProvider(Provider):
             label = inert(doc.topics[index].label)
             score, content = fuzzy_content(matcher, label, self.match_style or MATCH_STYLE)
             if score > 0:
-                yield Hit(score, Content.assemble("Go to ", content), partial(self._go, doc, index),
-                          text=f"Go to {label}", help=self._help(doc, index, types))
+                yield Hit(score, Content.assemble(_("Go to") + " ", content), partial(self._go, doc, index),
+                          text=f"{_('Go to')} {label}", help=self._help(doc, index, types))

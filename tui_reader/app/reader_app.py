@@ -10,18 +10,22 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 
 from tui_reader.app import marks as marks_module
 from tui_reader.app.article_view import ArticleView
 from tui_reader.app.details import describe
+from tui_reader.app.footer import ReaderFooter
+from tui_reader.app.key_router import KeyRouter
+from tui_reader.app.less_keys import LessKeys, offset_of_line
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.navigation import Navigation
 from tui_reader.app.reading_place import ReadingPlace
-from tui_reader.app.sanitize import inert, one_line
+from tui_reader.app.sanitize import inert, one_line, strip_controls
 from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
 from tui_reader.app.status_bars import AnalysisStatus, DetailsBar
 from tui_reader.app.title_bar import TitleBar
+from tui_reader.i18n import _, ngettext
 from tui_reader.model import Document
 from tui_reader.store.config import load_config, save_theme
 
@@ -55,7 +59,7 @@ def _pane_class(pane_id: str) -> type:
     return TopicPane
 
 
-class ReaderApp(Navigation, App[int]):
+class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
     TITLE = "summit-reader"
     COMMANDS = _commands()
 
@@ -72,35 +76,49 @@ class ReaderApp(Navigation, App[int]):
     """
 
     BINDINGS = [
-        Binding("j,о", "scroll_lines(1)", "Down", show=False, id="reader.down"),
-        Binding("k,л", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
-        Binding("space", "page(1)", "Page down", show=False, id="reader.page-down"),
-        Binding("b,и", "page(-1)", "Page up", show=False, id="reader.page-up"),
-        Binding("d,в", "half_page(1)", "Half page down", show=False, id="reader.half-down"),
-        Binding("u,г", "half_page(-1)", "Half page up", show=False, id="reader.half-up"),
+        # as in less: j/ctrl+e a line, space/f/ctrl+f a page, d/ctrl+d half a page; a count
+        # typed before (5j, 10G, 50%) repeats or aims the move (see key_router)
+        Binding("j,о,ctrl+e", "scroll_lines(1)", "Down", show=False, id="reader.down"),
+        Binding("k,л,ctrl+y", "scroll_lines(-1)", "Up", show=False, id="reader.up"),
+        Binding("space,f,а,ctrl+f", "page(1)", "Page down", show=False, id="reader.page-down"),
+        Binding("b,и,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page-up"),
+        Binding("d,в,ctrl+d", "half_page(1)", "Half page down", show=False, id="reader.half-down"),
+        Binding("u,г,ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half-up"),
         Binding("g,п", "top", "Top", show=False, id="reader.top"),
         Binding("G,П", "bottom", "End", show=False, id="reader.bottom"),
+        Binding("percent_sign,p,з", "percent", "Percent", show=False, id="reader.percent"),
+        Binding("equals_sign,ctrl+g", "file_info", "File and line", show=False, id="reader.file-info"),
         Binding("left_square_bracket,х", "section(-1)", "Prev section", show=False, id="reader.section-prev"),
         Binding("right_square_bracket,ъ", "section(1)", "Sections", key_display="[ ]", id="reader.section-next"),
         Binding("s,ы", "speakers", "Speakers", id="reader.speakers"),
         Binding("n,т", "step(1)", "Next", show=False, id="reader.next"),
         Binding("N,Т", "step(-1)", "Previous", show=False, id="reader.previous"),
-        Binding("slash,full_stop,ctrl+f", "search", "Search", key_display="/", id="reader.search"),
+        Binding("slash,full_stop", "search", "Search", key_display="/", id="reader.search"),
+        Binding("ctrl+o", "only", "Only these paragraphs", show=False, id="reader.only"),
         Binding("t,е", "topics", "Topics", id="reader.topics"),
         Binding("S,Ы", "speakers_view", "Who said what", show=False, id="reader.speakers-view"),
         Binding("number_sign,numero_sign", "numbers_view", "Figures", key_display="#", id="reader.numbers-view"),
-        Binding("ctrl+b,backslash", "toggle_sidebar", "Sidebar", show=False, id="reader.sidebar"),
+        Binding("backslash", "toggle_sidebar", "Sidebar", show=False, id="reader.sidebar"),
         Binding("escape", "clear", "Clear", show=False, id="reader.clear"),
-        Binding("question_mark,comma", "help", "Help", key_display="?", id="reader.help"),
+        Binding("question_mark,comma,h,р,f1", "help", "Help", key_display="?", id="reader.help"),
         Binding("y,н", "copy", "Copy quote", show=False, id="reader.copy"),
+        Binding("v,м", "edit", "Edit", show=False, id="reader.edit"),
+        Binding("colon,Ж", "colon", "Next/previous file", show=False, id="reader.files"),
         Binding("q,й", "quit", "Quit", id="reader.quit"),
         Binding("m,ь", "mark_set", "Mark", show=False, id="marks.set"),
         Binding("apostrophe,э", "mark_jump", "Go to mark", show=False, id="marks.jump"),
     ]
 
     def __init__(self, doc: Document, *, opened=None, complete: bool = True, source_label: str = "",
-                 analysis_mode: str = "process") -> None:
+                 analysis_mode: str = "process", files: list[str] | None = None, file_index: int = 0,
+                 start_line: int | None = None) -> None:
         super().__init__()
+        # several files on the command line: :n / :p exit with ``switch_to`` set, and
+        # run_app opens that one; ``start_line``: reopened after the editor, at that line
+        self.files = files or [doc.source.path or ""]
+        self.file_index = file_index
+        self.switch_to: int | None = None
+        self.start_line = start_line
         self.doc = doc
         self.opened = opened
         self.complete = complete
@@ -128,7 +146,7 @@ class ReaderApp(Navigation, App[int]):
                 if not self.complete:
                     yield AnalysisStatus(id="analysis")
             yield Vertical(id="tools")
-        yield Footer(show_command_palette=False)  # room for the reader's own keys at 80 columns
+        yield ReaderFooter(show_command_palette=False, compact=True)  # room for the reader's keys at 70 columns
 
     @property
     def article(self) -> ArticleView:
@@ -136,6 +154,9 @@ class ReaderApp(Navigation, App[int]):
 
     def on_mount(self) -> None:
         self._set_titles()
+        # the position (42%, END) in the title bar follows the scrolling
+        for attribute in ("scroll_y", "virtual_size"):  # scrolled, or laid out (again)
+            self.watch(self.article, attribute, lambda *_: self.query_one(TitleBar).refresh(), init=False)
         self.article.focus()
         self._apply_width(self.size.width)
         # mark the section being read from the start (later, scrolling moves the mark)
@@ -169,10 +190,14 @@ class ReaderApp(Navigation, App[int]):
     def _restore_place(self) -> None:
         if self.place.warning:
             self.notify(self.place.warning, severity="warning", markup=False, timeout=6)
+        if self.start_line is not None:  # back from the editor: the line it was at
+            offset = offset_of_line(self.doc.text, self.start_line)
+            self.article.scroll_to_line(self.article.layout.line_for_offset(offset))
+            return
         line = self.article.layout.line_for_offset(self.place.position) if self.place.position > 0 else 0
         if line > 0:  # a place on the first line is the top: nothing to say
             self.article.scroll_to_line(line)
-            self.notify("Back where you left off (g for the top).", timeout=3)
+            self.notify(_("Back where you left off (g for the top)."), timeout=3)
 
     def _save_place(self, *, now: bool = False) -> None:
         try:
@@ -197,16 +222,36 @@ class ReaderApp(Navigation, App[int]):
             offset = statements[self.statement_index].start
         text = citation_at(self.doc, offset)
         if not text:
-            self.notify("Nothing to copy here: no quote or statement at the top of the view.", timeout=2)
+            self.notify(_("Nothing to copy here: no quote or statement at the top of the view."), timeout=2)
             return
-        self.copy_to_clipboard(text)
-        self.notify(f"Copied: {text[:60]}{'…' if len(text) > 60 else ''}", markup=False, timeout=3)
+        self.run_worker(lambda: self._copy(strip_controls(text)), thread=True, group="copy")
+
+    def _copy(self, text: str) -> None:
+        """In a thread: a clipboard tool may take a moment (or hang until its timeout)."""
+        from tui_reader.app.clipboard import copy_with_tools
+
+        used = copy_with_tools(text)
+        self.call_from_thread(self._copied, text, used)
+
+    def _copied(self, text: str, used: str | None) -> None:
+        if used is None:
+            # the last resort: the terminal may copy it, or not (tmux, by default, does not)
+            self.copy_to_clipboard(text)
+            how = _("sent to the terminal (OSC 52): copied only if the terminal accepts it")
+        elif used == "tmux":
+            how = _("into tmux's paste buffer (prefix ] pastes)")
+        else:
+            how = _("with {tool}").format(tool=used)
+        shown = one_line(text, 60)
+        self.notify(_("Copied {how}: {text}").format(how=how, text=shown), markup=False, timeout=4)
 
     def _set_titles(self) -> None:
         first = self.doc.paragraphs[0] if self.doc.paragraphs else None
         title = self.doc.title or (self.doc.text[first.start:first.end][:200] if first else "")
         self.title = one_line(title, 200) or "summit-reader"
         source = self.source_label or (self.doc.source.path or "")
+        if source == "-":
+            source = _("standard input")
         extra = []
         if self.doc.source.format and self.doc.source.format != "text":
             extra.append(self.doc.source.format)
@@ -252,11 +297,13 @@ class ReaderApp(Navigation, App[int]):
     def _progress(self, stage: str, share: float) -> None:
         for status in self.query(AnalysisStatus):
             status.report(stage, share)
+        self.query_one(Sidebar).analysis_progress(share)
 
     def _analysis_failed(self, message: str) -> None:
         for status in self.query(AnalysisStatus):
             status.remove()
-        self.notify(f"Analysis failed: {message}", severity="error", markup=False)
+        self.query_one(Sidebar).analysis_failed()
+        self.notify(_("Analysis failed: {message}").format(message=message), severity="error", markup=False)
 
     def swap_document(self, doc: Document) -> None:
         """Show the full model: highlights, speakers and topics appear; the place stays."""
@@ -307,7 +354,7 @@ class ReaderApp(Navigation, App[int]):
             if name and name != marks_module.BACK:
                 self.marks.set(name, self.article.top_offset())
                 self._save_place(now=True)
-                self.notify(f"Mark {name} set", timeout=2, markup=False)
+                self.notify(_("Mark {name} set").format(name=name), timeout=2, markup=False)
 
         self.push_screen(marks_module.MarkPrompt("set"), done)
 
@@ -320,7 +367,8 @@ class ReaderApp(Navigation, App[int]):
             else:
                 return
             if target is None:
-                self.notify(f"No mark {name}" if name != marks_module.BACK else "No jump to go back to",
+                self.notify(_("No mark {name}").format(name=name) if name != marks_module.BACK
+                            else _("No jump to go back to"),
                             timeout=2, markup=False)
                 return
             # a mark is a reading place: put it back at the top, exactly (no context lines)
@@ -368,7 +416,10 @@ class ReaderApp(Navigation, App[int]):
             name = inert(speaker.name) if speaker else message.speaker_id
             note = Text()
             note.append(name, style="bold")
-            note.append(f": {count} statement{'s' if count != 1 else ''} marked in the text (n / N to step, esc to clear)")
+            note.append(": " + ngettext("{count} statement marked in the text (n / N to step, ctrl+o only "
+                                        "these paragraphs, esc to clear)",
+                                        "{count} statements marked in the text (n / N to step, ctrl+o only "
+                                        "these paragraphs, esc to clear)", count).format(count=count))
             self.query_one(DetailsBar).show(note)
         else:
             self.query_one(DetailsBar).show(None)
@@ -393,8 +444,8 @@ class ReaderApp(Navigation, App[int]):
         speakers = self.query_one(SpeakersList)
         speakers.focus()
         if not self.doc.speakers:
-            note = "No speakers found yet: the analysis is still running." if not self.complete \
-                else "No speakers were found in this text."
+            note = _("No speakers found yet: the analysis is still running.") if not self.complete \
+                else _("No speakers were found in this text.")
             self.notify(note, timeout=3)
         elif speakers.highlighted is None:
             speakers.highlighted = 0
@@ -449,6 +500,9 @@ class ReaderApp(Navigation, App[int]):
             self.on_jump_to(jump)
 
     def action_clear(self) -> None:
+        if self.screen.query("HelpPanel"):  # the palette's "Keys" panel: Esc closes it first
+            self.action_hide_help_panel()
+            return
         search = self._pane("search")
         if search is not None and search.display:
             search.close()
@@ -459,7 +513,64 @@ class ReaderApp(Navigation, App[int]):
         self.statement_index = None
         self.query_one(DetailsBar).show(None)
 
+    def _count_changed(self) -> None:
+        self.query_one(TitleBar).refresh()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def get_system_commands(self, screen):
+        from tui_reader.app.commands import reader_commands
+
+        return reader_commands(self, screen)
+
+    def action_export_digest(self) -> None:
+        """The who-said-what digest as Markdown, beside the file (or here, for stdin)."""
+        from pathlib import Path
+
+        from tui_reader.digest import render_markdown
+
+        source = self.doc.source.path
+        target = Path(source).with_suffix(".digest.md") if source and source != "-" else Path("digest.md")
+        try:
+            target.write_text(render_markdown(self.doc), encoding="utf-8")
+        except OSError as e:
+            self.notify(_("Digest not saved: {error}").format(error=e.strerror or type(e).__name__),
+                        severity="warning", markup=False)
+            return
+        self.notify(_("Digest saved: {path}").format(path=inert(str(target))), markup=False, timeout=5)
+
+    def action_only(self) -> None:
+        """``ctrl+o``: only the paragraphs with search hits, or with the chosen speaker's words."""
+        search = self._pane("search")
+        if search is not None and search.active:
+            search.action_toggle_filter()
+            return
+        if self.article.selected_speaker is None:
+            self.notify(_("Choose a speaker (s) or search (/) first: ctrl+o then shows only those paragraphs."),
+                        timeout=3)
+            return
+        on = not self.article.only_speaker
+        self.article.set_only_speaker(on)
+        self.notify(_("Only this speaker's paragraphs (ctrl+o again: all).") if on else _("All paragraphs."),
+                    timeout=2)
+
+    def help_keys(self) -> list[tuple[str, str]] | None:
+        """The help's keys: None for the file reader's (``help_screen.keys``); a reader
+        with keys of its own (the web reader) adds them."""
+        return None
+
     def action_help(self) -> None:
         from tui_reader.app.help_screen import HelpScreen
 
-        self.push_screen(HelpScreen(self.article.legend()))
+        # a subclass's BINDINGS add to ReaderApp's (the web reader's o): all of them, by id
+        by_id: dict[str, str] = {}
+        for cls in reversed(type(self).__mro__):
+            if issubclass(cls, ReaderApp):
+                by_id.update((b.id, b.key) for b in cls.__dict__.get("BINDINGS", ())
+                             if isinstance(b, Binding) and b.id)
+        self.push_screen(HelpScreen(self.article.legend(), list(by_id.items()), keys=self.help_keys()))

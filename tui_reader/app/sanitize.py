@@ -24,6 +24,16 @@ def inert(text: str) -> str:
     return text.translate(_TABLE)
 
 
+# What ``strip_controls`` drops: every C0 control but tab and newline, DEL, C1, bidi overrides.
+_STRIP = {code: None for code in _TABLE if code not in (0x09, 0x0A)}
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters, for text that leaves the reader (the
+    clipboard): there a visible ␛ would be noise, and a real ESC a hazard."""
+    return text.translate(_STRIP)
+
+
 _SPACES = re.compile(r"\s+")
 
 

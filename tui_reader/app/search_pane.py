@@ -29,6 +29,8 @@ from textual.widgets.option_list import Option
 from tui_reader.app.errors import error_line
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.sanitize import one_line
+from tui_reader.app.vim_keys import VimOptionList
+from tui_reader.i18n import _
 from tui_reader.model import Document
 
 MODES = ("lemma", "exact", "regex")
@@ -147,7 +149,8 @@ class SearchPane(Vertical):
     SearchPane { height: 1fr; width: 1fr; }
     SearchPane > #search-input { margin: 0; }
     SearchPane > #search-status { height: 1; }
-    SearchPane #search-count { width: 1fr; padding: 0 1; }
+    /* the count first and whole; a chip that finds no room is cut at the right edge */
+    SearchPane #search-count { width: auto; min-width: 7; padding: 0 1; }
     SearchPane #search-count.-error, SearchPane > #search-note.-error { color: $text-error; }
     SearchPane #search-count.-empty, SearchPane > #search-note.-empty { color: $text-warning; }
     /* "nothing found" or an error, on a line of its own: beside the chips it was cut
@@ -193,6 +196,7 @@ class SearchPane(Vertical):
         self.error: str | None = None
         self._origin: int | None = None
         self._listed = 0  # how many hits the list shows (it grows on demand)
+        self._repeat = 0  # n/N after Esc: step this way once the results are in
         self._section_starts: list[int] = []
         self._index_sections()
 
@@ -228,10 +232,10 @@ class SearchPane(Vertical):
 
     def compose(self) -> ComposeResult:
         # Kept as attributes, not queried: every keystroke updates several of them.
-        self.input = Input(placeholder="Search…", suggester=DocumentSuggester(self), id="search-input")
+        self.input = Input(placeholder=_("Search…"), suggester=DocumentSuggester(self), id="search-input")
         self.count = Label("", id="search-count")
         self.note = Label("", id="search-note")
-        self.results = OptionList(id="search-results")
+        self.results = VimOptionList(id="search-results")
         self.more = _Toggle("", id="search-more")
         yield self.input
         with Horizontal(id="search-status"):
@@ -254,10 +258,11 @@ class SearchPane(Vertical):
         return self.display and bool(self.hits)
 
     def _mode_text(self) -> str:
-        return f"{self.mode} ^r"
+        names = {"lemma": _("forms"), "exact": _("exact"), "regex": _("regex")}
+        return f"{names.get(self.mode, self.mode)} ^r"
 
     def _filter_text(self) -> str:
-        return f"only hits {'on' if self.only_matching else 'off'} ^o"
+        return ("✓ " if self.only_matching else "") + _("only hits") + " ^o"
 
     # --- what the app calls -----------------------------------------------------------
 
@@ -271,6 +276,18 @@ class SearchPane(Vertical):
             self._start_search()
         else:
             self._warm_up(self._doc)
+
+    @property
+    def last_query(self) -> str:
+        return self.input.value.strip() if self.is_mounted else ""
+
+    def repeat(self, direction: int, origin: int) -> None:
+        """``n``/``N`` after Esc closed the search: search the last query again and go
+        to the hit after (before) ``origin``, as less does; the focus stays in the text."""
+        self._origin = origin + 1 if direction > 0 else origin
+        self._repeat = direction
+        self.display = True
+        self._start_search()
 
     def close(self, *, notify: bool = True) -> None:
         """Hide the pane and clear the highlights (the query is kept for the next open).
@@ -358,7 +375,7 @@ class SearchPane(Vertical):
         """Run one query off the event loop; a newer keystroke cancels this worker,
         so only the newest query's results are ever shown."""
         if doc is None:
-            self._show([], "no document yet")
+            self._show([], _("no document yet"))
             return
         try:
             hits = await asyncio.to_thread(_engine().search, doc, query, mode)
@@ -383,6 +400,12 @@ class SearchPane(Vertical):
         self._spans = HitSpans(hits)  # one object per result set: see ArticleView.set_search
         self.error = error
         self.current = self._first_current() if hits else None
+        if self._repeat and hits and self.current is not None:
+            if self._repeat < 0:
+                self.current = (self.current - 1) % len(hits)
+            hit = hits[self.current]
+            self.post_message(JumpTo(hit.start, hit.end, record=True))
+        self._repeat = 0
         self._fill_results()
         self._update_count()
         self._post_highlights()
@@ -416,7 +439,7 @@ class SearchPane(Vertical):
         chip = self.more
         chip.display = more > 0
         if more > 0:
-            chip.update(f"… {more} more hits: click, or move to the end of the list")
+            chip.update("… " + _("{more} more hits: click, or move to the end of the list").format(more=more))
 
     def _hit_prompt(self, hit: HitLike) -> Content:
         doc = self._doc
@@ -476,7 +499,7 @@ class SearchPane(Vertical):
             label.update("")
         elif not self.hits:
             label.update("0/0")
-            note.update("nothing found")
+            note.update(_("nothing found"))
             label.add_class("-empty")
             note.add_class("-empty", "-shown")
         else:
@@ -505,6 +528,9 @@ class SearchPane(Vertical):
             return
         start = self.current if self.current is not None else (-1 if delta > 0 else 0)
         index = (start + delta) % len(self.hits)
+        if len(self.hits) > 1 and index != start + delta:  # round the end, as vim says
+            self.notify(_("Search reached the end: continued from the top.") if delta > 0
+                        else _("Search reached the top: continued from the end."), timeout=2)
         self._set_current(index)
         hit = self.hits[index]
         self.post_message(JumpTo(hit.start, hit.end, record=True))

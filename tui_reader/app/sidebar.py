@@ -15,15 +15,16 @@ from textual.widgets.option_list import Option
 from tui_reader.app.article_view import SPEAKER_THEME_COLOURS
 from tui_reader.app.highlights import Highlights
 from tui_reader.app.sanitize import one_line
+from tui_reader.app.vim_keys import VimOptionList, VimTree
+from tui_reader.i18n import _
 from tui_reader.model import Document
 
-LEAD_LABEL = "Lead"
 
 
 LABEL_WIDTH = 31  # the sidebar's width less its border and the tree's guides
 
 
-class SectionsTree(Tree[int]):
+class SectionsTree(VimTree):
     """Sections, nested by level; node data is the section index."""
 
     DEFAULT_CSS = """
@@ -33,7 +34,7 @@ class SectionsTree(Tree[int]):
     """
 
     def __init__(self, doc: Document, **kwargs) -> None:
-        super().__init__(Text("Sections"), **kwargs)
+        super().__init__(Text(_("Sections")), **kwargs)
         self.show_root = False
         self.guide_depth = 2
         self.nodes_by_section: dict[int, object] = {}
@@ -47,7 +48,8 @@ class SectionsTree(Tree[int]):
             if section.title:
                 label = Text(one_line(section.title, LABEL_WIDTH))
             else:
-                label = Text(LEAD_LABEL if index == 0 else f"(untitled {index + 1})", style="italic")
+                label = Text(_("Lead") if index == 0 else _("(untitled {n})").format(n=index + 1),
+                             style="italic")
             level = max(1, section.level)  # the lead (level 0) sits beside the first headings
             while len(stack) > 1 and stack[-1][0] >= level:
                 stack.pop()
@@ -72,7 +74,7 @@ class SectionsTree(Tree[int]):
         self.move_cursor(node, animate=False)
 
 
-class SpeakersList(OptionList):
+class SpeakersList(VimOptionList):
     """Each speaker with the number of their statements; selecting one marks them in the text."""
 
     DEFAULT_CSS = """
@@ -158,14 +160,27 @@ class Sidebar(Vertical):
         self.highlights = highlights
 
     def compose(self) -> ComposeResult:
-        yield Label("Sections", id="sections-label")
+        yield Label(_("Sections"), id="sections-label")
         yield SectionsTree(self.doc, id="sections")
         yield Label(self._speakers_label(self.doc), id="speakers-label")
         yield SpeakersList(self.doc, self.highlights, id="speakers")
 
     @staticmethod
-    def _speakers_label(doc: Document) -> str:
-        return f"Speakers ({len(doc.speakers)})" if doc.speakers else "Speakers (none found)"
+    def _speakers_label(doc: Document, share: float | None = None) -> str:
+        if doc.speakers:
+            return _("Speakers ({count})").format(count=len(doc.speakers))
+        if doc.analysis.level == "structure":  # the analysis is still looking for them
+            percent = f" {round(share * 100)}%" if share is not None else ""
+            return _("Speakers (analysing…{percent})").format(percent=percent)
+        return _("Speakers (none found)")
+
+    def analysis_failed(self) -> None:
+        self.query_one("#speakers-label", Label).update(Text(_("Speakers (analysis failed)")))
+
+    def analysis_progress(self, share: float) -> None:
+        """The background analysis moved on: say how far, until the speakers arrive."""
+        if not self.doc.speakers and self.doc.analysis.level == "structure":
+            self.query_one("#speakers-label", Label).update(Text(self._speakers_label(self.doc, share)))
 
     def set_document(self, doc: Document, highlights: Highlights) -> None:
         self.doc = doc

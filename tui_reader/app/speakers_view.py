@@ -19,8 +19,10 @@ from textual.widgets.option_list import Option
 
 from tui_reader.app.messages import JumpTo
 from tui_reader.app.view_modal import ViewModal
+from tui_reader.app.vim_keys import VimOptionList
 from tui_reader.app.sanitize import one_line
 from tui_reader.digest import speaker_groups
+from tui_reader.i18n import _
 from tui_reader.model import Document
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -85,18 +87,19 @@ class SpeakersView(ViewModal):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Who speaks"
+            box.border_title = _("Who speaks")
             if self.groups:
                 rows = [(one_line(g.name), len(g.statements)) for g in self.groups]
                 # Rich styles can't read CSS variables: take the theme's accent colour now.
                 accent = self.app.current_theme.accent or self.app.current_theme.primary
                 yield Static(ShareBars(rows, bar_style=f"bold {accent}"), id="bars")
-                yield OptionList(*self._options(), id="statements")
+                yield VimOptionList(*self._options(), id="statements")
             else:
                 pending = self.doc.analysis.level == "structure"
-                yield Static("Still analysing: the statements appear when the analysis is done." if pending
-                             else "No statements found in this text.", id="bars")
-            yield Static("Enter: go to it in the text · Esc: close", id="hint")
+                yield Static(_("Still analysing: the statements appear when the analysis is done.") if pending
+                             else _("No statements found in this text."), id="bars")
+            hint = _("Enter: go to it in the text · Esc: close") if self.groups else _("Esc: close")
+            yield Static(hint, id="hint")
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
@@ -107,9 +110,8 @@ class SpeakersView(ViewModal):
             share = round(100 * len(group.statements) / total)
             options.append(Option(Text(f"{one_line(group.name)} — {len(group.statements)} ({share}%)", style="bold"),
                                   id=f"speaker-{gi}", disabled=True))
-            spans = [(s.start, s.end, s.cue) for s in group.statements]
-            spans += [(q.start, q.end, None) for q in group.extra_quotes]
-            for start, end, cue in sorted(spans):
+            for entry in group.entries:  # a quote and the statements inside it: one entry
+                start, end, cue = entry.start, entry.end, entry.cue
                 option_id = f"span-{len(self.targets)}"
                 self.targets[option_id] = (start, end)
                 prompt = Text("• " + one_line(self.doc.text[start:end]))

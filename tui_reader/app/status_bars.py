@@ -6,6 +6,14 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tui_reader.i18n import _
+
+# The analysis' stage names (analysis.enrich reports them), as the bar says them.
+STAGES = {
+    "numbers": lambda: _("figures"), "quotes": lambda: _("quotes"), "speakers": lambda: _("speakers"),
+    "index": lambda: _("search index"), "topics": lambda: _("topics"), "done": lambda: _("done"),
+}
+
 
 class AnalysisStatus(Widget):
     """"Analysing…" with a progress bar while the full model is built in the background.
@@ -19,11 +27,12 @@ class AnalysisStatus(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.stage = "speakers, quotes, figures"
+        self.stage = ""
         self.share = 0.0
 
     def render(self) -> Content:
-        label = Content.styled(f"Analysing: {self.stage}…", "$foreground-muted")
+        stage = STAGES[self.stage]() if self.stage in STAGES else (self.stage or _("speakers, quotes, figures"))
+        label = Content.styled(_("Analysing: {stage}…").format(stage=stage), "$foreground-muted")
         percent = f" {round(self.share * 100):3d}%"
         room = max(0, self.content_size.width - label.cell_length - 1 - len(percent))
         done = round(room * self.share)

@@ -29,7 +29,11 @@ class TitleBar(Widget):
             title = title.truncate(room, ellipsis=True)
         left = (room - title.cell_length) // 2
         icon = Content(f" {ICON}").pad_right(ICON_WIDTH - 2)
-        return Content.assemble(icon, Content(" " * left), title)
+        # on the right, as less shows it: a count being typed, else how far the text is read
+        position = getattr(self.app, "count_digits", "") or getattr(self.app, "position_text", lambda: "")()
+        gap = max(1, width - ICON_WIDTH - left - title.cell_length - len(position) - 1)
+        return Content.assemble(icon, Content(" " * left), title, Content(" " * gap),
+                                Content.styled(position, "bold"))
 
     async def on_click(self, event: events.Click) -> None:
         """The icon opens the command palette, as Header's does."""

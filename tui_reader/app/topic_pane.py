@@ -21,10 +21,13 @@ from textual.widgets.option_list import Option
 
 from tui_reader.app.messages import JumpTo
 from tui_reader.app.sanitize import inert
+from tui_reader.app.vim_keys import VimOptionList
+from tui_reader.i18n import _
 from tui_reader.model import TOPIC_KINDS, Document, Topic
 
-KIND_TITLES = {"section": "Sections", "speaker": "Speakers", "entity": "People, places, organisations",
-               "phrase": "Key phrases"}
+def kind_title(kind: str) -> str:
+    return {"section": _("Sections"), "speaker": _("Speakers"), "entity": _("People, places, organisations"),
+            "phrase": _("Key phrases")}.get(kind, kind)
 KIND_TAGS = {"section": "section", "speaker": "speaker", "entity": "entity", "phrase": "phrase"}
 ENTITY_TAGS = {"PER": "person", "LOC": "place", "ORG": "org"}
 TAG_WIDTH = max(len(t) for t in (*KIND_TAGS.values(), *ENTITY_TAGS.values()))
@@ -128,8 +131,8 @@ class TopicPane(Vertical):
 
     def compose(self) -> ComposeResult:
         # Kept as attributes, not queried: every keystroke refills the list.
-        self.input = Input(placeholder="Jump to topic…", id="topic-input")
-        self.topic_list = OptionList(id="topic-list")
+        self.input = Input(placeholder=_("Jump to topic…"), id="topic-input")
+        self.topic_list = VimOptionList(id="topic-list")
         self.status = Label("", id="topic-status")
         yield self.input
         yield self.topic_list
@@ -218,10 +221,10 @@ class TopicPane(Vertical):
         topic_list.highlighted = first
         if not any(not o.disabled for o in options):
             self.status.update(
-                "no topics yet" if not self._doc or not self._doc.topics else "no topic matches")
+                _("no topics yet") if not self._doc or not self._doc.topics else _("no topic matches"))
         elif not self._last:
             self.status.update(
-                f"{sum(not o.disabled for o in options)} topics")
+                _("{count} topics").format(count=sum(not o.disabled for o in options)))
 
     def _grouped(self) -> Iterable[Option]:
         doc = self._doc
@@ -232,7 +235,7 @@ class TopicPane(Vertical):
             if topic.kind != kind:
                 kind = topic.kind
                 count = sum(1 for t in doc.topics if t.kind == kind and t.occurrences)
-                yield Option(Content.styled(f"{KIND_TITLES.get(kind, kind)} ({count})", "bold dim"),
+                yield Option(Content.styled(f"{kind_title(kind)} ({count})", "bold dim"),
                              disabled=True)
             yield self._option(i, Content(inert(topic.label)))
 

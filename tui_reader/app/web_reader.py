@@ -30,12 +30,12 @@ class WebReaderApp(ReaderApp):
         for note in self.fetch_notes:
             self.notify(note, severity="warning", markup=False, timeout=6)
 
-    def action_help(self) -> None:
-        from tui_reader.app.help_screen import KEYS, HelpScreen
+    def help_keys(self) -> list[tuple[str, str]]:
+        from tui_reader.app.help_screen import keys
 
-        at = next((i for i, (key, _what) in enumerate(KEYS) if key.startswith("y")), len(KEYS)) + 1
-        keys = [*KEYS[:at], ("o", _("copy the page's URL")), *KEYS[at:]]
-        self.push_screen(HelpScreen(self.article.legend(), keys))
+        base = keys()
+        at = next((i for i, (key, _what) in enumerate(base) if key.startswith("y")), len(base)) + 1
+        return [*base[:at], ("o", _("copy the page's URL")), *base[at:]]
 
     def action_copy_url(self) -> None:
         self.copy_to_clipboard(self.url)

@@ -2,11 +2,13 @@
 web pages) is, how big, and emptying it."""
 from __future__ import annotations
 
+from tui_reader.i18n import _, ngettext
+
 
 def add_arguments(p) -> None:
     actions = p.add_subparsers(dest="action", required=True, metavar="info|clear")
-    actions.add_parser("info", help="the cache directory, its entries and their size")
-    actions.add_parser("clear", help="delete every cached model and fetched page")
+    actions.add_parser("info", help=_("the cache directory, its entries and their size"))
+    actions.add_parser("clear", help=_("delete every cached model and fetched page"))
 
 
 def run(args) -> int:
@@ -15,18 +17,22 @@ def run(args) -> int:
 
     if args.action == "info":
         info = cache.info()
-        print(f"directory: {info.directory}")
-        print(f"entries:   {info.entries}")
-        print(f"size:      {_human(info.size)}")
         pages, count, size = page_cache.info()
-        print(f"web pages: {count} ({_human(size)}) in {pages}")
+        rows = [(_("directory:"), info.directory), (_("entries:"), info.entries), (_("size:"), _human(info.size)),
+                (_("web pages:"), _("{count} ({size}) in {directory}").format(count=count, size=_human(size),
+                                                                              directory=pages))]
+        width = max(len(label) for label, _value in rows)
+        for label, value in rows:
+            print(f"{label.ljust(width)} {value}")
     else:
         directory = cache.cache_dir()
         removed = cache.clear()
-        print(f"removed {removed} {'entry' if removed == 1 else 'entries'} from {directory}")
+        print(ngettext("removed {count} entry from {directory}", "removed {count} entries from {directory}",
+                       removed).format(count=removed, directory=directory))
         pages = page_cache.clear()
         if pages:
-            print(f"removed {pages} web {'page' if pages == 1 else 'pages'} from {page_cache.pages_dir()}")
+            print(ngettext("removed {count} web page from {directory}", "removed {count} web pages from {directory}",
+                           pages).format(count=pages, directory=page_cache.pages_dir()))
     return 0
 
 

@@ -5,12 +5,14 @@ import json
 import sys
 
 from tui_reader.cli.common import open_for_cli
+from tui_reader.i18n import _
 from tui_reader.model import to_dict
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", help="article to export (- for standard input, or a URL)")
-    p.add_argument("--format", choices=["json", "markdown"], default="json")
+    p.add_argument("file", help=_("article to export (- for standard input, or a URL)"))
+    p.add_argument("--format", choices=["json", "markdown"], default="json",
+                   help=_("json: the document model; markdown: the who-said-what digest"))
 
 
 def run(args) -> int:

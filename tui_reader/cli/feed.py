@@ -9,8 +9,10 @@ from urllib.parse import unquote, urlparse
 
 
 def add_arguments(p) -> None:
-    p.add_argument("feed", metavar="URL|FILE|NAME", help="an RSS/Atom feed: its URL, a file, "
-                   "or a name from [feeds] in config.toml")
+    from tui_reader.i18n import _
+
+    p.add_argument("feed", metavar="URL|FILE|NAME", help=_("an RSS/Atom feed: its URL, a file, "
+                                                           "or a name from [feeds] in config.toml"))
 
 
 def run(args) -> int:

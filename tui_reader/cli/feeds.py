@@ -18,8 +18,8 @@ PARALLEL = 4
 
 def add_arguments(p) -> None:
     p.add_argument("action", nargs="?", choices=["list", "import"], default="list",
-                   help="list (default): the feeds and their unread items; import: add the feeds of an OPML file")
-    p.add_argument("file", nargs="?", metavar="FILE.opml", help="for import: the OPML file")
+                   help=_("list (default): the feeds and their unread items; import: add the feeds of an OPML file"))
+    p.add_argument("file", nargs="?", metavar="FILE.opml", help=_("for import: the OPML file"))
 
 
 def run(args) -> int:

@@ -10,7 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from tui_reader.cli.main import UsageError, error_line
+from tui_reader.cli.main import error_line
+from tui_reader.i18n import _
 from tui_reader.load import HTML_EXT, MARKDOWN_EXT, TEXT_EXT, LoadError
 from tui_reader.pipeline import Opened, finish_analysis, open_for_reading
 from tui_reader.store import cache
@@ -23,14 +24,12 @@ LONG_FILE_BYTES = 200_000
 
 
 def add_arguments(p) -> None:
-    p.add_argument("paths", nargs="+", metavar="FILE|DIR|URL", help="documents, directories to search for them, "
-                   "or web addresses")
-    p.add_argument("--force", action="store_true", help="analyse again even where a model is cached")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR|URL", help=_("documents, directories to search for them, "
+                                                                       "or web addresses"))
+    p.add_argument("--force", action="store_true", help=_("analyse again even where a model is cached"))
 
 
 def run(args) -> int:
-    if args.no_cache:
-        raise UsageError("index: --no-cache makes no sense here (indexing writes the cache)")
     from rich.console import Console
 
     files, failures = _collect(args.paths)
@@ -50,12 +49,12 @@ def run(args) -> int:
                 print(f"summit-reader: {failures[-1]}", file=sys.stderr)
             else:
                 counts["analysed" if what != "cached" else "cached"] += 1
-                print(f"{path}: {what}")
+                print(f"{path}: {_('cached') if what == 'cached' else what}")
             progress.remove_task(stage)
             progress.advance(overall)
     where = cache.cache_dir()
-    print(f"{counts['analysed']} analysed, {counts['cached']} already cached, {len(failures)} failed "
-          f"(cache: {where})")
+    print(_("{analysed} analysed, {cached} already cached, {failed} failed (cache: {where})").format(
+        analysed=counts["analysed"], cached=counts["cached"], failed=len(failures), where=where))
     return 2 if failures else 0
 
 
@@ -71,8 +70,8 @@ def _index_one(path: Path | str, encoding: str | None, force: bool, offline: boo
         opened = Opened(doc=opened.doc, loaded=opened.loaded, complete=False, cache_key=opened.cache_key)
     finish_analysis(opened, progress=progress)
     if opened.cache_key is None or cache.load(opened.cache_key) is None:
-        raise RuntimeError(f"analysed, but the cache in {cache.cache_dir()} cannot be written")
-    return f"analysed in {time.perf_counter() - started:.2f} s"
+        raise RuntimeError(_("analysed, but the cache in {where} cannot be written").format(where=cache.cache_dir()))
+    return _("analysed in {seconds:.2f} s").format(seconds=time.perf_counter() - started)
 
 
 def _collect(paths: list[str]) -> tuple[list[Path | str], list[str]]:
@@ -86,7 +85,7 @@ def _collect(paths: list[str]) -> tuple[list[Path | str], list[str]]:
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
-                problems.append(f"{name}: no documents (text, Markdown or HTML) in this directory")
+                problems.append(f"{name}: " + _("no documents (text, Markdown or HTML) in this directory"))
             files.extend(found)
         else:
             files.append(p)  # a missing file fails as one line when its turn comes

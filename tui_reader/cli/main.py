@@ -14,6 +14,7 @@ from importlib import import_module
 
 from tui_reader import __version__
 from tui_reader.digest import one_line
+from tui_reader.i18n import _, set_language
 from tui_reader.load import LoadError
 from tui_reader.web.fetch import FetchError
 
@@ -35,11 +36,12 @@ class UsageError(Exception):
 def _reader_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="summit-reader",
-        description="Read a Russian news article in the terminal. "
-        "Commands: export, search, index, cache, feed, feeds (summit-reader COMMAND --help).",
+        description=_("Read a Russian news article in the terminal. "
+                      "Commands: export, search, index, cache, feed, feeds (summit-reader COMMAND --help)."),
     )
-    p.add_argument("file", nargs="?", help="article to open (text, Markdown or HTML; - for standard input; "
-                   "an http(s) URL, or an RSS/Atom feed's); without it, the bundled article")
+    p.add_argument("file", nargs="*", help=_("articles to open (text, Markdown or HTML; - for standard input; "
+                   "an http(s) URL, or an RSS/Atom feed's); without one, the bundled article; "
+                   ":n and :p move between several"))
     _add_opening_options(p)
     p.add_argument("--version", action="version", version=f"summit-reader {__version__}")
     return p
@@ -48,21 +50,49 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     module = import_module(COMMANDS[name])
     p = argparse.ArgumentParser(prog=f"summit-reader {name}")
-    _add_opening_options(p)
+    # only the options a command takes: cache opens no file, index always writes the cache
+    _add_opening_options(p, encoding=name != "cache", no_cache=name not in ("cache", "index"))
     module.add_arguments(p)
     return p, module
 
 
-def _add_opening_options(p: argparse.ArgumentParser) -> None:
-    """How a file is opened: the same options for the reader and every command."""
-    p.add_argument("--encoding", help="override the detected encoding")
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write the model cache "
-                   "(nor the cache of fetched pages)")
-    p.add_argument("--offline", action="store_true", help="web pages and feeds from the cache only")
+def _add_opening_options(p: argparse.ArgumentParser, *, encoding: bool = True, no_cache: bool = True) -> None:
+    """How a file is opened: the same options for the reader and every command that opens one."""
+    if encoding:
+        p.add_argument("--encoding", help=_("override the detected encoding"))
+    if no_cache:
+        p.add_argument("--no-cache", action="store_true", help=_("neither read nor write the model cache "
+                                                                  "(nor the cache of fetched pages)"))
+    if encoding:  # every command that opens a file may open a web address
+        p.add_argument("--offline", action="store_true", help=_("web pages and feeds from the cache only"))
+    p.add_argument("--lang", metavar="LANG", help=_("interface language: ru or en (default: config.toml's "
+                                                     "language, else the locale's)"))
+
+
+def _choose_language(argv: list[str]) -> list[str]:
+    """Before any parser is built (their help is translated): --lang, config.toml, the
+    locale.  Returns ``argv`` without ``--lang`` (it may come before the command)."""
+    lang, rest, skip = None, [], False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+        elif arg == "--lang" and i + 1 < len(argv):
+            lang, skip = argv[i + 1], True
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    if lang is None:
+        from tui_reader.store.config import load_config
+
+        lang = load_config().language
+    set_language(lang)
+    return rest
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _choose_language(argv)
     try:
         if argv and argv[0] in COMMANDS:
             parser, module = _command_parser(argv[0])
@@ -82,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - a bug must still be one line, not a traceback
         if os.environ.get("SUMMIT_READER_DEBUG"):
             raise
-        print(f"summit-reader: internal error: {type(e).__name__}: {error_line(e)} "
-              "(run with SUMMIT_READER_DEBUG=1 for the traceback)", file=sys.stderr)
+        print("summit-reader: " + _("internal error: {error} (run with SUMMIT_READER_DEBUG=1 for the traceback)")
+              .format(error=f"{type(e).__name__}: {error_line(e)}"), file=sys.stderr)
         return 1
 
 

@@ -1,4 +1,4 @@
-"""``summit-reader [FILE|URL]``: open the reader app (a feed's URL opens the feed's list)."""
+"""``summit-reader [FILE|URL]...``: open the reader app (a feed's URL alone opens the feed's list)."""
 from __future__ import annotations
 
 import sys
@@ -10,10 +10,12 @@ from tui_reader.web.fetch import is_url
 def run(args) -> int:
     from tui_reader.app import run_app
 
-    target = args.file or str(seed_path())
-    if is_url(target):
-        return _run_url(target, args)
-    return run_app(target, encoding=args.encoding, use_cache=not args.no_cache)
+    targets = args.file or [str(seed_path())]
+    if len(targets) == 1 and is_url(targets[0]):
+        return _run_url(targets[0], args)
+    # several: each is opened when reached (:n, :p); a URL among them goes through the
+    # URL door (a feed's address there is one line: ``summit-reader feed URL`` lists it)
+    return run_app(targets, encoding=args.encoding, use_cache=not args.no_cache, offline=args.offline)
 
 
 def _run_url(url: str, args) -> int:

@@ -1,53 +1,81 @@
-"""``summit-reader search FILE QUERY [--mode lemma|exact|regex] [--format text|json]``.
+"""``summit-reader search QUERY FILE... [--mode lemma|exact|regex] [--format text|json]``.
 
-Text output reads like grep: one line per sentence holding hits, prefixed with
-its line number, the hits lit.  JSON is the contract's
-``{"query", "mode", "hits": [{"start", "end", "sentence"}]}``, hits in text order.
+Text output reads like grep: one line per sentence holding hits, prefixed with its
+line number (and, with several files, the file's name: ``file:line:``), the hits lit
+when standard output is a terminal (``--color`` as grep's).  Exit 0 when something
+was found, 1 when nothing was, 2 on an error, as grep.  JSON is the contract's
+``{"query", "mode", "hits": [{"start", "end", "sentence"}]}``, hits in text order;
+with several files, one such object per line with its ``"file"``.
+
+The old order ``search FILE QUERY`` still works when FILE is a file and QUERY is not.
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from bisect import bisect_right
 from itertools import groupby
 
 from tui_reader.cli.common import open_for_cli
 from tui_reader.cli.main import UsageError
+from tui_reader.i18n import _
 from tui_reader.model import Document
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", help="article to search (- for standard input, or a URL)")
-    p.add_argument("query", help='words (matched in any form), a "quoted phrase", literal text or a regex')
+    p.add_argument("query", help=_('words (matched in any form), a "quoted phrase", literal text or a regex'))
+    p.add_argument("files", nargs="+", metavar="FILE", help=_("articles to search (- for standard input, or URLs)"))
     p.add_argument("--mode", choices=["lemma", "exact", "regex"], default="lemma",
-                   help="lemma: any form of the words (default); exact: the literal text; regex: a Python regex")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+                   help=_("lemma: any form of the words (default); exact: the literal text; regex: a Python regex"))
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help=_("text: grep-like lines; json: the contract's hits"))
+    p.add_argument("--color", "--colour", choices=["auto", "always", "never"], default="auto",
+                   help=_("light the hits: auto (when the output is a terminal), always, never"))
 
 
 def run(args) -> int:
     from tui_reader.search.query import SearchError, search
 
-    doc = open_for_cli(args.file, args)
-    try:
-        hits = search(doc, args.query, args.mode)
-    except SearchError as e:
-        raise UsageError(str(e)) from None
-    if args.format == "json":
-        out = {"query": args.query, "mode": args.mode,
-               "hits": [{"start": h.start, "end": h.end, "sentence": h.sentence} for h in hits]}
-        json.dump(out, sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print_hits(doc, hits)
-    return 0
+    query, files = args.query, list(args.files)
+    if len(files) == 1 and os.path.isfile(query) and not os.path.exists(files[0]):
+        query, files = files[0], [query]  # the old order: search FILE QUERY
+    console = _console(args.color)
+    found = False
+    for path in files:
+        doc = open_for_cli(path, args)
+        try:
+            hits = search(doc, query, args.mode)
+        except SearchError as e:
+            raise UsageError(str(e)) from None
+        found = found or bool(hits)
+        if args.format == "json":
+            out = {"query": query, "mode": args.mode,
+                   "hits": [{"start": h.start, "end": h.end, "sentence": h.sentence} for h in hits]}
+            if len(files) > 1:
+                out = {"file": path, **out}
+            json.dump(out, sys.stdout, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            print_hits(doc, hits, console, prefix=f"{path}:" if len(files) > 1 else "")
+    return 0 if found else 1
 
 
-def print_hits(doc: Document, hits) -> None:
-    """One line per sentence with hits (its line number first), the hits lit."""
+def _console(color: str):
     from rich.console import Console
+
+    forced = {"always": True, "never": False}.get(color)
+    if forced is None:  # auto: a terminal gets colour, a pipe or a file plain text
+        forced = sys.stdout.isatty()
+    return Console(highlight=False, soft_wrap=True, force_terminal=forced, no_color=not forced,
+                   color_system="standard" if forced else None)
+
+
+def print_hits(doc: Document, hits, console=None, prefix: str = "") -> None:
+    """One line per sentence with hits (its line number first), the hits lit."""
     from rich.text import Text
 
-    console = Console(highlight=False, soft_wrap=True)
+    console = console or _console("auto")
     line_starts = [0] + [i + 1 for i, c in enumerate(doc.text) if c == "\n"]
     for sentence, group in groupby(hits, key=lambda h: h.sentence):
         group = list(group)
@@ -55,7 +83,8 @@ def print_hits(doc: Document, hits) -> None:
         body = Text(doc.text[start:end].replace("\n", " "))
         for h in group:
             body.stylize("bold red", max(h.start, start) - start, min(h.end, end) - start)
-        console.print(Text.assemble((f"{bisect_right(line_starts, start)}:", "green"), " ", body))
+        console.print(Text.assemble((prefix, "magenta"), (f"{bisect_right(line_starts, start)}:", "green"),
+                                    " ", body))
 
 
 def _context_span(doc: Document, sentence: int, group) -> tuple[int, int]:

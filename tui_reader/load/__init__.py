@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui_reader.i18n import _
 from tui_reader.load.decode import NotText, decode
 from tui_reader.model import Source
 
@@ -32,7 +33,10 @@ MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 TEXT_EXT = {".txt", ".text"}
 
-NO_ARTICLE_NOTE = "No article was found in this page; this is all of its text."
+def no_article_note() -> str:
+    """The note for a page without an article (all of its text is shown); a function:
+    the language is chosen after import, and the pipeline looks for this note."""
+    return _("No article was found in this page; this is all of its text.")
 
 HeadingHint = tuple[int, int, int]  # (start, end, level) of a heading the format marks, 1 for "#"/<h1>
 
@@ -47,6 +51,7 @@ class Loaded:
     source: Source
     heading_hints: list[HeadingHint] | None = None
     notes: list[str] = field(default_factory=list)
+    code_spans: list[tuple[int, int]] = field(default_factory=list)  # Markdown code blocks
 
 
 def load_path(path: str | Path, encoding: str | None = None) -> Loaded:
@@ -59,16 +64,16 @@ def load_path(path: str | Path, encoding: str | None = None) -> Loaded:
     except OSError as e:
         raise _os_error(path, e, "cannot open") from None
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError(f"{path}: is a directory, not a file")
+        raise LoadError(f"{path}: " + _("is a directory, not a file"))
     if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-        raise LoadError(f"{path}: too large ({_mb(info.st_size)}; the limit is {_mb(MAX_BYTES)})")
+        raise LoadError(f"{path}: " + _("too large ({size}; the limit is {limit})").format(size=_mb(info.st_size), limit=_mb(MAX_BYTES)))
     try:
         with open(p, "rb") as f:
             data = f.read(MAX_BYTES + 1)  # a pipe or device has no size to check beforehand
     except OSError as e:
         raise _os_error(path, e, "cannot read") from None
     if len(data) > MAX_BYTES:
-        raise LoadError(f"{path}: too large (over {_mb(MAX_BYTES)})")
+        raise LoadError(f"{path}: " + _("too large (over {limit})").format(limit=_mb(MAX_BYTES)))
     return load_bytes(data, str(p), encoding)
 
 
@@ -88,26 +93,27 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
     text = normalise_newlines(text)
     hints: list[HeadingHint] | None = None
     notes: list[str] = []
+    code: list[tuple[int, int]] = []
     if fmt == "markdown":
-        from tui_reader.load.markdown import markdown_to_text
+        from tui_reader.load.markdown import markdown_parts
 
-        text, hints = markdown_to_text(text)
+        text, hints, code = markdown_parts(text)
     elif fmt == "html":
         from tui_reader.load.html import html_to_text
 
         try:
             text, hints, _title = html_to_text(text)
         except Exception as e:  # a parser failure on a broken page must not be a traceback
-            raise LoadError(f"{name}: cannot extract text from this HTML ({type(e).__name__})") from None
+            raise LoadError(f"{name}: " + _("cannot extract text from this HTML ({error})").format(error=type(e).__name__)) from None
         text = normalise_newlines(text)
         if not text.strip():
-            notes.append("No article text was found in this HTML page.")
+            notes.append(_("No article text was found in this HTML page."))
         elif hints is None:
-            notes.append(NO_ARTICLE_NOTE)
+            notes.append(no_article_note())
     if "\ufffd" in text and encoding:
-        notes.append(f"Some bytes are not valid {used} and are shown as \ufffd.")
+        notes.append(_("Some bytes are not valid {encoding} and are shown as \ufffd.").format(encoding=used))
     source = Source(path=path, sha256=sha, encoding=used, format=fmt)
-    return Loaded(text=text, source=source, heading_hints=hints, notes=notes)
+    return Loaded(text=text, source=source, heading_hints=hints, notes=notes, code_spans=code)
 
 
 def normalise_newlines(text: str) -> str:
@@ -151,23 +157,23 @@ def _honour_declared_charset(data: bytes, text: str, used: str) -> tuple[str, st
 def _read_stdin() -> bytes:
     stream = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
     if stream is None:
-        raise LoadError("-: standard input is not available")
+        raise LoadError("-: " + _("standard input is not available"))
     if sys.stdin.isatty():
-        raise LoadError("-: standard input is a terminal; pipe a file in (summit-reader export - < article.txt)")
+        raise LoadError("-: " + _("standard input is a terminal; pipe a file in (summit-reader export - < article.txt)"))
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise LoadError(f"-: standard input is too large (over {_mb(MAX_BYTES)})")
+        raise LoadError("-: " + _("standard input is too large (over {limit})").format(limit=_mb(MAX_BYTES)))
     return data
 
 
 def _os_error(path: str | Path, e: OSError, doing: str) -> LoadError:
     """A failed stat or open as the one line the user reads."""
     if isinstance(e, FileNotFoundError):
-        return LoadError(f"{path}: no such file")
+        return LoadError(f"{path}: " + _("no such file"))
     if isinstance(e, PermissionError):
-        return LoadError(f"{path}: permission denied")
+        return LoadError(f"{path}: " + _("permission denied"))
     if isinstance(e, IsADirectoryError):
-        return LoadError(f"{path}: is a directory, not a file")
+        return LoadError(f"{path}: " + _("is a directory, not a file"))
     return LoadError(f"{path}: {doing} ({e.strerror or e})")
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import codecs
 
+from tui_reader.i18n import _
+
 # Known binary formats by their first bytes: name them in the error message.
 MAGIC = [
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -56,7 +58,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
-            raise NotText(f"unknown encoding {encoding!r}") from None
+            raise NotText(_("unknown encoding {encoding!r}").format(encoding=encoding)) from None
         # The user asked for this encoding: show the text even where a byte is
         # wrong (as U+FFFD) rather than refuse the whole file.
         return data.decode(codec, errors="replace"), codec
@@ -116,10 +118,10 @@ def _mostly_utf8(data: bytes) -> str | None:
 def _reject_binary(data: bytes) -> None:
     for magic, what in MAGIC:
         if data.startswith(magic):
-            raise NotText(f"this is {what}, not a text file")
+            raise NotText(_("this is {what}, not a text file").format(what=what))
     head = data[:SAMPLE_BYTES]
     if b"\x00" in head and not _bomless_utf16(data):
-        raise NotText("this is a binary file (it contains NUL bytes), not text")
+        raise NotText(_("this is a binary file (it contains NUL bytes), not text"))
 
 
 def _reject_control_noise(text: str) -> None:
@@ -130,7 +132,7 @@ def _reject_control_noise(text: str) -> None:
         return
     noise = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v\x1b")
     if noise > 0.05 * len(sample):
-        raise NotText("this is a binary file (mostly control bytes), not text")
+        raise NotText(_("this is a binary file (mostly control bytes), not text"))
 
 
 def _bomless_utf16(data: bytes) -> str | None:

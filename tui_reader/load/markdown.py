@@ -26,6 +26,13 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def markdown_to_text(source: str) -> tuple[str, list[HeadingHint]]:
+    text, headings, _code = markdown_parts(source)
+    return text, headings
+
+
+def markdown_parts(source: str) -> tuple[str, list[HeadingHint], list[tuple[int, int]]]:
+    """The text, its headings and the spans of its code blocks (shown as written, but
+    their digits are no figures)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -74,10 +81,12 @@ def markdown_to_text(source: str) -> tuple[str, list[HeadingHint]]:
             out.write(_inline_text(tok))
         elif kind in ("fence", "code_block"):
             out.start_block()
-            out.write(tok.content.rstrip("\n"))
+            code = tok.content.rstrip("\n")
+            out.write(code)
+            out.code.append((out.length - len(code), out.length))
         elif kind == "hr":
             out.start_block()
-    return out.text(), out.headings
+    return out.text(), out.headings, out.code
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -115,6 +124,7 @@ class _Writer:
         self.parts: list[str] = []
         self.length = 0
         self.headings: list[HeadingHint] = []
+        self.code: list[tuple[int, int]] = []
         self.heading_level = 0
         self.heading_start = 0
         self.pending_sep = ""

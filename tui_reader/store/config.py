@@ -45,6 +45,7 @@ class Config:
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     feeds: dict[str, str] = field(default_factory=dict)  # name → URL or file of a feed
+    language: str | None = None  # "ru", "en": the interface's language (else the locale's)
     warnings: list[str] = field(default_factory=list)
     path: Path | None = None
 
@@ -62,21 +63,27 @@ def load_config(path: Path | None = None) -> Config:
     cfg = Config(path=path)
     data, problem = _read(path)
     if problem:
-        cfg.warnings.append(f"Settings ignored: {problem}")
+        cfg.warnings.append(_("Settings ignored: {problem}").format(problem=problem))
         return cfg
     theme = data.get("theme")
     if isinstance(theme, str) and theme.strip():
         cfg.theme = theme.strip()
     elif theme is not None:
-        cfg.warnings.append(f"{path}: theme must be a non-empty string; ignored")
+        cfg.warnings.append(_("{path}: theme must be a non-empty string; ignored").format(path=path))
+    language = data.get("language")
+    if isinstance(language, str) and language.strip():
+        cfg.language = language.strip()
+    elif language is not None:
+        cfg.warnings.append(_("{path}: language must be a string like \"ru\"; ignored").format(path=path))
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        cfg.warnings.append(f"{path}: [keys] must be a table; ignored")
+        cfg.warnings.append(_("{path}: [keys] must be a table; ignored").format(path=path))
         keys = {}
     for binding_id, value in _flatten(keys):
         keystr = _key_string(value)
         if keystr is None:
-            cfg.warnings.append(f"{path}: keys.{binding_id} must be a key string like \"ctrl+s\"; ignored")
+            cfg.warnings.append(_("{path}: keys.{binding_id} must be a key string like \"ctrl+s\"; ignored").format(
+                path=path, binding_id=binding_id))
         else:
             cfg.keys[binding_id] = keystr
     feeds = data.get("feeds", {})

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui_reader.i18n import _
 from tui_reader.store.files import atomic_write_text, reason, user_dir
 
 STATE_DIR_ENV = "SUMMIT_READER_STATE_DIR"
@@ -77,11 +78,13 @@ class StateStore:
         except FileNotFoundError:
             return DocState()
         except (OSError, UnicodeDecodeError) as e:
-            return DocState(warning=f"Reading position not restored: cannot read {path} ({reason(e)})")
+            return DocState(warning=_("Reading position not restored: cannot read {path} ({reason})").format(
+                path=path, reason=reason(e)))
         try:
             return _parse(json.loads(raw))
         except (ValueError, TypeError) as e:
-            return DocState(warning=f"Reading position not restored: {path} is damaged ({reason(e)}); ignoring it")
+            return DocState(warning=_("Reading position not restored: {path} is damaged ({reason}); ignoring it").format(
+                path=path, reason=reason(e)))
 
     def save(self, sha: str | None, state: DocState) -> str | None:
         """Write ``state`` atomically.  Returns a one-line warning the first time saving
@@ -100,7 +103,8 @@ class StateStore:
             if self._save_failed:
                 return None
             self._save_failed = True
-            return f"Reading position and marks are not being saved: {path.parent} ({reason(e)})"
+            return _("Reading position and marks are not being saved: {path} ({reason})").format(
+                path=path.parent, reason=reason(e))
         self._save_failed = False
         return None
 

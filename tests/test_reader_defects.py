@@ -1,0 +1,87 @@
+"""The smaller defects of issue 13, each as a user met it."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("textual")
+
+from tui_reader.app.reader_app import ReaderApp  # noqa: E402
+from tui_reader.app.sample import sample_document  # noqa: E402
+from tui_reader.model import Document, Paragraph, Section, Source  # noqa: E402
+
+from tests.test_app import WIDE, rendered_text  # noqa: E402
+from tests.test_key_bursts import burst  # noqa: E402
+
+
+async def settle(pilot, times: int = 20) -> None:
+    for _ in range(times):
+        await pilot.pause(0.02)
+
+
+async def test_standard_input_is_named_in_the_title_bar() -> None:
+    doc = sample_document()
+    doc.source = Source(path="-")
+    app = ReaderApp(doc)
+    async with app.run_test(size=WIDE):
+        assert app.sub_title.startswith("standard input")
+        assert "-" != app.sub_title.strip()
+
+
+async def test_an_empty_speakers_view_does_not_offer_enter() -> None:
+    app = ReaderApp(Document(text="Просто текст без цитат.", paragraphs=[Paragraph(0, 23, 0)],
+                             sections=[Section(None, 0, 23, 0)]))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        hint = str(app.screen.query_one("#hint").render())
+        assert "Enter" not in hint and "Esc" in hint
+
+
+async def test_escape_closes_the_palettes_keys_panel() -> None:
+    app = ReaderApp(sample_document())
+    async with app.run_test(size=WIDE) as pilot:
+        app.action_show_help_panel()
+        await pilot.pause()
+        assert app.screen.query("HelpPanel")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
+
+
+async def test_n_after_escape_repeats_the_search() -> None:
+    app = ReaderApp(sample_document())
+    async with app.run_test(size=WIDE) as pilot:
+        burst(app, ["/", *"петров", "escape"])
+        await settle(pilot)
+        pane = app.query_one("#search")
+        assert not pane.display and app.focused is app.article
+        await pilot.press("n")
+        await settle(pilot)
+        assert pane.display and pane.hits and pane.current is not None
+        assert app.article.selected_speaker is None
+        assert app.statement_index is None  # no statement stepping happened
+
+
+async def test_only_hits_keeps_a_heading_with_a_hit() -> None:
+    app = ReaderApp(sample_document())
+    async with app.run_test(size=WIDE) as pilot:
+        burst(app, ["/", *"сроки"])
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert app.article.only_matching
+        assert "Планы и сроки" in rendered_text(app)
+
+
+async def test_wrapping_round_the_end_of_the_hits_is_said() -> None:
+    app = ReaderApp(sample_document())
+    async with app.run_test(size=WIDE) as pilot:
+        burst(app, ["/", *"петров", "enter"])
+        await settle(pilot)
+        pane = app.query_one("#search")
+        total = len(pane.hits)
+        assert total > 1
+        for _ in range(total):
+            pane.next_hit()
+        await settle(pilot, 5)
+        assert any("continued from the top" in n.message for n in app._notifications)

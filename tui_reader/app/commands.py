@@ -1,0 +1,39 @@
+"""The command palette's (ctrl+p) commands: what the reader's keys do, by name.
+
+A palette that held only Textual's Theme/Quit/Keys and the topics hid the reader's
+own commands; here each is listed with its key, in the user's language.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import SystemCommand
+
+from tui_reader.i18n import _
+
+
+def reader_commands(app, screen) -> Iterable[SystemCommand]:
+    def run(action: str):
+        return lambda: app.call_later(app.run_action, action)
+
+    table = [
+        (_("Help"), _("Every key and the legend of the highlights (? h F1)"), "help"),
+        (_("Speakers"), _("The speakers list: Enter marks one's statements (s)"), "speakers"),
+        (_("Who said what"), _("Each speaker's share and statements (S)"), "speakers_view"),
+        (_("Figures"), _("Every figure in a sortable table (#)"), "numbers_view"),
+        (_("Topics"), _("Jump to a section, person, place or key phrase (t)"), "topics"),
+        (_("Search"), _("Search by word forms (/)"), "search"),
+        (_("Export digest"), _("Save who said what and the figures as Markdown"), "export_digest"),
+        (_("Toggle sidebar"), _("Show or hide the sections and speakers (\\)"), "toggle_sidebar"),
+        (_("Copy quote"), _("Copy the quote or statement being read, with its speaker (y)"), "copy"),
+        (_("File and line"), _("Where you are: file, section, line, percent (=)"), "file_info"),
+        (_("Edit"), _("Open the file in $VISUAL or $EDITOR at this line (v)"), "edit"),
+        (_("Theme"), _("Change the colours"), "change_theme"),
+    ]
+    for title, help_text, action in table:
+        yield SystemCommand(title, help_text, run(action))
+    if screen.query("HelpPanel"):
+        yield SystemCommand(_("Keys panel"), _("Hide the keys panel (Esc)"), app.action_hide_help_panel)
+    else:
+        yield SystemCommand(_("Keys panel"), _("Show the keys of the focused part"), app.action_show_help_panel)
+    yield SystemCommand(_("Quit"), _("Quit; your place is kept (q)"), run("quit"))
