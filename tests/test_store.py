@@ -32,7 +32,7 @@ def full_document() -> Document:
         sentences=[Sentence(0, 68, 0), Sentence(69, 103, 1), Sentence(104, len(TEXT), 1)],
         speakers=[Speaker("putin", "Владимир Путин", ["Путин", "Президент России"], [Span(17, 31), Span(0, 16)]),
                   Speaker("nobody", "Никто")],
-        statements=[Statement("putin", 0, 68, 0, "indirect", "заявил"), Statement("nobody", 69, 103, 1, "direct", None)],
+        statements=[Statement("putin", 0, 68, 0, "indirect", "заявил"), Statement("nobody", 69, 103, 1, "direct", None, 0.4)],
         quotes=[Quote(69, 90, "putin"), Quote(70, 80, None)],
         numbers=[Number(61, 67, "percent", 3.0, "%"), Number(125, 142, "money", 5.2e10, "USD"),
                  Number(1, 2, "other", None, None), Number(3, 4, "count", 2**40, None, 2**41, True),
