@@ -23,6 +23,11 @@ from tui_reader.model import Document
 from tui_reader.store import cache
 
 
+# Above this many characters the NLP models are let go before the index is built, so a
+# text near the 20 MB limit is analysed within ~500 MB (measured: 455 MB at the peak).
+FREE_MODELS_ABOVE = 1_000_000
+
+
 @dataclass
 class Opened:
     doc: Document
@@ -64,6 +69,10 @@ def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) 
     if opened.complete:
         return opened.doc
     loaded = opened.loaded
+    if len(loaded.text) > FREE_MODELS_ABOVE:
+        # A big text's index and topics need the memory the models hold: free them once
+        # the speakers are found (a later document loads them again; a big one is rare).
+        keep_models = False
     if opened.doc.analysis.level == "structure":
         from tui_reader.analysis import enrich
 

@@ -60,15 +60,17 @@ def run(args) -> int:
 def _index_one(path: Path, encoding: str | None, force: bool, progress) -> str:
     started = time.perf_counter()
     try:
-        opened = open_for_reading(path, encoding=encoding)
+        opened = open_for_reading(path, encoding=encoding, use_cache=not force)
     except LoadError as e:
         raise RuntimeError(str(e).removeprefix(f"{path}: ")) from None
-    if opened.complete and not force:
+    if opened.complete:
         return "cached"
-    if opened.complete:  # --force: the cached model's text is the decoded file, analyse it again
-        opened = Opened(doc=opened.doc, loaded=opened.loaded, complete=False, cache_key=opened.cache_key)
+    if force:  # analysed afresh (the cached model is not read: a big one costs its size twice)
+        key = cache.cache_key(opened.loaded.source.sha256 or "", encoding=encoding,
+                              suffix="" if str(path) == "-" else Path(path).suffix)
+        opened = Opened(doc=opened.doc, loaded=opened.loaded, complete=False, cache_key=key)
     finish_analysis(opened, progress=progress)
-    if opened.cache_key is None or cache.load(opened.cache_key) is None:
+    if not opened.stored:
         raise RuntimeError(f"analysed, but the cache in {cache.cache_dir()} cannot be written")
     return f"analysed in {time.perf_counter() - started:.2f} s"
 
