@@ -12,7 +12,9 @@ def run_app(path: str, encoding: str | None = None, use_cache: bool = True) -> i
     try:
         opened = open_for_reading(path, encoding=encoding, use_cache=use_cache)
     except LoadError as e:
-        print(f"summit-reader: {e}", file=sys.stderr)
+        from tui_reader.terminal_text import for_stream
+
+        print(for_stream(f"summit-reader: {e}", sys.stderr), file=sys.stderr)
         return 2
     if path == "-":
         _reattach_stdin()

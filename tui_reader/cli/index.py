@@ -14,6 +14,7 @@ from tui_reader.cli.main import UsageError, error_line
 from tui_reader.load import HTML_EXT, MARKDOWN_EXT, TEXT_EXT, LoadError
 from tui_reader.pipeline import Opened, finish_analysis, open_for_reading
 from tui_reader.store import cache
+from tui_reader.terminal_text import for_stream, is_terminal, quote_name, visible
 
 # What a directory is searched for; a file named on the command line is indexed whatever its name.
 DOCUMENT_SUFFIXES = TEXT_EXT | MARKDOWN_EXT | HTML_EXT
@@ -32,8 +33,9 @@ def run(args) -> int:
     from rich.console import Console
 
     files, failures = _collect(args.paths)
-    # Results are plain prints (a log must not get Rich's 80-column wrapping); while the
-    # bar is live, Rich shows them above it.
+    # Results go to standard output, progress and problems to standard error, so
+    # ``index DIR > log`` logs every result.  Results are plain lines (a log must not
+    # get Rich's 80-column wrapping); on the terminal of a live bar Rich shows them above it.
     err = Console(stderr=True)
     counts = {"analysed": 0, "cached": 0}
     with _progress(err, files) as progress:
@@ -44,16 +46,17 @@ def run(args) -> int:
                 what = _index_one(path, args.encoding, args.force,
                                   lambda name, share: progress.update(stage, completed=share, description=f"{_short(path)}: {name}"))
             except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
-                failures.append(f"{path}: {error_line(e)}")
-                print(f"summit-reader: {failures[-1]}", file=sys.stderr)
+                failures.append(f"{quote_name(path)}: {error_line(e)}")
+                progress.console.print(for_stream(f"summit-reader: {failures[-1]}", sys.stderr),
+                                       markup=False, highlight=False, soft_wrap=True)
             else:
                 counts["analysed" if what != "cached" else "cached"] += 1
-                print(f"{path}: {what}")
+                _result(progress, f"{quote_name(path)}: {what}")
             progress.remove_task(stage)
             progress.advance(overall)
     where = cache.cache_dir()
-    print(f"{counts['analysed']} analysed, {counts['cached']} already cached, {len(failures)} failed "
-          f"(cache: {where})")
+    print(for_stream(f"{counts['analysed']} analysed, {counts['cached']} already cached, {len(failures)} failed "
+                     f"(cache: {quote_name(where)})", sys.stdout))
     return 2 if failures else 0
 
 
@@ -62,7 +65,7 @@ def _index_one(path: Path, encoding: str | None, force: bool, progress) -> str:
     try:
         opened = open_for_reading(path, encoding=encoding, use_cache=not force)
     except LoadError as e:
-        raise RuntimeError(str(e).removeprefix(f"{path}: ")) from None
+        raise RuntimeError(str(e).removeprefix(f"{quote_name(path)}: ")) from None
     if opened.complete:
         return "cached"
     if force:  # analysed afresh (the cached model is not read: a big one costs its size twice)
@@ -84,12 +87,12 @@ def _collect(paths: list[str]) -> tuple[list[Path], list[str]]:
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
-                problems.append(f"{name}: no documents (text, Markdown or HTML) in this directory")
+                problems.append(f"{quote_name(name)}: no documents (text, Markdown or HTML) in this directory")
             files.extend(found)
         else:
             files.append(p)  # a missing file fails as one line when its turn comes
     for problem in problems:
-        print(f"summit-reader: {problem}", file=sys.stderr)
+        print(for_stream(f"summit-reader: {problem}", sys.stderr), file=sys.stderr)
     return files, problems
 
 
@@ -100,7 +103,15 @@ def _progress(console, files: list[Path]):
     long = any(_size(f) > LONG_FILE_BYTES for f in files)
     show = console.is_terminal and (len(files) > 1 or long)
     return Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                    console=console, transient=True, disable=not show)
+                    console=console, transient=True, disable=not show, redirect_stdout=False, redirect_stderr=False)
+
+
+def _result(progress, line: str) -> None:
+    """One result line on standard output (above the bar when both are the same terminal)."""
+    if progress.live.is_started and is_terminal(sys.stdout):
+        progress.console.print(visible(line), markup=False, highlight=False, soft_wrap=True)
+    else:
+        print(for_stream(line, sys.stdout), flush=True)
 
 
 def _size(path: Path) -> int:
@@ -111,4 +122,8 @@ def _size(path: Path) -> int:
 
 
 def _short(path: Path) -> str:
-    return path.name if len(path.name) <= 40 else path.name[:39] + "…"
+    """The file's name for the progress bar (a terminal only): inert, and never Rich markup."""
+    from rich.markup import escape
+
+    name = visible(quote_name(path.name))
+    return escape(name if len(name) <= 40 else name[:39] + "…")

@@ -15,6 +15,7 @@ from importlib import import_module
 from tui_reader import __version__
 from tui_reader.digest import one_line
 from tui_reader.load import LoadError
+from tui_reader.terminal_text import for_stream
 
 # command name → module (imported only when that command runs, to keep start-up light)
 COMMANDS = {
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_reader(args)
     except (UsageError, LoadError) as e:  # LoadError: a command that opened a file by itself
-        print(f"summit-reader: {error_line(e)}", file=sys.stderr)
+        print(for_stream(f"summit-reader: {error_line(e)}", sys.stderr), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -77,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - a bug must still be one line, not a traceback
         if os.environ.get("SUMMIT_READER_DEBUG"):
             raise
-        print(f"summit-reader: internal error: {type(e).__name__}: {error_line(e)} "
-              "(run with SUMMIT_READER_DEBUG=1 for the traceback)", file=sys.stderr)
+        print(for_stream(f"summit-reader: internal error: {type(e).__name__}: {error_line(e)} "
+                         "(run with SUMMIT_READER_DEBUG=1 for the traceback)", sys.stderr), file=sys.stderr)
         return 1
 
 

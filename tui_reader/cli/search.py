@@ -33,10 +33,10 @@ def run(args) -> int:
     except SearchError as e:
         raise UsageError(str(e)) from None
     if args.format == "json":
-        out = {"query": args.query, "mode": args.mode,
-               "hits": [{"start": h.start, "end": h.end, "sentence": h.sentence} for h in hits]}
-        json.dump(out, sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        from tui_reader.cli.export import write_json
+
+        write_json({"query": args.query, "mode": args.mode,
+                    "hits": [{"start": h.start, "end": h.end, "sentence": h.sentence} for h in hits]})
     else:
         print_hits(doc, hits)
     return 0
@@ -47,14 +47,24 @@ def print_hits(doc: Document, hits) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from tui_reader.terminal_text import for_stream
+
     console = Console(highlight=False, soft_wrap=True)
     line_starts = [0] + [i + 1 for i, c in enumerate(doc.text) if c == "\n"]
     for sentence, group in groupby(hits, key=lambda h: h.sentence):
         group = list(group)
         start, end = _context_span(doc, sentence, group)
-        body = Text(doc.text[start:end].replace("\n", " "))
+        # One line, the hits lit; on a terminal each piece is made inert (which may
+        # lengthen it, so the pieces are shown one by one rather than styled by offset).
+        body, at = Text(), start
         for h in group:
-            body.stylize("bold red", max(h.start, start) - start, min(h.end, end) - start)
+            a, b = max(h.start, at), min(h.end, end)
+            if b <= a:
+                continue
+            body.append(for_stream(doc.text[at:a].replace("\n", " "), sys.stdout))
+            body.append(for_stream(doc.text[a:b].replace("\n", " "), sys.stdout), style="bold red")
+            at = b
+        body.append(for_stream(doc.text[at:end].replace("\n", " "), sys.stdout))
         console.print(Text.assemble((f"{bisect_right(line_starts, start)}:", "green"), " ", body))
 
 

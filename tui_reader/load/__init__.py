@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tui_reader.load.decode import NotText, decode
 from tui_reader.model import Source
+from tui_reader.terminal_text import quote_name
 
 # Past this the analysis would take minutes and hold gigabytes; a news reader
 # has no business opening it.  The 3 MB novel is well inside.
@@ -57,16 +58,16 @@ def load_path(path: str | Path, encoding: str | None = None) -> Loaded:
     except OSError as e:
         raise _os_error(path, e, "cannot open") from None
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError(f"{path}: is a directory, not a file")
+        raise LoadError(f"{quote_name(path)}: is a directory, not a file")
     if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-        raise LoadError(f"{path}: too large ({_mb(info.st_size)}; the limit is {_mb(MAX_BYTES)})")
+        raise LoadError(f"{quote_name(path)}: too large ({_mb(info.st_size)}; the limit is {_mb(MAX_BYTES)})")
     try:
         with open(p, "rb") as f:
             data = f.read(MAX_BYTES + 1)  # a pipe or device has no size to check beforehand
     except OSError as e:
         raise _os_error(path, e, "cannot read") from None
     if len(data) > MAX_BYTES:
-        raise LoadError(f"{path}: too large (over {_mb(MAX_BYTES)})")
+        raise LoadError(f"{quote_name(path)}: too large (over {_mb(MAX_BYTES)})")
     return load_bytes(data, str(p), encoding)
 
 
@@ -77,7 +78,7 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
     try:
         text, used = decode(data, encoding)
     except NotText as e:
-        raise LoadError(f"{name}: {e}") from None
+        raise LoadError(f"{quote_name(name)}: {e}") from None
     fmt = _guess_format(path, text)
     if fmt == "html" and not encoding:
         text, used = _honour_declared_charset(data, text, used)
@@ -94,7 +95,7 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
         try:
             text, hints, _title = html_to_text(text)
         except Exception as e:  # a parser failure on a broken page must not be a traceback
-            raise LoadError(f"{name}: cannot extract text from this HTML ({type(e).__name__})") from None
+            raise LoadError(f"{quote_name(name)}: cannot extract text from this HTML ({type(e).__name__})") from None
         text = normalise_newlines(text)
         if not text.strip():
             notes.append("No article text was found in this HTML page.")
@@ -157,12 +158,12 @@ def _read_stdin() -> bytes:
 def _os_error(path: str | Path, e: OSError, doing: str) -> LoadError:
     """A failed stat or open as the one line the user reads."""
     if isinstance(e, FileNotFoundError):
-        return LoadError(f"{path}: no such file")
+        return LoadError(f"{quote_name(path)}: no such file")
     if isinstance(e, PermissionError):
-        return LoadError(f"{path}: permission denied")
+        return LoadError(f"{quote_name(path)}: permission denied")
     if isinstance(e, IsADirectoryError):
-        return LoadError(f"{path}: is a directory, not a file")
-    return LoadError(f"{path}: {doing} ({e.strerror or e})")
+        return LoadError(f"{quote_name(path)}: is a directory, not a file")
+    return LoadError(f"{quote_name(path)}: {doing} ({e.strerror or e})")
 
 
 def _mb(n: int) -> str:
