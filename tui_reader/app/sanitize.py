@@ -39,3 +39,12 @@ def one_line(text: str, limit: int | None = None, *, keep_edges: bool = False) -
     if limit is not None and len(line) > limit:
         line = line[: limit - 1] + "…"
     return line
+
+
+_CLIPBOARD_DROP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def for_clipboard(text: str) -> str:
+    """Text to copy: control, bidi and invisible characters removed (a tab and a
+    newline kept), so what is pasted is what was read and cannot act on a terminal."""
+    return _CLIPBOARD_DROP.sub("", text)
