@@ -36,6 +36,7 @@ hundred numbers) takes well under 100 ms.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -147,7 +148,10 @@ def find_numbers(text: str) -> list[Number]:
             continue
         if out and parsed.start < out[-1].end:  # a prefix reached back into the last span
             parsed.start = out[-1].end
-        out.append(Number(parsed.start, parsed.end, parsed.kind, parsed.value, parsed.unit))
+        # A 309-digit number (or one scaled past it) is infinite as a float: JSON has no
+        # such value, and no reader needs it, so it has none ("value": null).
+        value = parsed.value if parsed.value is None or math.isfinite(parsed.value) else None
+        out.append(Number(parsed.start, parsed.end, parsed.kind, value, parsed.unit))
         pos = parsed.end
     return out
 
