@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui_reader.app.messages import JumpTo
@@ -18,6 +18,21 @@ from tui_reader.app.topic_pane import (
     MATCH_STYLE, TopicPane, entity_types, fuzzy_content, ordered_topics, topic_tag,
 )
 from tui_reader.model import Document
+
+class SafeCommandPalette(CommandPalette):
+    """Textual's palette, but PageDown/PageUp pressed before its list is laid out are
+    ignored: Textual 8.2.8 crashes there with ``KeyError: 0`` (reported upstream, see
+    ``tests/upstream/textual_palette_pagedown.py``)."""
+
+    def _action_command_list(self, action: str) -> None:
+        lists = self.query(CommandList)
+        if not lists or lists.first().scrollable_content_region.height <= 0:
+            return  # not laid out yet: no page to move by
+        try:
+            super()._action_command_list(action)
+        except KeyError:  # the same bug reached some other way: a lost key, not a crash
+            pass
+
 
 # The palette shows this many topics before anything is typed (sections and
 # speakers come first), so opening it on a novel stays instant.

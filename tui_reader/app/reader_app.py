@@ -183,6 +183,15 @@ class ReaderApp(Navigation, App[int]):
         if problem:
             self.notify(problem, severity="warning", markup=False)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette with a guard for keys pressed before it is laid out."""
+        from textual.command import CommandPalette
+
+        from tui_reader.app.palette import SafeCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     async def action_quit(self) -> None:
         self._save_place(now=True)
         await super().action_quit()
