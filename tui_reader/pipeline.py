@@ -86,6 +86,9 @@ def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) 
         from tui_reader.analysis import analyse
 
         doc = analyse(loaded.text, loaded.source, loaded.heading_hints, progress=progress)
+    # What the loader had to say (text it could not read as it should) travels with the
+    # model, so the export and the digest say it too.
+    doc.analysis.notes = [*(n for n in loaded.notes if n not in doc.analysis.notes), *doc.analysis.notes]
     if opened.cache_key:
         opened.stored = cache.save(opened.cache_key, doc, {"heading_hints": loaded.heading_hints,
                                                             "notes": loaded.notes})

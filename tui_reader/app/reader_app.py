@@ -145,8 +145,16 @@ class ReaderApp(Navigation, App[int]):
             # (measured), for ~0.05 s sooner text on screen
             self._analyse()
         self._apply_config()
+        self._say_loader_notes()
         self.call_after_refresh(self._restore_place)
         self.set_interval(3.0, self._save_place)
+
+    def _say_loader_notes(self) -> None:
+        """What the loader noticed (text shown as plain, bytes not valid…), said on opening."""
+        notes = self.opened.loaded.notes if self.opened is not None else []
+        self._notes_said = set(notes)
+        for note in notes:
+            self.notify(inert(note), severity="warning", markup=False, timeout=8)
 
     # --- settings and the place kept across runs -------------------------------------
 
@@ -281,7 +289,8 @@ class ReaderApp(Navigation, App[int]):
         self._set_titles()
         self.statement_index = None
         for note in doc.analysis.notes:
-            self.notify(note, markup=False, timeout=8)
+            if note not in getattr(self, "_notes_said", ()):  # the loader's were said on opening
+                self.notify(inert(note), markup=False, timeout=8)
 
     def _panes(self) -> list:
         return [p for p in (self._pane("search"), self._pane("topics")) if p is not None]
