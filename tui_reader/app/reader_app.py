@@ -151,7 +151,7 @@ class ReaderApp(Navigation, App[int]):
 
     def _say_loader_notes(self) -> None:
         """What the loader noticed (text shown as plain, bytes not valid…), said on opening."""
-        notes = self.opened.loaded.notes if self.opened is not None else []
+        notes = list(getattr(getattr(self.opened, "loaded", None), "notes", None) or [])
         self._notes_said = set(notes)
         for note in notes:
             self.notify(inert(note), severity="warning", markup=False, timeout=8)
