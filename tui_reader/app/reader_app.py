@@ -160,8 +160,13 @@ class ReaderApp(Navigation, App[int]):
 
     def _apply_config(self) -> None:
         config = load_config()
-        for warning in config.warnings:
-            self.notify(warning, severity="warning", markup=False, timeout=6)
+        problems = list(config.warnings)
+        if config.keys or config.theme:
+            from tui_reader.app.keymap_check import keymap_problems
+
+            problems += keymap_problems(config.theme, self.available_themes, config.keys)
+        for warning in problems:
+            self.notify(inert(warning), severity="warning", markup=False, timeout=6)
         if config.keys:
             self.set_keymap(config.keys)
         if config.theme and config.theme in self.available_themes:

@@ -1,6 +1,8 @@
 """``summit-reader cache info|clear``: where the model cache is, how big, and emptying it."""
 from __future__ import annotations
 
+import sys
+
 
 def add_arguments(p) -> None:
     actions = p.add_subparsers(dest="action", required=True, metavar="info|clear")
@@ -11,15 +13,25 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     from tui_reader.store import cache
 
+    from tui_reader.cli.main import UsageError
+    from tui_reader.store.files import reason
+    from tui_reader.terminal_text import for_stream, quote_name
+
     if args.action == "info":
         info = cache.info()
-        print(f"directory: {info.directory}")
+        print(for_stream(f"directory: {quote_name(info.directory)}", sys.stdout))
         print(f"entries:   {info.entries}")
         print(f"size:      {_human(info.size)}")
-    else:
-        directory = cache.cache_dir()
-        removed = cache.clear()
-        print(f"removed {removed} {'entry' if removed == 1 else 'entries'} from {directory}")
+        return 0
+    directory = cache.cache_dir()
+    failed: list = []
+    removed = cache.clear(failed=failed)
+    print(for_stream(f"removed {removed} {'entry' if removed == 1 else 'entries'} from {quote_name(directory)}",
+                     sys.stdout))
+    if failed:
+        n = len(failed)
+        raise UsageError(f"could not remove {n} {'entry' if n == 1 else 'entries'} from {quote_name(directory)} "
+                         f"({reason(failed[0][1])})")
     return 0
 
 

@@ -59,6 +59,9 @@ def _add_opening_options(p: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from tui_reader.store.cleanup import clean_in_background
+
+    clean_in_background()  # temporary files a killed run left behind
     try:
         if argv and argv[0] in COMMANDS:
             parser, module = _command_parser(argv[0])

@@ -24,6 +24,7 @@ Saving edits the ``theme = …`` line in place, so comments and other keys are k
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -33,6 +34,14 @@ from tui_reader.store.files import atomic_write_text, reason, user_dir
 
 CONFIG_DIR_ENV = "SUMMIT_READER_CONFIG_DIR"
 CONFIG_NAME = "config.toml"
+
+# Bounds on what the settings may ask for: a 400 KB key list made Textual's start-up
+# hang, and no one binds a hundred keys to one action.
+MAX_CONFIG_BYTES = 64 * 1024
+MAX_KEY_STRING = 200
+MAX_KEYS_PER_BINDING = 10
+MAX_BINDINGS = 200
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 @dataclass
@@ -67,19 +76,48 @@ def load_config(path: Path | None = None) -> Config:
     if not isinstance(keys, dict):
         cfg.warnings.append(f"{path}: [keys] must be a table; ignored")
         keys = {}
-    for binding_id, value in _flatten(keys):
+    for n, (binding_id, value) in enumerate(_flatten(keys)):
+        if n >= MAX_BINDINGS:
+            cfg.warnings.append(f"{path}: more than {MAX_BINDINGS} key bindings; the rest are ignored")
+            break
         keystr = _key_string(value)
         if keystr is None:
-            cfg.warnings.append(f"{path}: keys.{binding_id} must be a key string like \"ctrl+s\"; ignored")
+            cfg.warnings.append(f"{path}: keys.{_shown(binding_id)} must be a key string like \"ctrl+s\"; ignored")
+        elif problem := _key_string_problem(keystr):
+            cfg.warnings.append(f"{path}: keys.{_shown(binding_id)} {problem}; ignored")
+        elif _CONTROL.search(binding_id):
+            cfg.warnings.append(f"{path}: binding id {_shown(binding_id)} has control characters; ignored")
         else:
             cfg.keys[binding_id] = keystr
     return cfg
 
 
+def _shown(value: str, limit: int = 60) -> str:
+    """A value from the file for a message: quoted, control characters visible, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    text = _CONTROL.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _key_string_problem(keystr: str) -> str | None:
+    """Why a key string cannot be used (None if it can): its form only; whether Textual
+    knows each key's name is the app's check."""
+    if len(keystr) > MAX_KEY_STRING:
+        return f"is {len(keystr):,} characters long (at most {MAX_KEY_STRING})"
+    if _CONTROL.search(keystr):
+        return f"has control characters ({_shown(keystr)}): write key names such as \"escape\""
+    if len(keystr.split(",")) > MAX_KEYS_PER_BINDING:
+        return f"lists more than {MAX_KEYS_PER_BINDING} keys"
+    return None
+
+
 def save_theme(name: str, path: Path | None = None) -> str | None:
     """Persist the chosen theme, keeping everything else in the file.  Returns None on
-    success, else a one-line warning."""
+    success, else a one-line warning.  A symlinked ``config.toml`` (dotfiles kept in a
+    repository) is written through: its target changes, the link stays."""
     path = path or config_path()
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     data, problem = _read(path)
     if problem:
         return f"Theme not saved: {problem}"
@@ -126,11 +164,14 @@ def _with_theme(text: str, name: str) -> str:
 
 def _read(path: Path) -> tuple[dict, str | None]:
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return {}, None
     except OSError as e:
         return {}, f"cannot read {path} ({reason(e)})"
+    if len(raw) > MAX_CONFIG_BYTES:
+        return {}, f"{path} is larger than {MAX_CONFIG_BYTES // 1024} KB; a settings file is a few lines"
     try:
         return tomllib.loads(raw.decode("utf-8")), None
     except UnicodeDecodeError:
