@@ -13,7 +13,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.content import Content
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import inert
+from tui_reader.app.sanitize import name_text
 from tui_reader.app.topic_pane import (
     MATCH_STYLE, TopicPane, entity_types, fuzzy_content, ordered_topics, topic_tag,
 )
@@ -75,7 +75,7 @@ class TopicsProvider(Provider):
             return
         types = entity_types(doc)
         for index in ordered_topics(doc)[:MAX_DISCOVERED]:
-            label = inert(doc.topics[index].label)
+            label = name_text(doc.topics[index].label)
             yield DiscoveryHit(Content.assemble("Go to ", (label, "bold")), partial(self._go, doc, index),
                                text=f"Go to {label}", help=self._help(doc, index, types))
 
@@ -86,7 +86,7 @@ class TopicsProvider(Provider):
         matcher = self.matcher(query)
         types = entity_types(doc)
         for index in ordered_topics(doc):
-            label = inert(doc.topics[index].label)
+            label = name_text(doc.topics[index].label)
             score, content = fuzzy_content(matcher, label, self.match_style or MATCH_STYLE)
             if score > 0:
                 yield Hit(score, Content.assemble("Go to ", content), partial(self._go, doc, index),

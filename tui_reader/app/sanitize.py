@@ -24,16 +24,31 @@ def inert(text: str) -> str:
     return text.translate(_TABLE)
 
 
+# Characters that draw nothing but can make two names look alike or one name look like
+# another ("Пут\u200bин", a right-to-left mark): in names and lists they are shown.
+# Zero-width spaces and joiners as ␣, direction marks as the replacement character.
+_INVISIBLE: dict[int, str] = {code: "\u2423" for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
+_INVISIBLE.update({code: "\ufffd" for code in (0x200E, 0x200F, 0x061C)})
+_INVISIBLE.update({code: " " for code in (0x2028, 0x2029)})
+
+
+def name_text(text: str) -> str:
+    """A name, label or list entry from the file: inert, and its invisible characters
+    shown (one character each, so offsets into it still hold)."""
+    return inert(text).translate(_INVISIBLE)
+
+
 _SPACES = re.compile(r"\s+")
 
 
 def one_line(text: str, limit: int | None = None, *, keep_edges: bool = False) -> str:
-    """Text from the file as one inert line, for a label or a list entry.
+    """Text from the file as one inert line, for a label or a list entry (invisible
+    characters shown, see ``name_text``).
 
     Whitespace runs (line breaks included) become one space; the ends are trimmed
     unless ``keep_edges`` (a piece joined to a highlighted word keeps its space);
     a line longer than ``limit`` is cut with "…"."""
-    line = inert(_SPACES.sub(" ", text))
+    line = name_text(_SPACES.sub(" ", text))
     if not keep_edges:
         line = line.strip()
     if limit is not None and len(line) > limit:
