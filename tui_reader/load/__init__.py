@@ -75,8 +75,9 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
     """Decode ``data`` (named ``path``, for the format guess and messages)."""
     name = path or "input"
     sha = hashlib.sha256(data).hexdigest()
+    notes: list[str] = []
     try:
-        text, used = decode(data, encoding)
+        text, used = decode(data, encoding, notes)
     except NotText as e:
         raise LoadError(f"{quote_name(name)}: {e}") from None
     fmt = _guess_format(path, text)
@@ -84,7 +85,6 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
         text, used = _honour_declared_charset(data, text, used)
     text = normalise_newlines(text)
     hints: list[HeadingHint] | None = None
-    notes: list[str] = []
     if fmt == "markdown":
         from tui_reader.load.markdown import markdown_to_text
         from tui_reader.load.plain import markdown_plain_text, markdown_words, words
