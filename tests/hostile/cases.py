@@ -58,3 +58,35 @@ def nested_blockquote(depth: int = 10_000) -> bytes:
 
 def huge_number() -> bytes:
     return article().replace("на 5%", "на " + "9" * 330 + " рублей").encode()
+
+
+def mixed_encodings() -> bytes:
+    return "Заголовок\n\n".encode() + article().encode("cp1251") + "Министр сообщил о бюджете.\n".encode()
+
+
+def invisible_names() -> bytes:
+    return article().replace("Владимир Путин", "Владимир Пут\u200bин\u202e").encode()
+
+
+def late_nul() -> bytes:
+    return (article() * 400).encode() + b"\x00"
+
+
+def javascript_links() -> bytes:
+    return article().replace("главном", "главном [жми](javascript:alert(1)) <script>x</script>").encode()
+
+
+# name → (file name, bytes, what the CLI must do: "read" (exit 0) or "refuse" (one line, exit 2))
+BATTERY = {
+    "endless-sentence": ("words.txt", lambda: no_punctuation(200_000), "read"),
+    "markup-no-ends": ("markup.txt", lambda: markup_without_sentence_ends(40_000), "read"),
+    "terminal-escapes": ("escapes.txt", escapes_in_text, "read"),
+    "nested-divs": ("divs.html", nested_divs, "read"),
+    "nested-list": ("list.md", nested_markdown_list, "read"),
+    "nested-quotes": ("quotes.md", nested_blockquote, "read"),
+    "huge-number": ("number.txt", huge_number, "read"),
+    "mixed-encodings": ("mixed.txt", mixed_encodings, "read"),
+    "invisible-names": ("names.txt", invisible_names, "read"),
+    "javascript-links": ("links.md", javascript_links, "read"),
+    "late-nul": ("nul.txt", late_nul, "refuse"),
+}
