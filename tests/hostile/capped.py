@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import resource
+from contextlib import contextmanager
 import subprocess
 import sys
 from pathlib import Path
@@ -36,3 +37,30 @@ PEAK_RSS = "import resource; print('PEAK', resource.getrusage(resource.RUSAGE_SE
 def peak_mb(out: subprocess.CompletedProcess) -> int:
     line = [x for x in out.stdout.decode().splitlines() if x.startswith("PEAK ")][-1]
     return int(line.split()[1])
+
+
+def _vm_size_mb() -> int:
+    for line in open("/proc/self/status"):
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) // 1024
+    return 0
+
+
+@contextmanager
+def memory_cap(extra_mb: int = 1500):
+    """Cap this very process (the Pilot tests run the app in-process) at its present
+    address space plus ``extra_mb``: a regression raises MemoryError in the test
+    instead of eating the machine.  The soft limit only, restored afterwards."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    size = _vm_size_mb()
+    if not size:
+        yield
+        return
+    cap = (size + extra_mb) * 2**20
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.capped import run_capped
+from tests.hostile.capped import memory_cap, run_capped
 from tests.hostile.cases import BATTERY, TERMINAL_ATTACK, escapes_in_text
 
 pytestmark = pytest.mark.hostile
@@ -78,8 +78,6 @@ def test_every_command_reads_or_refuses_cleanly(case, tmp_path):
 
 @pytest.mark.parametrize("name", ["terminal-escapes", "nested-list", "invisible-names", "markup-no-ends"])
 async def test_the_reader_opens_and_survives_keys(name, tmp_path):
-    from textual import events
-
     from tui_reader.app.reader_app import ReaderApp
     from tui_reader.pipeline import open_for_reading
 
@@ -88,6 +86,13 @@ async def test_the_reader_opens_and_survives_keys(name, tmp_path):
     path.write_bytes(make())
     opened = open_for_reading(path)
     app = ReaderApp(opened.doc, opened=opened, complete=opened.complete, analysis_mode="thread")
+    with memory_cap():
+        await drive(app)
+
+
+async def drive(app) -> None:
+    from textual import events
+
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("j", "G", "g", "bracketright", "t", "escape", "S", "escape", "numbers_sign")
         await pilot.press("escape", "slash", *"путин", "escape")

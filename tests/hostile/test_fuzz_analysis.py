@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import CORPUS
+from tests.hostile.capped import memory_cap
 from tests.hostile.cases import article, russian_words
 from tests.hostile.test_battery import offsets_in_bounds
 from tui_reader.analysis import analyse
@@ -66,7 +67,8 @@ def mutated(draw) -> str:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(mutated())
 def test_mutated_text_is_analysed_into_strict_json(text):
-    doc = analyse(text)
+    with memory_cap():
+        doc = analyse(text)
     data = json.loads(json.dumps(to_dict(doc), ensure_ascii=False, allow_nan=False))
     assert data["text"] == text
     offsets_in_bounds(data)

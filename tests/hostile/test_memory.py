@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.hostile.capped import PEAK_RSS, peak_mb, run_capped
+from tests.hostile.capped import PEAK_RSS, memory_cap, peak_mb, run_capped
 from tests.hostile.cases import markup_without_sentence_ends, no_punctuation
 
 ANALYSE = ("import sys; from tui_reader.pipeline import open_document; "
@@ -33,7 +33,13 @@ def test_capped_models_join_pieces_back(tmp_path):
     """A long input is tagged and parsed in pieces whose markups line up with the whole."""
     from tui_reader.analysis.nlp import CappedNER, CappedSyntax, models
 
-    m = models()
+    with memory_cap():
+        check_pieces(models())
+
+
+def check_pieces(m) -> None:
+    from tui_reader.analysis.nlp import CappedNER, CappedSyntax
+
     syntax = CappedSyntax(m.syntax.parser, limit=7)
     words = ("Президент России заявил журналистам , что переговоры в Москве прошли успешно , "
              "а министр сообщил о бюджете").split()
