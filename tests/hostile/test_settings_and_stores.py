@@ -73,15 +73,28 @@ async def test_the_app_says_which_settings_it_cannot_use(tmp_path, monkeypatch):
 
 # --- the cache ----------------------------------------------------------------------
 
-def test_an_entry_that_is_not_a_regular_file_is_a_miss(tmp_path):
+LOAD_ENTRY = """
+import sys, time
+from pathlib import Path
+from tui_reader.store import cache
+started = time.monotonic()
+print(cache.load(sys.argv[1], Path(sys.argv[2])), round(time.monotonic() - started, 1))
+"""
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_an_entry_that_is_not_a_regular_file_is_a_miss(tmp_path, kind):
+    """Was: a MemoryError (a symlink to /dev/zero) and a hang (a FIFO).  In a child
+    process under the memory cap, with a timeout, so old code fails without harm."""
     key = "ab" * 32
-    (tmp_path / (key + cache.SUFFIX)).symlink_to("/dev/zero")
-    started = time.monotonic()
-    assert cache.load(key, tmp_path) is None  # was: MemoryError
-    fifo_key = "cd" * 32
-    os.mkfifo(tmp_path / (fifo_key + cache.SUFFIX))
-    assert cache.load(fifo_key, tmp_path) is None  # was: a hang
-    assert time.monotonic() - started < 2
+    entry = tmp_path / (key + cache.SUFFIX)
+    if kind == "fifo":
+        os.mkfifo(entry)
+    else:
+        entry.symlink_to("/dev/zero")
+    out = run_capped(["-c", LOAD_ENTRY, key, str(tmp_path)], cwd=tmp_path, mb=800, timeout=20)
+    assert out.returncode == 0, out.stderr.decode()[-500:]
+    assert out.stdout.decode().split()[0] == "None"
 
 
 @contextmanager
