@@ -17,6 +17,7 @@ note; one that mixes UTF-8 lines with single-byte ones is read line by line, wit
 from __future__ import annotations
 
 import codecs
+import re
 
 # Known binary formats by their first bytes: name them in the error message.
 MAGIC = [
@@ -90,6 +91,9 @@ def decode(data: bytes, encoding: str | None = None, notes: list[str] | None = N
     return text, codec
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _mixed_lines(data: bytes, codec: str) -> str | None:
     """A file pasted together from a UTF-8 and a cp1251 one (say): each line decoded in
     the encoding it is valid in, rather than all of it garbled as one.  None when no
@@ -102,9 +106,15 @@ def _mixed_lines(data: bytes, codec: str) -> str | None:
             decoded.append(line.decode("ascii"))
             continue
         try:
-            decoded.append(line.decode("utf-8"))
-            utf8_lines += 1
+            as_utf8 = line.decode("utf-8")
         except UnicodeDecodeError:
+            as_utf8 = None
+        # A short cp1251 line can be valid UTF-8 by chance ("Я«" is one N'Ko letter):
+        # only a line that reads as Cyrillic counts as UTF-8.
+        if as_utf8 is not None and _CYRILLIC.search(as_utf8):
+            decoded.append(as_utf8)
+            utf8_lines += 1
+        else:
             decoded.append(line.decode(codec, errors="replace"))
     return "".join(decoded) if utf8_lines else None
 
