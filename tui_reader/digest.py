@@ -222,7 +222,7 @@ def render_markdown(doc: Document) -> str:
     if doc.analysis.level == "structure":
         lines += [f"_{_('Not analysed: the structure of the text only.')}_", ""]
     for note in doc.analysis.notes:
-        lines += [f"_{one_line(note)}_", ""]
+        lines += [f"_{inline_inert(one_line(note))}_", ""]
 
     groups = speaker_groups(doc)
     if not groups:
@@ -246,7 +246,7 @@ def render_markdown(doc: Document) -> str:
         lines += [f"_{_('No figures found.')}_", ""]
     for number in numbers:
         # Starts with our own bold markup, not the article's text: nothing to escape.
-        lines.append(f"- {_number_line(doc, number, find_sentence)}")
+        lines.append(f"- {inline_inert(_number_line(doc, number, find_sentence))}")
     if numbers:
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -293,9 +293,20 @@ def one_line(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
+_INLINE_ACTIVE = re.compile(r"[<\[\]]")
+
+
+def inline_inert(text: str) -> str:
+    """Article text that stays text in any Markdown renderer: ``<`` opens no HTML
+    (``<script>``, ``<img onerror=…>``) and brackets make no link, so neither
+    ``[…](javascript:…)`` nor an autolink reaches a reader of the digest.  Our own
+    emphasis (``_…_``, ``**…**``) is left alone."""
+    return _INLINE_ACTIVE.sub(lambda m: "&lt;" if m.group() == "<" else "\\" + m.group(), text)
+
+
 def bullet(text: str) -> str:
     """A list item whose text, taken from the article, can't open another block."""
-    text = one_line(text)
+    text = inline_inert(one_line(text))
     if _BLOCK_START.match(text):
         # A backslash escapes any ASCII punctuation in CommonMark; for "1." the dot.
         text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text) if text[0].isdigit() else "\\" + text
@@ -304,7 +315,7 @@ def bullet(text: str) -> str:
 
 def heading_text(text: str) -> str:
     """Heading text on one line whose trailing ``#``s are not read as a closing sequence."""
-    text = one_line(text) or "—"
+    text = inline_inert(one_line(text)) or "—"
     return re.sub(r"(#+)$", lambda m: "\\" + m.group(1), text)
 
 

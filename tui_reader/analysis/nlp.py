@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 import threading
 from dataclasses import dataclass
@@ -24,6 +25,13 @@ from typing import Any
 _PYMORPHY_MODULES = ("", ".analyzer", ".tagset", ".units", ".units.base", ".shapes", ".utils")
 
 BATCH_SIZE = 32
+
+# The most tokens one model input may have.  The syntax parser scores every pair of
+# words of a sentence (memory grows with the square of its length: 16,000 words
+# without a full stop asked for 18 GiB), and a batch is padded to its longest
+# input; news sentences stay far below this, so cutting longer ones into pieces
+# costs their parse little and bounds every batch to a few megabytes.
+MAX_MODEL_TOKENS = 200
 
 _lock = threading.Lock()
 _models: "Models | None" = None
@@ -61,6 +69,102 @@ def single_threaded_blas() -> None:
         os.environ.setdefault(var, "1")
 
 
+class CappedSyntax:
+    """The syntax parser with a bound on input length: ``.map`` takes token lists as
+    the parser does; a list longer than ``limit`` is parsed in pieces whose markups
+    are joined back (ids and heads shifted; each piece's root stays a root)."""
+
+    def __init__(self, parser: Any, limit: int = MAX_MODEL_TOKENS) -> None:
+        self.parser = parser
+        self.limit = limit
+        self.pieces_cut = 0  # how many inputs were cut (for a note; tests read it)
+
+    @property
+    def batch_size(self) -> int:
+        return self.parser.batch_size
+
+    @batch_size.setter
+    def batch_size(self, value: int) -> None:
+        self.parser.batch_size = value
+
+    def map(self, items):
+        items = list(items)
+        counts = [max(1, -(-len(item) // self.limit)) for item in items]
+        self.pieces_cut += sum(1 for c in counts if c > 1)
+        pieces = (list(item[i:i + self.limit]) for item in items for i in range(0, max(len(item), 1), self.limit))
+        markups = self.parser.map(pieces)
+        for count in counts:
+            if count == 1:
+                yield next(markups)
+                continue
+            yield _join_syntax([next(markups) for _ in range(count)], self.limit)
+
+
+def _join_syntax(parts: list, step: int):
+    from natasha.syntax import SyntaxMarkup, SyntaxToken
+
+    tokens = []
+    for n, part in enumerate(parts):
+        shift = n * step
+        for tok in part.tokens:
+            head = int(tok.head_id)
+            tokens.append(SyntaxToken(str(int(tok.id) + shift), tok.text,
+                                      str(head + shift) if head else "0", tok.rel))
+    return SyntaxMarkup(tokens)
+
+
+_WORD = re.compile(r"\S+")
+
+
+class CappedNER:
+    """The NER tagger with the same bound: a text of more than ``limit`` words is
+    tagged in pieces cut at spaces, the spans shifted back to the whole text's offsets."""
+
+    def __init__(self, tagger: Any, limit: int = MAX_MODEL_TOKENS) -> None:
+        self.tagger = tagger
+        self.limit = limit
+        self.pieces_cut = 0
+
+    @property
+    def batch_size(self) -> int:
+        return self.tagger.batch_size
+
+    @batch_size.setter
+    def batch_size(self, value: int) -> None:
+        self.tagger.batch_size = value
+
+    def map(self, texts):
+        texts = list(texts)
+        cuts = [self._cuts(text) for text in texts]
+        self.pieces_cut += sum(1 for c in cuts if len(c) > 1)
+        pieces = (text[a:b] for text, spans in zip(texts, cuts) for a, b in spans)
+        markups = self.tagger.map(pieces)
+        for text, spans in zip(texts, cuts):
+            if len(spans) == 1:
+                yield next(markups)
+                continue
+            from natasha.ner import NERMarkup
+            from natasha.span import Span
+
+            found = []
+            for a, _b in spans:
+                found.extend(Span(s.start + a, s.stop + a, s.type) for s in next(markups).spans)
+            yield NERMarkup(text, found)
+
+    def _cuts(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) pieces of ``text`` holding at most ``limit`` words each.  Words
+        are counted by spaces; the tagger splits off punctuation too, so a piece may have
+        up to about twice as many tokens, still far below what costs memory."""
+        if len(text) < self.limit * 2:  # cannot hold more words than that: the usual case, no scan
+            return [(0, len(text))]
+        starts = [m.start() for m in _WORD.finditer(text)]
+        if len(starts) <= self.limit:
+            return [(0, len(text))]
+        bounds = starts[self.limit::self.limit]
+        edges = [0, *bounds, len(text)]
+        return list(zip(edges, edges[1:]))
+
+
 @dataclass(slots=True)
 class Models:
     """The loaded models.  ``ner``/``syntax`` take batches (``.map``).
@@ -69,8 +173,8 @@ class Models:
     the novel's peak and ~0.15 s of loading (pymorphy3 gives the lemmas we need).
     """
 
-    ner: Any  # slovnet NER: .map(list[str]) -> markups with .spans (start, stop, type)
-    syntax: Any  # slovnet syntax parser: .map(list[list[str]]) -> markups with .tokens (id, head_id, rel)
+    ner: Any  # CappedNER: .map(list[str]) -> markups with .spans (start, stop, type)
+    syntax: Any  # CappedSyntax: .map(list[list[str]]) -> markups with .tokens (id, head_id, rel)
 
 
 def release_models() -> None:
@@ -95,7 +199,7 @@ def models() -> Models:
             from natasha import NewsEmbedding, NewsNERTagger, NewsSyntaxParser
 
             emb = NewsEmbedding()
-            loaded = Models(ner=NewsNERTagger(emb), syntax=NewsSyntaxParser(emb))
+            loaded = Models(ner=CappedNER(NewsNERTagger(emb)), syntax=CappedSyntax(NewsSyntaxParser(emb)))
             # Callers sort sentences by length before batching, so bigger batches cost
             # little padding and save per-batch overhead (default is 8).
             for model in (loaded.ner, loaded.syntax):

@@ -36,6 +36,7 @@ hundred numbers) takes well under 100 ms.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -159,11 +160,14 @@ def find_numbers(text: str) -> list[Number]:
         if out and parsed.start < out[-1].end:  # a prefix reached back into the last span
             parsed.start = out[-1].end
         approx = APPROX_BEFORE_RE.search(_before(text, parsed.start, 30)) is not None
+        # A 309-digit number (or one scaled past it) is infinite as a float: JSON has no
+        # such value, and no reader needs it, so it has none ("value": null).
+        value = parsed.value if parsed.value is None or math.isfinite(parsed.value) else None
+        value_max = parsed.value_max if parsed.value_max is None or math.isfinite(parsed.value_max) else None
         if parsed.kind == "date":  # the ISO form is the date's value, not a unit
             out.append(Number(parsed.start, parsed.end, "date", None, None, None, approx, parsed.unit))
         else:
-            out.append(Number(parsed.start, parsed.end, parsed.kind, parsed.value, parsed.unit,
-                              parsed.value_max, approx))
+            out.append(Number(parsed.start, parsed.end, parsed.kind, value, parsed.unit, value_max, approx))
         pos = parsed.end
     return out
 

@@ -126,10 +126,14 @@ def phrase_topics(doc: Document) -> list[Topic]:
         return []
     text = doc.text
     folded = fold(text)
+    # One string object per distinct form, not per token: on a 20 MB text the
+    # per-token copies cost ~100 MB at the analysis's peak.
+    distinct: dict[str, str] = {}
     if len(folded) != len(text):  # lower() lengthened an exotic letter: fold word by word
-        forms = [fold(text[s:e]) for s, e in zip(starts, ends)]
+        forms = [distinct.setdefault(f, f) for f in (fold(text[s:e]) for s, e in zip(starts, ends))]
     else:
-        forms = [folded[s:e] for s, e in zip(starts, ends)]
+        forms = [distinct.setdefault(f, f) for f in (folded[s:e] for s, e in zip(starts, ends))]
+    del folded, distinct
     # Only nouns and adjectives matter; everything else (and rare forms) maps to None.
     useful: dict[str, _Word] = {}
     for form, _ in Counter(forms).most_common(MAX_PARSED_FORMS):

@@ -23,7 +23,9 @@ def run_app(paths: str | list[str], encoding: str | None = None, use_cache: bool
             opened = stdin_opened if path == "-" and stdin_opened else \
                 open_for_reading(path, encoding=encoding, use_cache=use_cache, offline=offline)
         except (LoadError, FetchError) as e:
-            print(f"summit-reader: {e}", file=sys.stderr)
+            from tui_reader.terminal_text import for_stream
+
+            print(for_stream(f"summit-reader: {e}", sys.stderr), file=sys.stderr)
             return 2
         if path == "-" and stdin_opened is None:
             _reattach_stdin()

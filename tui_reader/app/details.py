@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui_reader.app.sanitize import inert, one_line
+from tui_reader.app.sanitize import inert, name_text, one_line
 from tui_reader.digest import format_value
 from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Statement
@@ -25,7 +25,7 @@ def describe_number(doc: Document, number: Number) -> Text:
 
 def describe_statement(doc: Document, statement: Statement) -> Text:
     speaker = doc.speaker(statement.speaker)
-    name = inert(speaker.name) if speaker else statement.speaker
+    name = name_text(speaker.name) if speaker else statement.speaker
     text = Text()
     text.append(_("Statement") + " ", style="bold")
     text.append(_("by {name}").format(name=name), style="bold")

@@ -9,16 +9,31 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import inert
+from tui_reader.app.sanitize import name_text
 from tui_reader.app.topic_pane import (
     MATCH_STYLE, TopicPane, entity_types, fuzzy_content, ordered_topics, topic_tag,
 )
 from tui_reader.i18n import _, ngettext
 from tui_reader.model import Document
+
+class SafeCommandPalette(CommandPalette):
+    """Textual's palette, but PageDown/PageUp pressed before its list is laid out are
+    ignored: Textual 8.2.8 crashes there with ``KeyError: 0`` (reported upstream, see
+    ``tests/upstream/textual_palette_pagedown.py``)."""
+
+    def _action_command_list(self, action: str) -> None:
+        lists = self.query(CommandList)
+        if not lists or lists.first().scrollable_content_region.height <= 0:
+            return  # not laid out yet: no page to move by
+        try:
+            super()._action_command_list(action)
+        except KeyError:  # the same bug reached some other way: a lost key, not a crash
+            pass
+
 
 # The palette shows this many topics before anything is typed (sections and
 # speakers come first), so opening it on a novel stays instant.
@@ -61,7 +76,7 @@ class TopicsProvider(Provider):
             return
         types = entity_types(doc)
         for index in ordered_topics(doc)[:MAX_DISCOVERED]:
-            label = inert(doc.topics[index].label)
+            label = name_text(doc.topics[index].label)
             yield DiscoveryHit(Content.assemble(_("Go to") + " ", (label, "bold")), partial(self._go, doc, index),
                                text=f"{_('Go to')} {label}", help=self._help(doc, index, types))
 
@@ -72,7 +87,7 @@ class TopicsProvider(Provider):
         matcher = self.matcher(query)
         types = entity_types(doc)
         for index in ordered_topics(doc):
-            label = inert(doc.topics[index].label)
+            label = name_text(doc.topics[index].label)
             score, content = fuzzy_content(matcher, label, self.match_style or MATCH_STYLE)
             if score > 0:
                 yield Hit(score, Content.assemble(_("Go to") + " ", content), partial(self._go, doc, index),

@@ -166,15 +166,28 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
             # (measured), for ~0.05 s sooner text on screen
             self._analyse()
         self._apply_config()
+        self._say_loader_notes()
         self.call_after_refresh(self._restore_place)
         self.set_interval(3.0, self._save_place)
+
+    def _say_loader_notes(self) -> None:
+        """What the loader noticed (text shown as plain, bytes not valid…), said on opening."""
+        notes = list(getattr(getattr(self.opened, "loaded", None), "notes", None) or [])
+        self._notes_said = set(notes)
+        for note in notes:
+            self.notify(inert(note), severity="warning", markup=False, timeout=8)
 
     # --- settings and the place kept across runs -------------------------------------
 
     def _apply_config(self) -> None:
         config = load_config()
-        for warning in config.warnings:
-            self.notify(warning, severity="warning", markup=False, timeout=6)
+        problems = list(config.warnings)
+        if config.keys or config.theme:
+            from tui_reader.app.keymap_check import keymap_problems
+
+            problems += keymap_problems(config.theme, self.available_themes, config.keys)
+        for warning in problems:
+            self.notify(inert(warning), severity="warning", markup=False, timeout=6)
         if config.keys:
             self.set_keymap(config.keys)
         if config.theme and config.theme in self.available_themes:
@@ -319,7 +332,8 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
         self._set_titles()
         self.statement_index = None
         for note in doc.analysis.notes:
-            self.notify(note, markup=False, timeout=8)
+            if note not in getattr(self, "_notes_said", ()):  # the loader's were said on opening
+                self.notify(inert(note), markup=False, timeout=8)
 
     def _panes(self) -> list:
         return [p for p in (self._pane("search"), self._pane("topics")) if p is not None]
@@ -517,11 +531,14 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
         self.query_one(TitleBar).refresh()
 
     def action_command_palette(self) -> None:
-        """Textual's palette, its placeholder in the user's language."""
+        """Textual's palette, its placeholder in the user's language, with a guard for
+        keys pressed before it is laid out (``palette.SafeCommandPalette``)."""
         from textual.command import CommandPalette
 
+        from tui_reader.app.palette import SafeCommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+            self.push_screen(SafeCommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def get_system_commands(self, screen):
         from tui_reader.app.commands import reader_commands

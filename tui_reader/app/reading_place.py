@@ -33,4 +33,11 @@ class ReadingPlace:
 
     def save(self, position: int) -> str | None:
         self.position = self._saved = position
-        return self.store.save(self.sha, DocState(position, self.marks.as_dict()))
+        problem = self.store.save(self.sha, DocState(position, self.marks.as_dict()))
+        merged = self.store.merged
+        if merged is not None:  # marks another reader of this document set meanwhile
+            known = self.marks.as_dict()
+            for name, offset in merged.marks.items():
+                if name not in known and offset < self.text_length:
+                    self.marks.set(name, offset)
+        return problem

@@ -383,6 +383,8 @@ class SearchPane(Vertical):
             raise
         except Exception as exc:  # an invalid regex, or any engine failure: say it, don't crash
             self._show([], error_line(exc))
+            if type(exc).__name__ == "SlowPattern":  # stopped after its time: say so where it is seen
+                self.notify(error_line(exc), severity="warning", markup=False, timeout=6)
             return
         self._show(hits, None)  # hits come in text order; sorting would build every one
 

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import inert
+from tui_reader.app.sanitize import name_text
 from tui_reader.app.vim_keys import VimOptionList
 from tui_reader.i18n import _
 from tui_reader.model import TOPIC_KINDS, Document, Topic
@@ -176,7 +176,7 @@ class TopicPane(Vertical):
         self.post_message(self.Chosen(topic, self._occurrence))
         if self.is_mounted:
             self.status.update(
-                Content.assemble((inert(topic.label), "bold"),
+                Content.assemble((name_text(topic.label), "bold"),
                                  f"  {self._occurrence + 1}/{len(topic.occurrences)}"))
 
     def action_close(self) -> None:
@@ -237,7 +237,7 @@ class TopicPane(Vertical):
                 count = sum(1 for t in doc.topics if t.kind == kind and t.occurrences)
                 yield Option(Content.styled(f"{kind_title(kind)} ({count})", "bold dim"),
                              disabled=True)
-            yield self._option(i, Content(inert(topic.label)))
+            yield self._option(i, Content(name_text(topic.label)))
 
     def _filtered(self, query: str) -> Iterable[Option]:
         doc = self._doc
@@ -246,12 +246,12 @@ class TopicPane(Vertical):
         fuzzy = Matcher(query).fuzzy_search
         scored = []
         for i in ordered_topics(doc):
-            score, offsets = fuzzy.match(query, inert(doc.topics[i].label))  # labels come from the file: inert, as shown
+            score, offsets = fuzzy.match(query, name_text(doc.topics[i].label))  # labels come from the file: inert, as shown
             if score > 0:
                 scored.append((score, i, offsets))
         scored.sort(key=lambda item: -item[0])  # stable: kind order among equal scores
         # Only the shown ones get their letters lit: that costs more than the scoring.
-        return [self._option(i, lit_content(inert(doc.topics[i].label), offsets, MATCH_STYLE))
+        return [self._option(i, lit_content(name_text(doc.topics[i].label), offsets, MATCH_STYLE))
                 for _, i, offsets in scored[:MAX_FILTERED]]
 
     def _option(self, index: int, label: Content) -> Option:

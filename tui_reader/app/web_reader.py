@@ -23,12 +23,8 @@ class WebReaderApp(ReaderApp):
     def __init__(self, opened, **kwargs) -> None:
         super().__init__(opened.doc, opened=opened, complete=opened.complete,
                          source_label=source_label(opened.doc.source), **kwargs)
+        # what the fetch had to say is in opened.loaded.notes: ReaderApp says those on opening
         self.url = opened.doc.source.url or opened.doc.source.path or ""
-        self.fetch_notes = list(opened.loaded.notes)
-
-    def on_mount(self) -> None:  # Textual runs ReaderApp's on_mount too (first this one)
-        for note in self.fetch_notes:
-            self.notify(note, severity="warning", markup=False, timeout=6)
 
     def help_keys(self) -> list[tuple[str, str]]:
         from tui_reader.app.help_screen import keys

@@ -2,6 +2,8 @@
 web pages) is, how big, and emptying it."""
 from __future__ import annotations
 
+import sys
+
 from tui_reader.i18n import _, ngettext
 
 
@@ -12,27 +14,38 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
+    from tui_reader.cli.main import UsageError
     from tui_reader.store import cache
+    from tui_reader.store.files import reason
+    from tui_reader.terminal_text import for_stream, quote_name
     from tui_reader.web import page_cache
 
     if args.action == "info":
         info = cache.info()
         pages, count, size = page_cache.info()
-        rows = [(_("directory:"), info.directory), (_("entries:"), info.entries), (_("size:"), _human(info.size)),
+        rows = [(_("directory:"), quote_name(info.directory)), (_("entries:"), info.entries),
+                (_("size:"), _human(info.size)),
                 (_("web pages:"), _("{count} ({size}) in {directory}").format(count=count, size=_human(size),
-                                                                              directory=pages))]
+                                                                              directory=quote_name(pages)))]
         width = max(len(label) for label, _value in rows)
         for label, value in rows:
-            print(f"{label.ljust(width)} {value}")
-    else:
-        directory = cache.cache_dir()
-        removed = cache.clear()
-        print(ngettext("removed {count} entry from {directory}", "removed {count} entries from {directory}",
-                       removed).format(count=removed, directory=directory))
-        pages = page_cache.clear()
-        if pages:
-            print(ngettext("removed {count} web page from {directory}", "removed {count} web pages from {directory}",
-                           pages).format(count=pages, directory=page_cache.pages_dir()))
+            print(for_stream(f"{label.ljust(width)} {value}", sys.stdout))
+        return 0
+    directory = cache.cache_dir()
+    failed: list = []
+    removed = cache.clear(failed=failed)
+    print(for_stream(ngettext("removed {count} entry from {directory}", "removed {count} entries from {directory}",
+                              removed).format(count=removed, directory=quote_name(directory)), sys.stdout))
+    pages = page_cache.clear()
+    if pages:
+        print(for_stream(ngettext("removed {count} web page from {directory}",
+                                  "removed {count} web pages from {directory}",
+                                  pages).format(count=pages, directory=quote_name(page_cache.pages_dir())), sys.stdout))
+    if failed:
+        n = len(failed)
+        raise UsageError(ngettext("could not remove {count} entry from {directory} ({reason})",
+                                  "could not remove {count} entries from {directory} ({reason})", n).format(
+            count=n, directory=quote_name(directory), reason=reason(failed[0][1])))
     return 0
 
 

@@ -7,6 +7,7 @@ import sys
 from tui_reader.cli.common import open_for_cli
 from tui_reader.i18n import _
 from tui_reader.model import to_dict
+from tui_reader.terminal_text import for_stream, is_terminal, json_for_terminal
 
 
 def add_arguments(p) -> None:
@@ -18,10 +19,19 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     doc = open_for_cli(args.file, args)
     if args.format == "json":
-        json.dump(to_dict(doc), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_json(to_dict(doc))
     else:
         from tui_reader.digest import render_markdown
 
-        sys.stdout.write(render_markdown(doc))
+        sys.stdout.write(for_stream(render_markdown(doc), sys.stdout))
     return 0
+
+
+def write_json(data) -> None:
+    """Strict JSON on standard output (a NaN or infinity is refused, not written as
+    ``Infinity``); on a terminal the characters it would act on are escaped."""
+    if is_terminal(sys.stdout):
+        sys.stdout.write(json_for_terminal(json.dumps(data, ensure_ascii=False, allow_nan=False)))
+    else:
+        json.dump(data, sys.stdout, ensure_ascii=False, allow_nan=False)
+    sys.stdout.write("\n")

@@ -15,6 +15,7 @@ from tui_reader.i18n import _
 from tui_reader.load import HTML_EXT, MARKDOWN_EXT, TEXT_EXT, LoadError
 from tui_reader.pipeline import Opened, finish_analysis, open_for_reading
 from tui_reader.store import cache
+from tui_reader.terminal_text import for_stream, is_terminal, quote_name, visible
 from tui_reader.web.fetch import FetchError, is_url
 
 # What a directory is searched for; a file named on the command line is indexed whatever its name.
@@ -33,8 +34,9 @@ def run(args) -> int:
     from rich.console import Console
 
     files, failures = _collect(args.paths)
-    # Results are plain prints (a log must not get Rich's 80-column wrapping); while the
-    # bar is live, Rich shows them above it.
+    # Results go to standard output, progress and problems to standard error, so
+    # ``index DIR > log`` logs every result.  Results are plain lines (a log must not
+    # get Rich's 80-column wrapping); on the terminal of a live bar Rich shows them above it.
     err = Console(stderr=True)
     counts = {"analysed": 0, "cached": 0}
     with _progress(err, files) as progress:
@@ -45,31 +47,38 @@ def run(args) -> int:
                 what = _index_one(path, args.encoding, args.force, args.offline,
                                   lambda name, share: progress.update(stage, completed=share, description=f"{_short(path)}: {name}"))
             except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
-                failures.append(f"{path}: {error_line(e)}")
-                print(f"summit-reader: {failures[-1]}", file=sys.stderr)
+                failures.append(f"{quote_name(path)}: {error_line(e)}")
+                progress.console.print(for_stream(f"summit-reader: {failures[-1]}", sys.stderr),
+                                       markup=False, highlight=False, soft_wrap=True)
             else:
                 counts["analysed" if what != "cached" else "cached"] += 1
-                print(f"{path}: {_('cached') if what == 'cached' else what}")
+                _result(progress, f"{quote_name(path)}: {_('cached') if what == 'cached' else what}")
             progress.remove_task(stage)
             progress.advance(overall)
     where = cache.cache_dir()
-    print(_("{analysed} analysed, {cached} already cached, {failed} failed (cache: {where})").format(
-        analysed=counts["analysed"], cached=counts["cached"], failed=len(failures), where=where))
+    print(for_stream(_("{analysed} analysed, {cached} already cached, {failed} failed (cache: {where})").format(
+        analysed=counts["analysed"], cached=counts["cached"], failed=len(failures), where=quote_name(where)),
+        sys.stdout))
     return 2 if failures else 0
 
 
 def _index_one(path: Path | str, encoding: str | None, force: bool, offline: bool, progress) -> str:
     started = time.perf_counter()
+    url = isinstance(path, str) and is_url(path)
     try:
-        opened = open_for_reading(path, encoding=encoding, offline=offline)
+        # --force: a file is read afresh (the cached model is not read: a big one costs its
+        # size twice); a page goes through its caches, for the key its model is kept under
+        opened = open_for_reading(path, encoding=encoding, use_cache=url or not force, offline=offline)
     except (LoadError, FetchError) as e:
-        raise RuntimeError(str(e).removeprefix(f"{path}: ")) from None
+        raise RuntimeError(str(e).removeprefix(f"{quote_name(path)}: ").removeprefix(f"{path}: ")) from None
     if opened.complete and not force:
         return "cached"
-    if opened.complete:  # --force: the cached model's text is the decoded file, analyse it again
-        opened = Opened(doc=opened.doc, loaded=opened.loaded, complete=False, cache_key=opened.cache_key)
+    if force:  # analysed afresh
+        key = opened.cache_key if url else cache.cache_key(opened.loaded.source.sha256 or "", encoding=encoding,
+                                                           suffix="" if str(path) == "-" else Path(path).suffix)
+        opened = Opened(doc=opened.doc, loaded=opened.loaded, complete=False, cache_key=key)
     finish_analysis(opened, progress=progress)
-    if opened.cache_key is None or cache.load(opened.cache_key) is None:
+    if not opened.stored:
         raise RuntimeError(_("analysed, but the cache in {where} cannot be written").format(where=cache.cache_dir()))
     return _("analysed in {seconds:.2f} s").format(seconds=time.perf_counter() - started)
 
@@ -85,12 +94,12 @@ def _collect(paths: list[str]) -> tuple[list[Path | str], list[str]]:
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
-                problems.append(f"{name}: " + _("no documents (text, Markdown or HTML) in this directory"))
+                problems.append(f"{quote_name(name)}: " + _("no documents (text, Markdown or HTML) in this directory"))
             files.extend(found)
         else:
             files.append(p)  # a missing file fails as one line when its turn comes
     for problem in problems:
-        print(f"summit-reader: {problem}", file=sys.stderr)
+        print(for_stream(f"summit-reader: {problem}", sys.stderr), file=sys.stderr)
     return files, problems
 
 
@@ -101,7 +110,15 @@ def _progress(console, files: list[Path]):
     long = any(_size(f) > LONG_FILE_BYTES for f in files)
     show = console.is_terminal and (len(files) > 1 or long)
     return Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                    console=console, transient=True, disable=not show)
+                    console=console, transient=True, disable=not show, redirect_stdout=False, redirect_stderr=False)
+
+
+def _result(progress, line: str) -> None:
+    """One result line on standard output (above the bar when both are the same terminal)."""
+    if progress.live.is_started and is_terminal(sys.stdout):
+        progress.console.print(visible(line), markup=False, highlight=False, soft_wrap=True)
+    else:
+        print(for_stream(line, sys.stdout), flush=True)
 
 
 def _size(path: Path | str) -> int:
@@ -114,5 +131,8 @@ def _size(path: Path | str) -> int:
 
 
 def _short(path: Path | str) -> str:
-    name = path if isinstance(path, str) else path.name
-    return name if len(name) <= 40 else name[:39] + "…"
+    """The file's name (or URL) for the progress bar (a terminal only): inert, and never Rich markup."""
+    from rich.markup import escape
+
+    name = visible(quote_name(path if isinstance(path, str) else path.name))
+    return escape(name if len(name) <= 40 else name[:39] + "…")

@@ -16,6 +16,7 @@ from tui_reader import __version__
 from tui_reader.digest import one_line
 from tui_reader.i18n import _, set_language
 from tui_reader.load import LoadError
+from tui_reader.terminal_text import for_stream
 from tui_reader.web.fetch import FetchError
 
 # command name → module (imported only when that command runs, to keep start-up light)
@@ -93,6 +94,9 @@ def _choose_language(argv: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     argv = _choose_language(argv)
+    from tui_reader.store.cleanup import clean_in_background
+
+    clean_in_background()  # temporary files a killed run left behind
     try:
         if argv and argv[0] in COMMANDS:
             parser, module = _command_parser(argv[0])
@@ -103,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_reader(args)
     except (UsageError, LoadError, FetchError) as e:  # a command that opened a file or URL by itself
-        print(f"summit-reader: {error_line(e)}", file=sys.stderr)
+        print(for_stream(f"summit-reader: {error_line(e)}", sys.stderr), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -112,8 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - a bug must still be one line, not a traceback
         if os.environ.get("SUMMIT_READER_DEBUG"):
             raise
-        print("summit-reader: " + _("internal error: {error} (run with SUMMIT_READER_DEBUG=1 for the traceback)")
-              .format(error=f"{type(e).__name__}: {error_line(e)}"), file=sys.stderr)
+        print(for_stream("summit-reader: " + _("internal error: {error} (run with SUMMIT_READER_DEBUG=1 for the "
+                                               "traceback)").format(error=f"{type(e).__name__}: {error_line(e)}"),
+                         sys.stderr), file=sys.stderr)
         return 1
 
 

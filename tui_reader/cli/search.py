@@ -11,7 +11,6 @@ The old order ``search FILE QUERY`` still works when FILE is a file and QUERY is
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 from bisect import bisect_right
@@ -50,12 +49,11 @@ def run(args) -> int:
             raise UsageError(str(e)) from None
         found = found or bool(hits)
         if args.format == "json":
+            from tui_reader.cli.export import write_json
+
             out = {"query": query, "mode": args.mode,
                    "hits": [{"start": h.start, "end": h.end, "sentence": h.sentence} for h in hits]}
-            if len(files) > 1:
-                out = {"file": path, **out}
-            json.dump(out, sys.stdout, ensure_ascii=False)
-            sys.stdout.write("\n")
+            write_json({"file": path, **out} if len(files) > 1 else out)
         else:
             print_hits(doc, hits, console, prefix=f"{path}:" if len(files) > 1 else "")
     return 0 if found else 1
@@ -75,16 +73,26 @@ def print_hits(doc: Document, hits, console=None, prefix: str = "") -> None:
     """One line per sentence with hits (its line number first), the hits lit."""
     from rich.text import Text
 
+    from tui_reader.terminal_text import for_stream
+
     console = console or _console("auto")
     line_starts = [0] + [i + 1 for i, c in enumerate(doc.text) if c == "\n"]
     for sentence, group in groupby(hits, key=lambda h: h.sentence):
         group = list(group)
         start, end = _context_span(doc, sentence, group)
-        body = Text(doc.text[start:end].replace("\n", " "))
+        # One line, the hits lit; on a terminal each piece is made inert (which may
+        # lengthen it, so the pieces are shown one by one rather than styled by offset).
+        body, at = Text(), start
         for h in group:
-            body.stylize("bold red", max(h.start, start) - start, min(h.end, end) - start)
-        console.print(Text.assemble((prefix, "magenta"), (f"{bisect_right(line_starts, start)}:", "green"),
-                                    " ", body))
+            a, b = max(h.start, at), min(h.end, end)
+            if b <= a:
+                continue
+            body.append(for_stream(doc.text[at:a].replace("\n", " "), sys.stdout))
+            body.append(for_stream(doc.text[a:b].replace("\n", " "), sys.stdout), style="bold red")
+            at = b
+        body.append(for_stream(doc.text[at:end].replace("\n", " "), sys.stdout))
+        console.print(Text.assemble((for_stream(prefix, sys.stdout), "magenta"),
+                                    (f"{bisect_right(line_starts, start)}:", "green"), " ", body))
 
 
 def _context_span(doc: Document, sentence: int, group) -> tuple[int, int]:

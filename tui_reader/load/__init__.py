@@ -24,6 +24,7 @@ from pathlib import Path
 from tui_reader.i18n import _
 from tui_reader.load.decode import NotText, decode
 from tui_reader.model import Source
+from tui_reader.terminal_text import quote_name
 
 # Past this the analysis would take minutes and hold gigabytes; a news reader
 # has no business opening it.  The 3 MB novel is well inside.
@@ -64,16 +65,17 @@ def load_path(path: str | Path, encoding: str | None = None) -> Loaded:
     except OSError as e:
         raise _os_error(path, e, "cannot open") from None
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError(f"{path}: " + _("is a directory, not a file"))
+        raise LoadError(f"{quote_name(path)}: " + _("is a directory, not a file"))
     if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-        raise LoadError(f"{path}: " + _("too large ({size}; the limit is {limit})").format(size=_mb(info.st_size), limit=_mb(MAX_BYTES)))
+        raise LoadError(f"{quote_name(path)}: " + _("too large ({size}; the limit is {limit})").format(
+            size=_mb(info.st_size), limit=_mb(MAX_BYTES)))
     try:
         with open(p, "rb") as f:
             data = f.read(MAX_BYTES + 1)  # a pipe or device has no size to check beforehand
     except OSError as e:
         raise _os_error(path, e, "cannot read") from None
     if len(data) > MAX_BYTES:
-        raise LoadError(f"{path}: " + _("too large (over {limit})").format(limit=_mb(MAX_BYTES)))
+        raise LoadError(f"{quote_name(path)}: " + _("too large (over {limit})").format(limit=_mb(MAX_BYTES)))
     return load_bytes(data, str(p), encoding)
 
 
@@ -83,33 +85,46 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
     ``suffix`` stands for the name's (a URL's format comes from its Content-Type)."""
     name = path or "input"
     sha = hashlib.sha256(data).hexdigest()
+    notes: list[str] = []
     try:
-        text, used = decode(data, encoding)
+        text, used = decode(data, encoding, notes)
     except NotText as e:
-        raise LoadError(f"{name}: {e}") from None
+        raise LoadError(f"{quote_name(name)}: {e}") from None
     fmt = _guess_format(path, text, suffix)
     if fmt == "html" and not encoding:
         text, used = _honour_declared_charset(data, text, used)
     text = normalise_newlines(text)
     hints: list[HeadingHint] | None = None
-    notes: list[str] = []
     code: list[tuple[int, int]] = []
     if fmt == "markdown":
         from tui_reader.load.markdown import markdown_parts
+        from tui_reader.load.plain import markdown_plain_text, markdown_words, words
 
-        text, hints, code = markdown_parts(text)
+        source_text = text
+        text, hints, code = markdown_parts(source_text)
+        # markdown-it drops what is nested past its limit: if words went missing, read the lines instead
+        if words(text) < 0.8 * markdown_words(source_text):
+            text, hints, code = markdown_plain_text(source_text), None, []
+            notes.append(_("The Markdown is nested too deeply to keep its structure: shown as plain text."))
     elif fmt == "html":
         from tui_reader.load.html import html_to_text
+        from tui_reader.load.plain import html_plain_text
 
+        source_text = text
         try:
-            text, hints, _title = html_to_text(text)
-        except Exception as e:  # a parser failure on a broken page must not be a traceback
-            raise LoadError(f"{name}: " + _("cannot extract text from this HTML ({error})").format(error=type(e).__name__)) from None
+            text, hints, _title = html_to_text(source_text)
+        except Exception:  # a parser failure on a broken page must not be a traceback: plain text then
+            text, hints = "", []
         text = normalise_newlines(text)
         if not text.strip():
-            notes.append(_("No article text was found in this HTML page."))
-        elif hints is None:
+            # the extractor gave up (10,000 nested <div>s stop lxml); the page's plain text, if any
+            text, hints = html_plain_text(source_text), None
+            if text.strip():
+                notes.append(_("No article could be extracted from this HTML page: all its text is shown."))
+        elif hints is None:  # a page with no article in it: all its text (see pipeline._no_article)
             notes.append(no_article_note())
+        if not text.strip():
+            notes.append(_("No article text was found in this HTML page."))
     if "\ufffd" in text and encoding:
         notes.append(_("Some bytes are not valid {encoding} and are shown as \ufffd.").format(encoding=used))
     source = Source(path=path, sha256=sha, encoding=used, format=fmt)
@@ -169,12 +184,12 @@ def _read_stdin() -> bytes:
 def _os_error(path: str | Path, e: OSError, doing: str) -> LoadError:
     """A failed stat or open as the one line the user reads."""
     if isinstance(e, FileNotFoundError):
-        return LoadError(f"{path}: " + _("no such file"))
+        return LoadError(f"{quote_name(path)}: " + _("no such file"))
     if isinstance(e, PermissionError):
-        return LoadError(f"{path}: " + _("permission denied"))
+        return LoadError(f"{quote_name(path)}: " + _("permission denied"))
     if isinstance(e, IsADirectoryError):
-        return LoadError(f"{path}: " + _("is a directory, not a file"))
-    return LoadError(f"{path}: {doing} ({e.strerror or e})")
+        return LoadError(f"{quote_name(path)}: " + _("is a directory, not a file"))
+    return LoadError(f"{quote_name(path)}: {doing} ({e.strerror or e})")
 
 
 def _mb(n: int) -> str:

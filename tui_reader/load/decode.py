@@ -10,11 +10,14 @@ and sometimes in UTF-16 (Windows "Unicode" text).  Order of trust:
 4. charset-normalizer on a *sample* (detecting on a whole 3 MB novel costs
    seconds; a 64 KB sample is enough and takes ~50 ms).
 
-Files that are not text at all (images, archives, NUL bytes) raise ``NotText``.
+Files that are not text at all (images, archives, a NUL byte anywhere) raise
+``NotText``.  A file that is mostly UTF-8 with a few bad bytes is read as UTF-8 with a
+note; one that mixes UTF-8 lines with single-byte ones is read line by line, with a note.
 """
 from __future__ import annotations
 
 import codecs
+import re
 
 from tui_reader.i18n import _
 
@@ -52,8 +55,10 @@ class NotText(ValueError):
     """The bytes are not a text file; the message says what they look like."""
 
 
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding used).  Newlines are left as they are."""
+def decode(data: bytes, encoding: str | None = None, notes: list[str] | None = None) -> tuple[str, str]:
+    """Return (text, encoding used).  Newlines are left as they are.  What the reader
+    should know about the decoding (bytes replaced, encodings mixed) is added to ``notes``."""
+    notes = notes if notes is not None else []
     if encoding:
         try:
             codec = codecs.lookup(encoding).name
@@ -75,11 +80,46 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         text, codec = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, codec = _mostly_utf8(data), "utf-8"
-        if text is None:
+        if text is not None:
+            notes.append(_("Some bytes are not valid UTF-8 and are shown as \ufffd."))
+        else:
             codec = detect(data)
-            text = data.decode(codec, errors="replace")
+            text = _mixed_lines(data, codec)
+            if text is not None:
+                notes.append(_("This file mixes UTF-8 and {encoding}: each line was read in its own encoding.").format(
+                    encoding=codec))
+            else:
+                text = data.decode(codec, errors="replace")
     _reject_control_noise(text)
     return text, codec
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _mixed_lines(data: bytes, codec: str) -> str | None:
+    """A file pasted together from a UTF-8 and a cp1251 one (say): each line decoded in
+    the encoding it is valid in, rather than all of it garbled as one.  None when no
+    line with letters beyond ASCII is valid UTF-8 (the usual single-encoding file)."""
+    lines = data.splitlines(keepends=True)
+    decoded: list[str] = []
+    utf8_lines = 0
+    for line in lines:
+        if line.isascii():
+            decoded.append(line.decode("ascii"))
+            continue
+        try:
+            as_utf8 = line.decode("utf-8")
+        except UnicodeDecodeError:
+            as_utf8 = None
+        # A short cp1251 line can be valid UTF-8 by chance ("Я«" is one N'Ko letter):
+        # only a line that reads as Cyrillic counts as UTF-8.
+        if as_utf8 is not None and _CYRILLIC.search(as_utf8):
+            decoded.append(as_utf8)
+            utf8_lines += 1
+        else:
+            decoded.append(line.decode(codec, errors="replace"))
+    return "".join(decoded) if utf8_lines else None
 
 
 def detect(data: bytes) -> str:
@@ -119,8 +159,8 @@ def _reject_binary(data: bytes) -> None:
     for magic, what in MAGIC:
         if data.startswith(magic):
             raise NotText(_("this is {what}, not a text file").format(what=what))
-    head = data[:SAMPLE_BYTES]
-    if b"\x00" in head and not _bomless_utf16(data):
+    # Anywhere in the file, not only in a sample: one rule for every NUL (the scan is memchr).
+    if b"\x00" in data and not _bomless_utf16(data):
         raise NotText(_("this is a binary file (it contains NUL bytes), not text"))
 
 

@@ -25,12 +25,13 @@ from collections.abc import Callable, Sequence
 from itertools import compress, islice
 from typing import NamedTuple, overload
 
+from tui_reader.i18n import _
 from tui_reader.model import Document
 from tui_reader.search.context import SearchContext, context_for
 from tui_reader.search.lemmas import WORD_RE, query_lemmas, yo_as_ye
 from tui_reader.search.suggest import complete, suggest  # the app finds everything here
 
-__all__ = ["MODES", "Hit", "HitList", "SearchError", "complete", "parse_terms", "search", "suggest", "warm_up"]
+__all__ = ["MODES", "Hit", "HitList", "SearchError", "SlowPattern", "complete", "parse_terms", "search", "suggest", "warm_up"]
 
 MODES = ("lemma", "exact", "regex")
 
@@ -101,13 +102,23 @@ class SearchError(ValueError):
     """A query that cannot run (bad regular expression, unknown mode); the message is one line."""
 
 
+class SlowPattern(SearchError):
+    """A regular expression stopped after ``REGEX_TIMEOUT`` seconds (catastrophic backtracking)."""
+
+
+# A regular expression may backtrack for ever (``(\w+\s?)+$``): the ``regex`` module
+# stops it after this long, and releases the interpreter lock while it matches, so
+# the reader's keys keep working meanwhile (Python's ``re`` can do neither).
+REGEX_TIMEOUT = 3.0
+
+
 def search(doc: Document, query: str, mode: str = "lemma", *, limit: int | None = None) -> HitList:
     """The hits of ``query`` in ``doc``, in text order (the first ``limit`` if given).
 
     Raises ``SearchError`` for an unknown mode or an invalid regular expression.
     """
     if mode not in MODES:
-        raise SearchError(f"unknown search mode {mode!r} (use {', '.join(MODES)})")
+        raise SearchError(_("unknown search mode {mode} (use {modes})").format(mode=repr(mode), modes=", ".join(MODES)))
     if not query.strip():
         return HitList.of([])
     ctx = context_for(doc)
@@ -262,23 +273,37 @@ def _regex_hits(ctx: SearchContext, pattern: str, limit: int | None) -> HitList:
     ignore_case = not has_capitals(literal)
     # Ignoring case by matching the lower-cased text is much faster than re.IGNORECASE.
     lowered = ctx.folded_text(True) if ignore_case else None
-    flags = re.IGNORECASE if ignore_case and lowered is None else 0
+    import regex
+
+    # VERSION0: the same syntax and meaning as Python's ``re``, which the help describes.
+    flags = regex.VERSION0 | (regex.IGNORECASE if ignore_case and lowered is None else 0)
     try:
-        compiled = re.compile(yo_as_ye(pattern), flags)
-    except re.error as e:
-        where = f" at position {e.pos}" if e.pos is not None else ""
-        raise SearchError(f"invalid regular expression {pattern!r}: {e.msg}{where}") from None
-    except (OverflowError, RecursionError):
-        raise SearchError(f"invalid regular expression {pattern!r}: too large") from None
-    return _pattern_hits(ctx, compiled, limit, lowered)
+        compiled = regex.compile(yo_as_ye(pattern), flags)
+    except regex.error as e:
+        where = " " + _("at position {pos}").format(pos=e.pos) if getattr(e, "pos", None) is not None else ""
+        raise SearchError(_("invalid regular expression {pattern}: {error}").format(
+            pattern=repr(pattern), error=f"{getattr(e, 'msg', e)}{where}")) from None
+    except (OverflowError, RecursionError, ValueError):
+        raise SearchError(_("invalid regular expression {pattern}: too large").format(pattern=repr(pattern))) from None
+    try:
+        return _pattern_hits(ctx, compiled, limit, lowered)
+    except TimeoutError:
+        raise SlowPattern(_("the regular expression {pattern} was too slow and was stopped after {seconds:g} s; "
+                            "try a simpler one (no nested repeats like (a+)+)").format(
+            pattern=repr(pattern), seconds=REGEX_TIMEOUT)) from None
 
 
-def _pattern_hits(ctx: SearchContext, compiled: re.Pattern, limit: int | None,
+def _pattern_hits(ctx: SearchContext, compiled, limit: int | None,
                   haystack: str | None = None) -> HitList:
+    """Hits of a compiled ``re`` or ``regex`` pattern (the latter stopped after ``REGEX_TIMEOUT``)."""
     if haystack is None:
         haystack = ctx.folded_text(False)  # ё read as е, case kept: same offsets as the text
+    if isinstance(compiled, re.Pattern):
+        matches = compiled.finditer(haystack)
+    else:
+        matches = compiled.finditer(haystack, timeout=REGEX_TIMEOUT, concurrent=True)
     # Only the spans now (an empty match marks no text); a Hit, with its sentence, is made when read.
-    spans = (span for span in map(re.Match.span, compiled.finditer(haystack)) if span[0] != span[1])
+    spans = (span for span in (m.span() for m in matches) if span[0] != span[1])
     spans = list(spans if limit is None else islice(spans, max(limit, 0)))
 
     def hit(k: int) -> Hit:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ from tui_reader.store.files import atomic_write, user_dir
 ENV_DIR = "SUMMIT_READER_CACHE_DIR"
 SUFFIX = ".model"
 TEMP_PREFIX = ".tmp-"
-STALE_TEMP_SECONDS = 3600
+STALE_TEMP_SECONDS = 600  # a temporary file older than this was left by a killed writer
 
 
 # What the header must say for an entry to be used: the analysers' version (a
@@ -68,9 +69,8 @@ class Entry:
 def load(key: str, directory: Path | None = None) -> Entry | None:
     """The stored model for ``key``, or None (absent, foreign, old, damaged, unreadable)."""
     path = (directory or cache_dir()) / (key + SUFFIX)
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = _read_entry(path)
+    if data is None:
         return None
     try:
         doc, extra = decode_entry(data, MODEL_VERSION)
@@ -134,6 +134,27 @@ def prune(directory: Path, limit: int = -1, keep: str = "") -> int:
     return removed
 
 
+def _read_entry(path: Path) -> bytes | None:
+    """The bytes of a regular file of at most ``MAX_CACHE_BYTES``, else None: whatever
+    sits under an entry's name (a symlink to /dev/zero, a FIFO) must not fill the
+    memory or block the reader.  Opened without blocking, then checked, then read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_CACHE_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(st.st_size + 1)
+        return data if len(data) <= st.st_size else None  # grown while read: another writer's
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def _unlink(path: Path) -> bool:
     try:
         path.unlink()
@@ -161,13 +182,16 @@ def info(directory: Path | None = None) -> Info:
     return Info(directory, entries, size)
 
 
-def clear(directory: Path | None = None) -> int:
-    """Delete every entry (and leftover temporary file); the number of entries deleted."""
+def clear(directory: Path | None = None, failed: list[tuple[Path, OSError]] | None = None) -> int:
+    """Delete every entry (and leftover temporary file); the number of entries deleted.
+    Entries that could not be deleted are added to ``failed`` with the reason."""
     removed = 0
     for path in _files(directory or cache_dir()):
         try:
             path.unlink()
-        except OSError:
+        except OSError as e:
+            if failed is not None and not path.name.startswith(TEMP_PREFIX):
+                failed.append((path, e))
             continue
         removed += not path.name.startswith(TEMP_PREFIX)
     return removed

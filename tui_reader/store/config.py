@@ -28,6 +28,7 @@ Saving edits the ``theme = …`` line in place, so comments and other keys are k
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -38,6 +39,14 @@ from tui_reader.store.files import atomic_write_text, reason, user_dir
 
 CONFIG_DIR_ENV = "SUMMIT_READER_CONFIG_DIR"
 CONFIG_NAME = "config.toml"
+
+# Bounds on what the settings may ask for: a 400 KB key list made Textual's start-up
+# hang, and no one binds a hundred keys to one action.
+MAX_CONFIG_BYTES = 64 * 1024
+MAX_KEY_STRING = 200
+MAX_KEYS_PER_BINDING = 10
+MAX_BINDINGS = 200
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 @dataclass
@@ -79,11 +88,21 @@ def load_config(path: Path | None = None) -> Config:
     if not isinstance(keys, dict):
         cfg.warnings.append(_("{path}: [keys] must be a table; ignored").format(path=path))
         keys = {}
-    for binding_id, value in _flatten(keys):
+    for n, (binding_id, value) in enumerate(_flatten(keys)):
+        if n >= MAX_BINDINGS:
+            cfg.warnings.append(_("{path}: more than {count} key bindings; the rest are ignored").format(
+                path=path, count=MAX_BINDINGS))
+            break
         keystr = _key_string(value)
         if keystr is None:
             cfg.warnings.append(_("{path}: keys.{binding_id} must be a key string like \"ctrl+s\"; ignored").format(
-                path=path, binding_id=binding_id))
+                path=path, binding_id=_shown(binding_id)))
+        elif problem := _key_string_problem(keystr):
+            cfg.warnings.append(_("{path}: keys.{binding_id} {problem}; ignored").format(
+                path=path, binding_id=_shown(binding_id), problem=problem))
+        elif _CONTROL.search(binding_id):
+            cfg.warnings.append(_("{path}: binding id {binding_id} has control characters; ignored").format(
+                path=path, binding_id=_shown(binding_id)))
         else:
             cfg.keys[binding_id] = keystr
     feeds = data.get("feeds", {})
@@ -94,7 +113,8 @@ def load_config(path: Path | None = None) -> Config:
         if isinstance(where, str) and where.strip():
             cfg.feeds[name] = where.strip()
         else:
-            cfg.warnings.append(_("{path}: feeds.{name} must be a URL or a file name; ignored").format(path=path, name=name))
+            cfg.warnings.append(_("{path}: feeds.{name} must be a URL or a file name; ignored").format(
+                path=path, name=_shown(name)))
     return cfg
 
 
@@ -103,6 +123,8 @@ def add_feeds(new: dict[str, str] | list[tuple[str, str]], path: Path | None = N
     a name already taken.  Returns (what was added, None) or ({}, a one-line problem).
     As ``save_theme``: the file is edited by lines and checked by parsing it again."""
     path = path or config_path()
+    if path.is_symlink():  # as save_theme: the link's target changes, the link stays
+        path = Path(os.path.realpath(path))
     data, problem = _read(path)
     if problem:
         return {}, _("Feeds not added: {problem}").format(problem=problem)
@@ -138,17 +160,39 @@ def add_feeds(new: dict[str, str] | list[tuple[str, str]], path: Path | None = N
     return added, None
 
 
+def _shown(value: str, limit: int = 60) -> str:
+    """A value from the file for a message: quoted, control characters visible, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    text = _CONTROL.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _key_string_problem(keystr: str) -> str | None:
+    """Why a key string cannot be used (None if it can): its form only; whether Textual
+    knows each key's name is the app's check."""
+    if len(keystr) > MAX_KEY_STRING:
+        return _("is {length:,} characters long (at most {limit})").format(length=len(keystr), limit=MAX_KEY_STRING)
+    if _CONTROL.search(keystr):
+        return _("has control characters ({keys}): write key names such as \"escape\"").format(keys=_shown(keystr))
+    if len(keystr.split(",")) > MAX_KEYS_PER_BINDING:
+        return _("lists more than {count} keys").format(count=MAX_KEYS_PER_BINDING)
+    return None
+
+
 def save_theme(name: str, path: Path | None = None) -> str | None:
     """Persist the chosen theme, keeping everything else in the file.  Returns None on
-    success, else a one-line warning."""
+    success, else a one-line warning.  A symlinked ``config.toml`` (dotfiles kept in a
+    repository) is written through: its target changes, the link stays."""
     path = path or config_path()
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     data, problem = _read(path)
     if problem:
-        return f"Theme not saved: {problem}"
+        return _("Theme not saved: {problem}").format(problem=problem)
     try:
         old = path.read_text(encoding="utf-8") if path.exists() else ""
     except OSError as e:
-        return f"Theme not saved: cannot read {path} ({reason(e)})"
+        return _("Theme not saved: cannot read {path} ({reason})").format(path=path, reason=reason(e))
     new = _with_theme(old, name)
     # The line edit must mean exactly "same settings, new theme"; if the file's shape
     # defeats it (a `theme =` line inside a multi-line string, say), refuse rather than
@@ -158,11 +202,12 @@ def save_theme(name: str, path: Path | None = None) -> str | None:
     except tomllib.TOMLDecodeError:
         reread = None
     if reread != {**data, "theme": name}:
-        return f"Theme not saved: could not update {path} safely; set theme = \"{name}\" there by hand"
+        return _("Theme not saved: could not update {path} safely; set theme = \"{name}\" there by hand").format(
+            path=path, name=name)
     try:
         atomic_write_text(path, new)
     except OSError as e:
-        return f"Theme not saved: cannot write {path} ({reason(e)})"
+        return _("Theme not saved: cannot write {path} ({reason})").format(path=path, reason=reason(e))
     return None
 
 
@@ -203,17 +248,21 @@ def _with_feeds(text: str, feeds: dict[str, str]) -> str:
 
 def _read(path: Path) -> tuple[dict, str | None]:
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return {}, None
     except OSError as e:
-        return {}, f"cannot read {path} ({reason(e)})"
+        return {}, _("cannot read {path} ({reason})").format(path=path, reason=reason(e))
+    if len(raw) > MAX_CONFIG_BYTES:
+        return {}, _("{path} is larger than {size} KB; a settings file is a few lines").format(
+            path=path, size=MAX_CONFIG_BYTES // 1024)
     try:
         return tomllib.loads(raw.decode("utf-8")), None
     except UnicodeDecodeError:
-        return {}, f"{path} is not UTF-8 text"
+        return {}, _("{path} is not UTF-8 text").format(path=path)
     except tomllib.TOMLDecodeError as e:
-        return {}, f"{path} is not valid TOML ({reason(e)})"
+        return {}, _("{path} is not valid TOML ({reason})").format(path=path, reason=reason(e))
 
 
 def _flatten(table: dict, prefix: str = ""):

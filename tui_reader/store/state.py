@@ -19,7 +19,9 @@ API (no Textual; nothing here raises for a bad file or an unwritable directory):
 
     load_state(sha) / save_state(sha, state)   # the same with a fresh default store
 
-Writes are atomic (temp file in the same directory, fsync, ``os.replace``): a
+Two readers of one document share the file: each save merges with what is on disk
+under a lock (``locks/<sha256>.lock``, flock): marks are a union, the place is
+the last writer's.  Writes are atomic (temp file in the same directory, fsync, ``os.replace``): a
 process killed mid-write leaves the previous file whole, and whatever was saved
 before stays saved.  A corrupt file is reported as a one-line warning and treated
 as "no state"; the next save replaces it.  A read-only directory means the reader
@@ -28,7 +30,10 @@ works without saving (reported once).
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +70,7 @@ class StateStore:
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = Path(directory) if directory is not None else state_dir()
         self._save_failed = False  # report an unwritable directory once, not on every save
+        self.merged: DocState | None = None  # what the last save wrote (ours and another reader's marks)
 
     def path_for(self, sha: str) -> Path:
         return self.directory / "documents" / f"{sha.lower()}.json"
@@ -87,18 +93,27 @@ class StateStore:
                 path=path, reason=reason(e)))
 
     def save(self, sha: str | None, state: DocState) -> str | None:
-        """Write ``state`` atomically.  Returns a one-line warning the first time saving
-        fails (later failures are silent: the reader already knows), else None."""
+        """Write ``state`` atomically, merged with what is on disk now: another reader of
+        the same document may have saved since we loaded.  Marks are a union (ours win
+        for a letter both have), the position is ours (the last writer's).  The merged
+        state is left in ``self.merged``.  Returns a one-line warning the first time
+        saving fails (later failures are silent: the reader already knows), else None."""
         if not _valid_sha(sha):
             return None
-        data = {
-            "version": FORMAT_VERSION,
-            "position": int(state.position),
-            "marks": {str(k): int(v) for k, v in sorted(state.marks.items())},
-        }
         path = self.path_for(sha)
         try:
-            atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+            lock = self.directory / "locks" / f"{sha.lower()}.lock"
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            with _locked(lock):
+                on_disk = self._read_quietly(path)
+                marks = {**on_disk.marks, **state.marks}
+                self.merged = DocState(position=int(state.position), marks=marks)
+                data = {
+                    "version": FORMAT_VERSION,
+                    "position": int(state.position),
+                    "marks": {str(k): int(v) for k, v in sorted(marks.items())},
+                }
+                atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         except OSError as e:
             if self._save_failed:
                 return None
@@ -107,6 +122,31 @@ class StateStore:
                 path=path.parent, reason=reason(e))
         self._save_failed = False
         return None
+
+
+    def _read_quietly(self, path: Path) -> DocState:
+        """What is on disk, or an empty state (a damaged file is replaced, as on load)."""
+        try:
+            return _parse(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, ValueError, TypeError):
+            return DocState()
+
+
+@contextmanager
+def _locked(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_path`` (readers of one document take turns to
+    merge and write).  Where there is no ``fcntl`` the merge still happens, unlocked."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        yield
+        return
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def load_state(sha: str | None) -> DocState:
