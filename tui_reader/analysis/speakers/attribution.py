@@ -159,6 +159,18 @@ def whose_statement(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     return None
 
 
+def same_surname_of_gender(ctx: SpeakerContext, person, gender: str | None):
+    """'Виктор Бут …, его жена Алла Бут … Бут рассказала': the verb's gender tells which of two
+    people of one surname the bare surname is."""
+    if gender not in ("masc", "femn") or person.gender in (None, gender):
+        return person
+    from tui_reader.analysis.speakers.person import same_name
+
+    others = [p for p in ctx.people if p is not person and p.gender == gender and p.keys
+              and same_name(p.surname, person.surname)]
+    return others[0] if len(others) == 1 else person
+
+
 def subject_of_relative(toks: list[Tok], index: int) -> int | None:
     """'X прочёл письмо, в котором заявил, что …': a verb in a relative clause with no subject of
     its own speaks for the subject of the clause the relative hangs on."""
@@ -267,6 +279,7 @@ def by_syntax(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
             ctx.unnamed_speakers.add(i)  # the parser lost the subject, but it is someone unnamed
     if person is None:
         return None
+    person = same_surname_of_gender(ctx, person, gender)
     subject_after = subject is not None and subject > cue.index
     after_kak = cue.index > 0 and toks[cue.index - 1].text.lower() == "как"
     leading = not subject_after or after_kak
