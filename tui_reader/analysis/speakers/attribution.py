@@ -124,7 +124,8 @@ def _according_to(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     if phrase[0].text.lower() in PRONOUN_GENDER:
         person = resolve_pronoun(ctx, i, pos, PRONOUN_GENDER[phrase[0].text.lower()])
     else:
-        person = resolve_title(ctx, i, pos, phrase, None, phrase[0], fallback=False)
+        head = next((t for t in phrase if t.pos == "NOUN"), phrase[0])  # 'польского политика' → 'политика'
+        person = resolve_title(ctx, i, pos, phrase, None, head, fallback=False)
     return Found(person, cue.word, "indirect", True, pos) if person else None
 
 

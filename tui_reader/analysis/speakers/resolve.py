@@ -192,7 +192,7 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
                   fallback: bool) -> Person | None:
     """'Президент России', 'российский лидер', 'глава холдинга', 'дипломат'."""
     head = _as_person_noun(head)
-    phrase = [head if t.start == head.start else t for t in phrase]
+    phrase = [head if t.start == head.start else _as_person_noun(t) if t.pos == "NOUN" else t for t in phrase]
     lemmas = frozenset(t.lemma for t in phrase if t.text[:1].isalnum())
     nouns = {t.lemma for t in phrase if t.pos == "NOUN"}
     if not nouns:
