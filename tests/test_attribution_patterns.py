@@ -347,3 +347,13 @@ def test_roles_datelines_and_other_organisations(text, expected):
 def test_a_foreign_name_in_apposition_keeps_its_written_form():
     doc = analysed("«Суд решит сам», — сказал поддерживающий мэра депутат Хосе Авила.")
     assert "Хосе Авила" in [s.name for s in doc.speakers]
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    ("Вдруг Долохов сказал, что пора.", "Долохов", "Вдруг Долохов"),
+    ("Вера Николаем восхищалась, сказала она.", "Вера", "Вера Николаем"),
+    ("Блогер Михаил Розин считает, что газ подешевеет.", "Михаил Розин", "Михаил"),
+])
+def test_a_name_does_not_run_into_the_next_word(text, want, not_want):
+    names = speakers(text)
+    assert want in names and not_want not in names, names
