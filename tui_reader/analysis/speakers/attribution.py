@@ -180,8 +180,15 @@ def subject_of_relative(toks: list[Tok], index: int) -> int | None:
         return None
     if not any(t.lemma == "который" and t.head == index and t.rel.startswith("obl") for t in toks):
         return None  # 'которого … просил': the relative word is an object or subject, not a place
-    noun = toks[verb.head]
-    return subject_of(toks, noun.head) if noun.head >= 0 else None
+    # up from the noun the clause hangs on ('письмо к законодателям, в котором …') to its verb
+    j = verb.head
+    for _ in range(4):
+        j = toks[j].head
+        if j < 0:
+            return None
+        if toks[j].pos == "VERB":
+            return subject_of(toks, j)
+    return None
 
 
 # 'Об этом X заявил', 'Это подтвердил X', 'Так X прокомментировал': the words came before.
