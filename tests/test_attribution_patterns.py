@@ -151,6 +151,12 @@ def test_reporting_words_beyond_the_common_ten(text, fragment, surname):
     check(text, [(fragment, surname)])
 
 
+def test_an_unknown_word_as_the_subject_of_a_reporting_verb_is_a_guessed_person():
+    doc = analysed("Место спикера занял Джон Крейнер. Бойнер объявил, что сессия откроется в среду.")
+    st = next(s for s in doc.statements if "сессия" in doc.text[s.start:s.end])
+    assert "Бойнер" in doc.speaker(st.speaker).name and st.unsure
+
+
 NOT_CUES = [
     # the future: nothing has been said yet
     ("Чем ответит Иван Петров на эти обвинения, пока не ясно.", "на эти обвинения"),
