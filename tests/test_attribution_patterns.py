@@ -8,25 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui_reader.analysis import analyse_structure
+from tests.test_speakers import analysed, speaker_of  # one way to analyse a text and ask who speaks
 from tui_reader.analysis.speakers import find_speakers
-from tui_reader.model import Document
-
-
-def analysed(text: str) -> Document:
-    doc = analyse_structure(text)
-    find_speakers(doc)
-    return doc
-
-
-def speaker_of(doc: Document, fragment: str) -> str | None:
-    pos = doc.text.index(fragment)
-    for st in doc.statements:
-        if st.start <= pos < st.end:
-            sp = doc.speaker(st.speaker)
-            assert sp is not None
-            return sp.name
-    return None
 
 
 def check(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -365,3 +348,13 @@ def test_a_foreign_name_in_apposition_keeps_its_written_form():
 def test_a_name_does_not_run_into_the_next_word(text, want, not_want):
     names = speakers(text)
     assert want in names and not_want not in names, names
+
+
+def test_a_run_on_text_without_stops_is_not_read_for_cues():
+    """Markup or a text with no full stops is not one person's report; its cues are not read
+    (the rules over one sentence's tokens grow with its square)."""
+    from tui_reader.analysis.speakers.candidates import MAX_SENTENCE_CHARS
+
+    run_on = "Иван Петров заявил что Олег Кузнецов сказал что мост откроют " * (MAX_SENTENCE_CHARS // 50)
+    assert analysed(run_on).statements == []
+    assert analysed("Иван Петров заявил, что мост откроют.").statements
