@@ -8,25 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui_reader.analysis import analyse_structure
+from tests.test_speakers import analysed, speaker_of  # one way to analyse a text and ask who speaks
 from tui_reader.analysis.speakers import find_speakers
-from tui_reader.model import Document
-
-
-def analysed(text: str) -> Document:
-    doc = analyse_structure(text)
-    find_speakers(doc)
-    return doc
-
-
-def speaker_of(doc: Document, fragment: str) -> str | None:
-    pos = doc.text.index(fragment)
-    for st in doc.statements:
-        if st.start <= pos < st.end:
-            sp = doc.speaker(st.speaker)
-            assert sp is not None
-            return sp.name
-    return None
 
 
 def check(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -141,12 +124,20 @@ CUES = [
     ("Юрий Зайцев посоветовал не торопиться с выводами.", "не торопиться", "Зайцев"),
     ("Анна Смирнова сослалась на данные министерства.", "на данные министерства", "Смирнова"),
     ("Сергей Морозов предложил перенести выборы на осень.", "перенести выборы", "Морозов"),
+    ("Сергей Морозов предложил губернатору уйти в отставку.", "уйти в отставку", "Морозов"),
+    ("Анна Котова убеждена, что завод откроют.", "завод откроют", "Котова"),
 ]
 
 
 @pytest.mark.parametrize("text, fragment, surname", CUES)
 def test_reporting_words_beyond_the_common_ten(text, fragment, surname):
     check(text, [(fragment, surname)])
+
+
+def test_an_unknown_word_as_the_subject_of_a_reporting_verb_is_a_guessed_person():
+    doc = analysed("Место спикера занял Джон Крейнер. Бойнер объявил, что сессия откроется в среду.")
+    st = next(s for s in doc.statements if "сессия" in doc.text[s.start:s.end])
+    assert "Бойнер" in doc.speaker(st.speaker).name and st.unsure
 
 
 NOT_CUES = [
@@ -188,6 +179,9 @@ TITLES = [
      [("снизить налоги", "Бергер")]),
     ("В Минске прошла встреча министра иностранных дел Олега Кузнецова с коллегами. Руководитель "
      "внешнеполитического ведомства подчеркнул, что диалог продолжится.", [("диалог продолжится", "Кузнецов")]),
+    # a hypernym ('политик' for a 'министр'), with the noun read as a person ('политика', not politics)
+    ("Министр иностранных дел Марек Новак выступил в сейме. По мнению польского политика, договор "
+     "устарел.", [("договор устарел", "Новак")]),
     # a distinguishing adjective: 'бывший президент' is not the president named before
     ("Президент Павел Орлов и бывший президент Юрий Зайцев пришли на матч. «Мы победим», — сказал "
      "Орлов. Бывший президент заявил, что команда слабее соперника.", [("команда слабее", "Зайцев")]),
@@ -206,6 +200,8 @@ SUBJECTS = [
      [("что уходит", "Петров")]),
     ("Спикер парламента Олег Кузнецов прочёл письмо, в котором заявил, что сессия продлится до июля.",
      [("сессия продлится", "Кузнецов")]),
+    ("Мэр Павел Орлов направил письмо к депутатам, в котором заявил, что мост закроют.",
+     [("мост закроют", "Орлов")]),
 ]
 
 
@@ -342,3 +338,23 @@ def test_roles_datelines_and_other_organisations(text, expected):
 def test_a_foreign_name_in_apposition_keeps_its_written_form():
     doc = analysed("«Суд решит сам», — сказал поддерживающий мэра депутат Хосе Авила.")
     assert "Хосе Авила" in [s.name for s in doc.speakers]
+
+
+@pytest.mark.parametrize("text, want, not_want", [
+    ("Вдруг Долохов сказал, что пора.", "Долохов", "Вдруг Долохов"),
+    ("Вера Николаем восхищалась, сказала она.", "Вера", "Вера Николаем"),
+    ("Блогер Михаил Розин считает, что газ подешевеет.", "Михаил Розин", "Михаил"),
+])
+def test_a_name_does_not_run_into_the_next_word(text, want, not_want):
+    names = speakers(text)
+    assert want in names and not_want not in names, names
+
+
+def test_a_run_on_text_without_stops_is_not_read_for_cues():
+    """Markup or a text with no full stops is not one person's report; its cues are not read
+    (the rules over one sentence's tokens grow with its square)."""
+    from tui_reader.analysis.speakers.candidates import MAX_SENTENCE_CHARS
+
+    run_on = "Иван Петров заявил что Олег Кузнецов сказал что мост откроют " * (MAX_SENTENCE_CHARS // 50)
+    assert analysed(run_on).statements == []
+    assert analysed("Иван Петров заявил, что мост откроют.").statements

@@ -83,7 +83,7 @@ def tag_sentences(doc: Document, indices: list[int]) -> list[NamedSpan]:
             if end > start:
                 found.append(NamedSpan(start, end, span.type, "", idx))
     found.sort(key=lambda s: s.start)
-    found = join_split_names(doc.text, found)
+    found = join_split_names(doc.text, split_glued_names(doc.text, found))
     for span in found:
         describe(doc.text[span.start:span.end], span)
         if lower_case and span.type in ("PER", "LOC"):
@@ -122,6 +122,48 @@ def join_split_names(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
             continue
         out.append(span)
     return out
+
+
+def split_glued_names(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
+    """The tagger runs a name into the next word: 'Вдруг Долохов' (an adverb opening the
+    sentence), 'заявил Лавров Блинкену', 'Вера Николаем' (two names in different cases).
+    Drop a leading common word; cut two names whose cases cannot agree into two spans."""
+    out: list[NamedSpan] = []
+    for span in spans:
+        if span.type != "PER":
+            out.append(span)
+            continue
+        words = list(WORD.finditer(text, span.start, span.end))
+        while len(words) > 1 and _common_word(words[0].group()):
+            words = words[1:]
+            span.start = words[0].start()
+        first, second = (words[0].group(), words[1].group()) if len(words) == 2 else ("", "")
+        if second and _same_kind_of_name(first, second) and not _cases_agree(first, second) \
+                and not any(p.tag.case == "nomn" for p in word_parses(second)):
+            out.append(NamedSpan(span.start, words[0].end(), "PER", "", span.sentence))
+            out.append(NamedSpan(words[1].start(), span.end, "PER", "", span.sentence))
+            continue
+        out.append(span)
+    return out
+
+
+def _common_word(word: str) -> bool:
+    """A word the dictionary knows and never as a name: 'Вдруг', 'Спина', 'Отец'."""
+    parses = word_parses(word)
+    return bool(parses) and all(p.is_known for p in parses[:1]) \
+        and not any(any(g in p.tag for g in NAME_GRAMS) for p in parses)
+
+
+def _same_kind_of_name(a: str, b: str) -> bool:
+    """Two first names ('Вера Николаем') or two surnames ('Лавров Блинкену'), never a first name
+    and a surname or patronymic ('Михаил Розин'), which is one person's name."""
+    def kinds(word: str) -> set[str]:
+        return {g for p in word_parses(word) for g in ("Name", "Surn", "Patr") if g in p.tag}
+
+    ka, kb = kinds(a), kinds(b)
+    if not ka or not kb or ("Name" in ka and kb & {"Surn", "Patr"}):
+        return False
+    return ka == kb == {"Name"} or ka == kb == {"Surn"}
 
 
 def _may_be_surname(word: str) -> bool:

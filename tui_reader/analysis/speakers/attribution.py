@@ -124,7 +124,8 @@ def _according_to(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     if phrase[0].text.lower() in PRONOUN_GENDER:
         person = resolve_pronoun(ctx, i, pos, PRONOUN_GENDER[phrase[0].text.lower()])
     else:
-        person = resolve_title(ctx, i, pos, phrase, None, phrase[0], fallback=False)
+        head = next((t for t in phrase if t.pos == "NOUN"), phrase[0])  # 'польского политика' → 'политика'
+        person = resolve_title(ctx, i, pos, phrase, None, head, fallback=False)
     return Found(person, cue.word, "indirect", True, pos) if person else None
 
 
@@ -159,6 +160,18 @@ def whose_statement(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     return None
 
 
+def same_surname_of_gender(ctx: SpeakerContext, person, gender: str | None):
+    """'Виктор Бут …, его жена Алла Бут … Бут рассказала': the verb's gender tells which of two
+    people of one surname the bare surname is."""
+    if gender not in ("masc", "femn") or person.gender in (None, gender):
+        return person
+    from tui_reader.analysis.speakers.person import same_name
+
+    others = [p for p in ctx.people if p is not person and p.gender == gender and p.keys
+              and same_name(p.surname, person.surname)]
+    return others[0] if len(others) == 1 else person
+
+
 def subject_of_relative(toks: list[Tok], index: int) -> int | None:
     """'X прочёл письмо, в котором заявил, что …': a verb in a relative clause with no subject of
     its own speaks for the subject of the clause the relative hangs on."""
@@ -167,8 +180,15 @@ def subject_of_relative(toks: list[Tok], index: int) -> int | None:
         return None
     if not any(t.lemma == "который" and t.head == index and t.rel.startswith("obl") for t in toks):
         return None  # 'которого … просил': the relative word is an object or subject, not a place
-    noun = toks[verb.head]
-    return subject_of(toks, noun.head) if noun.head >= 0 else None
+    # up from the noun the clause hangs on ('письмо к законодателям, в котором …') to its verb
+    j = verb.head
+    for _ in range(4):
+        j = toks[j].head
+        if j < 0:
+            return None
+        if toks[j].pos == "VERB":
+            return subject_of(toks, j)
+    return None
 
 
 # 'Об этом X заявил', 'Это подтвердил X', 'Так X прокомментировал': the words came before.
@@ -267,6 +287,7 @@ def by_syntax(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
             ctx.unnamed_speakers.add(i)  # the parser lost the subject, but it is someone unnamed
     if person is None:
         return None
+    person = same_surname_of_gender(ctx, person, gender)
     subject_after = subject is not None and subject > cue.index
     after_kak = cue.index > 0 and toks[cue.index - 1].text.lower() == "как"
     leading = not subject_after or after_kak

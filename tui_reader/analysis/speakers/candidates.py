@@ -64,8 +64,17 @@ def find_quotes(ctx: SpeakerContext) -> None:
 def find_sentence_cues(ctx: SpeakerContext) -> dict[int, list[Cue]]:
     """Tokenise and look for cues only where a cue word form occurs at all."""
     doc = ctx.doc
-    return {i: find_cues(ctx.tokens[i]) if may_report(doc.text[doc.sentences[i].start:doc.sentences[i].end])
-            else [] for i in ctx.indices}
+    return {i: find_cues(ctx.tokens[i]) if _reasonable(doc, i)
+            and may_report(doc.text[doc.sentences[i].start:doc.sentences[i].end]) else [] for i in ctx.indices}
+
+
+# A "sentence" longer than this is markup or a text without stops, not one person's report:
+# its cues are not read (the rules over its tokens would take time growing with its square).
+MAX_SENTENCE_CHARS = 3000
+
+
+def _reasonable(doc, i: int) -> bool:
+    return doc.sentences[i].end - doc.sentences[i].start <= MAX_SENTENCE_CHARS
 
 
 def parse_syntax(ctx: SpeakerContext, indices: list[int]) -> None:

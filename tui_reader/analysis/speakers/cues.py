@@ -27,6 +27,8 @@ __all__ = ["CLAUSE_VERBS", "NAMING_VERBS", "NO_CONTINUATION", "Cue", "Tok", "den
 # Words that look like cue forms but are something else: 'благодаря' is a preposition,
 # 'согласно' an adverb/preposition.
 NOT_CUES = frozenset({"благодаря", "согласно"})
+# Short participles that report a belief as the adjectives do ('убеждена, что …').
+BELIEF_PARTICIPLES = frozenset({"убедить"})
 # What, after a verb that needs the words themselves, shows that they follow.
 CLAUSE_OPENERS = frozenset({"что", "чтобы", "ли", ":", "«", "\"", "„", "“"})
 
@@ -121,6 +123,8 @@ def verb_parse(word: str, lemmas: frozenset[str] | None = None):
             return p
         if p.tag.POS == "ADJS" and lemma in REPORTING_ADJECTIVES:
             return p
+        if p.tag.POS == "PRTS" and lemma in BELIEF_PARTICIPLES:
+            return p  # 'убеждена' read as the short participle of 'убедить': still a belief
     return None
 
 
@@ -159,7 +163,7 @@ def find_cues(tokens: list[Tok]) -> list[Cue]:
             cues.append(Cue(i, tok.text, "gerund", lemma))
         elif tag.POS == "ADJS" and tag.gender == "neut" and tag.number == "sing":
             continue  # 'уверенно лидирует': the adverb, not 'уверен'
-        elif tag.POS == "ADJS":
+        elif tag.POS in ("ADJS", "PRTS"):
             cues.append(Cue(i, tok.text, "adjective", lemma, tag.gender, {"number": tag.number}))
         elif tag.mood == "indc" and tag.person not in ("1per", "2per"):
             if tag.tense == "futr" or (tag.aspect == "perf" and tag.tense == "pres"):
@@ -198,9 +202,12 @@ def _phrase_object(tokens: list[Tok], i: int, objects: frozenset[str]) -> bool:
 def _words_follow(tokens: list[Tok], i: int) -> bool:
     """After a verb that needs them, the words: a clause, a colon, a quote, or a speech object."""
     # 'предложил перенести выборы', 'посоветовал не торопиться': an infinitive is the proposal
-    nxt = next((t for t in tokens[i + 1:i + 4] if t.text[:1].isalpha() and t.text.lower() != "не"), None)
-    if nxt is not None and nxt.pos == "INFN":
-        return True
+    # ('предложил губернатору уйти', 'предложил В. Петрову баллотироваться': past a dative)
+    for t in tokens[i + 1:i + 6]:
+        if t.text in (",", ".", ";", ":", "!", "?"):
+            break
+        if t.pos == "INFN":
+            return True
     for t in tokens[i + 1:i + 6]:
         low = t.text.lower()
         if low in CLAUSE_OPENERS or t.lemma in SPEECH_OBJECTS:

@@ -192,7 +192,7 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
                   fallback: bool) -> Person | None:
     """'Президент России', 'российский лидер', 'глава холдинга', 'дипломат'."""
     head = _as_person_noun(head)
-    phrase = [head if t.start == head.start else t for t in phrase]
+    phrase = [head if t.start == head.start else _as_person_noun(t) if t.pos == "NOUN" else t for t in phrase]
     lemmas = frozenset(t.lemma for t in phrase if t.text[:1].isalnum())
     nouns = {t.lemma for t in phrase if t.pos == "NOUN"}
     if not nouns:
@@ -357,8 +357,9 @@ def person_named(ctx: SpeakerContext, name: str) -> Person:
     return person
 
 
-def person_from_word(ctx: SpeakerContext, tok: Tok) -> Person | None:
-    """A capitalised word the dictionary knows as a surname: someone already met, or a new person."""
+def person_from_word(ctx: SpeakerContext, tok: Tok, unknown_ok: bool = False) -> Person | None:
+    """A capitalised word the dictionary knows as a surname (or, ``unknown_ok``, does not know at
+    all): someone already met, or a new person."""
     from tui_reader.analysis.entities import describe
     from tui_reader.analysis.names import name_parse
 
@@ -366,7 +367,7 @@ def person_from_word(ctx: SpeakerContext, tok: Tok) -> Person | None:
     if known is not None:
         return known
     parse = name_parse(tok.text)
-    if parse is None or "Surn" not in parse.tag:
+    if (parse is None or "Surn" not in parse.tag) and not unknown_ok:
         return None
     span = NamedSpan(tok.start, tok.end, "PER", "", -1)
     describe(tok.text, span)

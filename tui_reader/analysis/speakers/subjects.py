@@ -135,6 +135,14 @@ def resolve_token(ctx: SpeakerContext, i: int, j: int, gender: str | None) -> Pe
     low = tok.text.lower()
     if low in PRONOUN_GENDER:
         return resolve_pronoun(ctx, i, tok.start, gender or PRONOUN_GENDER[low])
+    if tok.text[:1].isupper() and len(phrase) == 1 and _unknown_word(tok) \
+            and not any(s.start <= tok.start < s.end for s in ctx.spans):
+        # 'Бонер объявил, что …': a word no dictionary knows, that the tagger did not take for a
+        # place or a firm, as the subject of a reporting verb: most likely a surname (a guess)
+        person = known_name(ctx, tok, gender) or person_from_word(ctx, tok, unknown_ok=True)
+        if person is not None and len(person.mentions) <= 1:
+            ctx.guessed.add(tok.start)
+        return person
     if tok.text[:1].isupper():
         if j == 0 and is_common_noun(tok):
             # 'Столбунов, однако, сомневается…': a surname the dictionary only guesses at (as a
@@ -147,6 +155,12 @@ def resolve_token(ctx: SpeakerContext, i: int, j: int, gender: str | None) -> Pe
     if tok.pos == "NOUN" and tok.text[:1].islower() or (tok.pos == "NOUN" and j == 0):
         return resolve_title(ctx, i, tok.start, phrase, gender, tok, fallback=True)
     return None
+
+
+def _unknown_word(tok: Tok) -> bool:
+    from tui_reader.search.lemmas import word_parses
+
+    return tok.text.isalpha() and not any(p.is_known for p in word_parses(tok.text.lower()))
 
 
 def user_handle(ctx: SpeakerContext, phrase: list[Tok], head: Tok) -> Person | None:
