@@ -1,0 +1,201 @@
+"""Reading the library: articles, people, statements and figures across articles.
+
+Each query returns plain tuples/dataclasses, newest article first where time matters,
+so the CLI prints them and the screens draw them without knowing SQL.  A person is
+``coalesce(same_as, id)``: "Путин" counts as "Владимир Путин" where the library
+linked them (see ``store.link_people``).
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui_reader.search.lemmas import fold
+
+
+@dataclass
+class ArticleRow:
+    id: int
+    title: str
+    date: str | None
+    source: str
+    words: int
+    speakers: int
+    statements: int
+    figures: int
+    read: bool
+    path: str | None
+    cache_key: str
+    sha256: str
+
+
+ARTICLE_COLUMNS = "id, title, date, source, words, speakers, statements, figures, read, path, cache_key, sha256"
+
+
+def articles(conn: sqlite3.Connection) -> list[ArticleRow]:
+    rows = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY date DESC, id DESC").fetchall()
+    return [ArticleRow(*row) for row in rows]
+
+
+def article(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
+    row = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return ArticleRow(*row) if row else None
+
+
+@dataclass
+class PersonRow:
+    id: int
+    name: str
+    statements: int
+    articles: int
+    last_date: str | None
+
+
+def people(conn: sqlite3.Connection, name: str = "", date_from: str | None = None, date_to: str | None = None,
+           word: str = "") -> list[PersonRow]:
+    """People with their statement and article counts, most statements first; filtered by a
+    piece of the name, a date range (inclusive ISO dates) and a word in the statement."""
+    where, params = _statement_filters(date_from, date_to, word)
+    if name:
+        where.append("pe.key LIKE ?")
+        params.append(f"%{fold(name)}%")
+    sql = f"""
+        SELECT pe.id, pe.name, count(*), count(DISTINCT st.article), max(a.date)
+        FROM statements st
+        JOIN people p ON p.id = st.person
+        JOIN people pe ON pe.id = coalesce(p.same_as, p.id)
+        JOIN articles a ON a.id = st.article
+        {'WHERE ' + ' AND '.join(where) if where else ''}
+        GROUP BY pe.id ORDER BY count(*) DESC, pe.name"""
+    return [PersonRow(*row) for row in conn.execute(sql, params)]
+
+
+def _statement_filters(date_from, date_to, word) -> tuple[list[str], list]:
+    where: list[str] = []
+    params: list = []
+    if date_from:
+        where.append("a.date >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("a.date <= ?")
+        params.append(date_to)
+    if word:
+        from tui_reader.library.search import match_expression
+
+        expression = match_expression(word)
+        if expression:
+            where.append("st.sentence IN (SELECT rowid FROM sentence_lemmas WHERE sentence_lemmas MATCH ?)")
+            params.append(expression)
+        else:
+            where.append("0")
+    return where, params
+
+
+@dataclass
+class StatementRow:
+    id: int
+    person: int
+    speaker: str  # the person's name
+    speaker_id: str  # in the article's model
+    article: int
+    title: str
+    date: str | None
+    source: str
+    path: str | None
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    confidence: float | None
+    text: str
+    sentence: str
+
+
+def statements(conn: sqlite3.Connection, person: int | None = None, *, name: str = "", date_from: str | None = None,
+               date_to: str | None = None, word: str = "", limit: int | None = None) -> list[StatementRow]:
+    """Statements, newest article first (then in text order); of one person (with the
+    names linked to them) or of everyone whose name holds ``name``."""
+    where, params = _statement_filters(date_from, date_to, word)
+    if person is not None:
+        where.append("coalesce(p.same_as, p.id) = ?")
+        params.append(person)
+    if name:
+        where.append("pe.key LIKE ?")
+        params.append(f"%{fold(name)}%")
+    sql = f"""
+        SELECT st.id, pe.id, pe.name, st.speaker_id, a.id, a.title, a.date, a.source, a.path, st.start, st.end,
+               st.kind, st.cue, st.confidence, st.text, coalesce(s.text, st.text)
+        FROM statements st
+        JOIN people p ON p.id = st.person
+        JOIN people pe ON pe.id = coalesce(p.same_as, p.id)
+        JOIN articles a ON a.id = st.article
+        LEFT JOIN sentences s ON s.id = st.sentence
+        {'WHERE ' + ' AND '.join(where) if where else ''}
+        ORDER BY a.date DESC, a.id DESC, st.start
+        {'LIMIT ' + str(int(limit)) if limit else ''}"""
+    return [StatementRow(*row) for row in conn.execute(sql, params)]
+
+
+@dataclass
+class FigureRow:
+    id: int
+    article: int
+    title: str
+    date: str | None
+    kind: str
+    value: float | None
+    unit: str | None
+    text: str
+    sentence: str
+    start: int
+    end: int
+
+
+def figures(conn: sqlite3.Connection, kind: str | None = None, word: str = "", limit: int | None = None
+            ) -> list[FigureRow]:
+    """Every figure (newest article first); of one kind; in a sentence with ``word`` (any form)."""
+    where: list[str] = []
+    params: list = []
+    if kind:
+        where.append("f.kind = ?")
+        params.append(kind)
+    if word:
+        from tui_reader.library.search import match_expression
+
+        expression = match_expression(word)
+        where.append("f.sentence IN (SELECT rowid FROM sentence_lemmas WHERE sentence_lemmas MATCH ?)"
+                     if expression else "0")
+        if expression:
+            params.append(expression)
+    sql = f"""
+        SELECT f.id, a.id, a.title, a.date, f.kind, f.value, f.unit, f.text, coalesce(s.text, f.text), f.start, f.end
+        FROM figures f JOIN articles a ON a.id = f.article LEFT JOIN sentences s ON s.id = f.sentence
+        {'WHERE ' + ' AND '.join(where) if where else ''}
+        ORDER BY a.date DESC, a.id DESC, f.start
+        {'LIMIT ' + str(int(limit)) if limit else ''}"""
+    return [FigureRow(*row) for row in conn.execute(sql, params)]
+
+
+@dataclass
+class Info:
+    path: Path
+    size: int
+    articles: int
+    unread: int
+    people: int
+    statements: int
+    figures: int
+    sentences: int
+    schema: int
+
+
+def info(conn: sqlite3.Connection, path: Path) -> Info:
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    size = sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    return Info(path=path, size=size, articles=one("SELECT count(*) FROM articles"),
+                unread=one("SELECT count(*) FROM articles WHERE read = 0"),
+                people=one("SELECT count(*) FROM people WHERE same_as IS NULL AND id IN (SELECT person FROM statements"
+                           " UNION SELECT same_as FROM people)"),
+                statements=one("SELECT count(*) FROM statements"), figures=one("SELECT count(*) FROM figures"),
+                sentences=one("SELECT count(*) FROM sentences"), schema=one("PRAGMA user_version"))
