@@ -22,6 +22,7 @@ COMMANDS = {
     "search": "tui_reader.cli.search",
     "index": "tui_reader.cli.index",
     "cache": "tui_reader.cli.cache",
+    "library": "tui_reader.cli.library",
 }
 
 
@@ -33,7 +34,8 @@ def _reader_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="summit-reader",
         description="Read a Russian news article in the terminal. "
-        "Commands: export, search, index, cache (summit-reader COMMAND --help).",
+        "Commands: export, search, index, cache, library (summit-reader COMMAND --help). "
+        "A folder opens it as a library.",
     )
     p.add_argument("file", nargs="?", help="article to open (text, Markdown or HTML; - for standard input); "
                    "without it, the bundled article")
