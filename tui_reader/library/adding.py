@@ -163,11 +163,13 @@ def _analyse_file(candidate: Candidate) -> tuple[Candidate, ArticleRecord | None
         return candidate, None, _("analysis failed: {error}").format(error=f"{type(e).__name__}: {e}"[:200])
 
 
-def _quiet_worker() -> None:
-    """Pool processes leave Ctrl-C to the parent, which stops them (no tracebacks)."""
+def _start_worker(environment: dict[str, str]) -> None:
+    """Pool processes leave Ctrl-C to the parent, which stops them (no tracebacks), and use
+    the parent's directories as they are now (a forkserver keeps the environment it began with)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.update(environment)
 
 
 # --- the run ------------------------------------------------------------------------
@@ -212,7 +214,8 @@ def run_add(conn: sqlite3.Connection, todo: list[Candidate], *, jobs: int | None
     # not fork: the parent has threads (Rich's refresh, SQLite), and a forked child could
     # inherit a held lock; forkserver starts clean children cheaply where there is one
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pool = context.Pool(min(jobs, len(todo)), initializer=_quiet_worker)
+    environment = {k: v for k, v in os.environ.items() if k.startswith("SUMMIT_READER_")}
+    pool = context.Pool(min(jobs, len(todo)), initializer=_start_worker, initargs=(environment,))
     try:
         for candidate, record, problem in pool.imap_unordered(_analyse_file, todo, chunksize=1):
             if record is None:

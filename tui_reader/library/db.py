@@ -191,6 +191,8 @@ def _statements(script: str) -> list[str]:
         if sqlite3.complete_statement(current):
             out.append(current.strip())
             current = ""
+    if current.strip():
+        out.append(current.strip())  # the last statement needs no semicolon
     return out
 
 

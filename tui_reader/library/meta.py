@@ -21,6 +21,7 @@ _MONTHS = {name: i for i, names in enumerate((
     ("август",), ("сентябр",), ("октябр",), ("ноябр",), ("декабр",)), 1) for name in names}
 
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_ISO_STAMP = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")  # in metadata: "2024-06-01T10:00:00Z"
 _DOTTED = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)\b")
 _WORDS = re.compile(r"\b(\d{1,2})\s+([а-яё]+)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"']+")
@@ -103,7 +104,8 @@ def _from_html(head: bytes) -> tuple[str | None, str | None]:
             continue
         name = key.decode("ascii", "replace")
         if date is None and name in _DATE_META:
-            date = _ISO.search(value) and _iso(*_ISO.search(value).groups())
+            stamp = _ISO_STAMP.search(value)
+            date = _iso(*stamp.groups()) if stamp else None
         elif name == "og:site_name" and not site:
             site = value
         elif name == "og:url" and not url:
@@ -111,7 +113,7 @@ def _from_html(head: bytes) -> tuple[str | None, str | None]:
     if date is None:
         m = _TIME.search(head)
         if m:
-            iso = _ISO.search(m.group(1).decode("ascii", "replace"))
+            iso = _ISO_STAMP.search(m.group(1).decode("ascii", "replace"))
             date = _iso(*iso.groups()) if iso else None
     if not url:
         m = _CANONICAL.search(head)
