@@ -35,8 +35,10 @@ class LibraryApp(App[OpenRequest | None]):
     CSS = """
     .title-line { height: 1; padding: 0 1; background: $panel; color: $foreground; text-style: bold; }
     .status-line { height: 1; padding: 0 1; color: $text-muted; }
-    .filters { height: auto; }
-    .filters Input { width: 1fr; }
+    .filters { height: 1; margin: 0 0 1 0; }
+    .filters Input { width: 1fr; height: 1; border: none; padding: 0 1; margin: 0 1 0 0; background: $boost; }
+    .filters Input:focus { background: $primary 30%; }
+    #query { height: 1; border: none; padding: 0 1; background: $boost; }
     Input.-hidden { display: none; }
     """
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False)]

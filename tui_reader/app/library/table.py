@@ -58,6 +58,11 @@ class VirtualTable(ScrollView, can_focus=True):
             self.table = table
             self.row = row
 
+    class CursorMoved(Message):
+        def __init__(self, table: VirtualTable) -> None:
+            super().__init__()
+            self.table = table
+
     class HeaderClicked(Message):
         def __init__(self, table: VirtualTable, column: int) -> None:
             super().__init__()
@@ -153,6 +158,7 @@ class VirtualTable(ScrollView, can_focus=True):
     def watch_cursor(self, cursor: int) -> None:
         self._show_cursor()
         self.refresh()
+        self.post_message(self.CursorMoved(self))
 
     def _show_cursor(self) -> None:
         visible = max(self.scrollable_content_region.height - 1, 1)
