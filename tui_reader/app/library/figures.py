@@ -27,7 +27,7 @@ class FiguresScreen(LibraryScreen):
                  lambda r: r.date, lambda r: fold(r.title), None]
     BINDINGS = [
         Binding("escape,q,й", "back", _("Back")),
-        Binding("k,л", "next_kind", _("Kind")),
+        Binding("c,с", "next_kind", _("Kind")),
         Binding("f,а", "filter", _("Word")),
         Binding("s,ы", "sort", _("Sort")),
         Binding("r,к", "reverse", _("Reverse"), show=False),
@@ -42,7 +42,7 @@ class FiguresScreen(LibraryScreen):
         yield self.heading
         yield Horizontal(self.word, classes="filters")
         yield self.table
-        yield Label(_("k kind · f word · v by value · s r sort · Enter open at the figure · Esc back"),
+        yield Label(_("c kind · f word · v by value · s r sort · Enter open at the figure · Esc back"),
                     classes="status-line")
         yield Footer(show_command_palette=False)
 
