@@ -219,7 +219,7 @@ def _run_open(args) -> int:
 
 def open_library(folder: str | None, *, db_path: Path | None = None) -> int:
     """``summit-reader DIR`` and ``summit-reader library``: add DIR (if given), then the screen."""
-    from tui_reader.library import adding, db
+    from tui_reader.library import db
 
     db_path = db_path or db.default_path()
     try:
@@ -227,6 +227,8 @@ def open_library(folder: str | None, *, db_path: Path | None = None) -> int:
     except db.LibraryError as e:
         raise UsageError(str(e)) from None
     if folder:
+        from tui_reader.library import adding
+
         candidates, problems = adding.collect([folder])
         for problem in problems:
             _fail_line(problem)

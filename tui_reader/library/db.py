@@ -64,6 +64,7 @@ CREATE TABLE statements (
     id INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     person INTEGER NOT NULL REFERENCES people(id),
+    date TEXT,                        -- the article's (kept here: a person's statements, newest first, from one index)
     speaker_id TEXT NOT NULL,         -- the speaker's id inside the article's model
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
@@ -73,7 +74,7 @@ CREATE TABLE statements (
     confidence REAL,
     text TEXT NOT NULL
 );
-CREATE INDEX statements_person ON statements(person);
+CREATE INDEX statements_person ON statements(person, date);
 CREATE INDEX statements_article ON statements(article);
 CREATE TABLE figures (
     id INTEGER PRIMARY KEY,

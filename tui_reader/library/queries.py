@@ -14,7 +14,7 @@ from pathlib import Path
 from tui_reader.search.lemmas import fold
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleRow:
     id: int
     title: str
@@ -61,11 +61,10 @@ def people(conn: sqlite3.Connection, name: str = "", date_from: str | None = Non
         where.append("pe.key LIKE ?")
         params.append(f"%{fold(name)}%")
     sql = f"""
-        SELECT pe.id, pe.name, count(*), count(DISTINCT st.article), max(a.date)
+        SELECT pe.id, pe.name, count(*), count(DISTINCT st.article), max(st.date)
         FROM statements st
         JOIN people p ON p.id = st.person
         JOIN people pe ON pe.id = coalesce(p.same_as, p.id)
-        JOIN articles a ON a.id = st.article
         {'WHERE ' + ' AND '.join(where) if where else ''}
         GROUP BY pe.id ORDER BY count(*) DESC, pe.name"""
     return [PersonRow(*row) for row in conn.execute(sql, params)]
@@ -75,10 +74,10 @@ def _statement_filters(date_from, date_to, word) -> tuple[list[str], list]:
     where: list[str] = []
     params: list = []
     if date_from:
-        where.append("a.date >= ?")
+        where.append("st.date >= ?")
         params.append(date_from)
     if date_to:
-        where.append("a.date <= ?")
+        where.append("st.date <= ?")
         params.append(date_to)
     if word:
         from tui_reader.library.search import match_expression
@@ -92,16 +91,16 @@ def _statement_filters(date_from, date_to, word) -> tuple[list[str], list]:
     return where, params
 
 
-@dataclass
+@dataclass(slots=True)
 class StatementRow:
     id: int
     person: int
     speaker: str  # the person's name
     speaker_id: str  # in the article's model
     article: int
-    title: str
+    title: str | None  # None in a ``light`` row until ``fill`` reads it
     date: str | None
-    source: str
+    source: str | None
     path: str | None
     start: int
     end: int
@@ -109,35 +108,58 @@ class StatementRow:
     cue: str | None
     confidence: float | None
     text: str
-    sentence: str
+    sentence: str | None  # None in a ``light`` row until ``fill`` reads it
+    sentence_id: int | None = None
 
 
 def statements(conn: sqlite3.Connection, person: int | None = None, *, name: str = "", date_from: str | None = None,
-               date_to: str | None = None, word: str = "", limit: int | None = None) -> list[StatementRow]:
+               date_to: str | None = None, word: str = "", limit: int | None = None,
+               light: bool = False) -> list[StatementRow]:
     """Statements, newest article first (then in text order); of one person (with the
-    names linked to them) or of everyone whose name holds ``name``."""
+    names linked to them) or of everyone whose name holds ``name``.  ``light`` rows leave
+    the article's title, source and path and the sentence to ``fill`` (a screen fills the
+    rows it draws: thousands of statements cost no reads of thousands of sentences)."""
     where, params = _statement_filters(date_from, date_to, word)
     if person is not None:
-        where.append("coalesce(p.same_as, p.id) = ?")
-        params.append(person)
+        # the person and the names linked to them, as ids: lets SQLite use the index on statements.person
+        ids = [person] + [row[0] for row in conn.execute("SELECT id FROM people WHERE same_as = ?", (person,))]
+        where.append(f"st.person IN ({','.join('?' * len(ids))})")
+        params.extend(ids)
     if name:
         where.append("pe.key LIKE ?")
         params.append(f"%{fold(name)}%")
+    if light:
+        columns, joins = "NULL, st.date, NULL, NULL", ""
+        sentence = "NULL"
+    else:
+        columns = "a.title, st.date, a.source, a.path"
+        joins = "JOIN articles a ON a.id = st.article LEFT JOIN sentences s ON s.id = st.sentence"
+        sentence = "coalesce(s.text, st.text)"
     sql = f"""
-        SELECT st.id, pe.id, pe.name, st.speaker_id, a.id, a.title, a.date, a.source, a.path, st.start, st.end,
-               st.kind, st.cue, st.confidence, st.text, coalesce(s.text, st.text)
+        SELECT st.id, pe.id, pe.name, st.speaker_id, st.article, {columns}, st.start, st.end,
+               st.kind, st.cue, st.confidence, st.text, {sentence}, st.sentence
         FROM statements st
         JOIN people p ON p.id = st.person
         JOIN people pe ON pe.id = coalesce(p.same_as, p.id)
-        JOIN articles a ON a.id = st.article
-        LEFT JOIN sentences s ON s.id = st.sentence
+        {joins}
         {'WHERE ' + ' AND '.join(where) if where else ''}
-        ORDER BY a.date DESC, a.id DESC, st.start
+        ORDER BY st.date DESC, st.article DESC, st.start
         {'LIMIT ' + str(int(limit)) if limit else ''}"""
     return [StatementRow(*row) for row in conn.execute(sql, params)]
 
 
-@dataclass
+def fill(conn: sqlite3.Connection, row: StatementRow) -> StatementRow:
+    """A ``light`` row completed: its article's title, source and path, and its sentence."""
+    if row.sentence is None:
+        found = conn.execute("SELECT text FROM sentences WHERE id = ?", (row.sentence_id,)).fetchone()
+        row.sentence = found[0] if found else row.text
+    if row.title is None:
+        found = conn.execute("SELECT title, source, path FROM articles WHERE id = ?", (row.article,)).fetchone()
+        row.title, row.source, row.path = found if found else ("?", "", None)
+    return row
+
+
+@dataclass(slots=True)
 class FigureRow:
     id: int
     article: int

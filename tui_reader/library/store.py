@@ -39,9 +39,9 @@ def store_record(conn: sqlite3.Connection, record: ArticleRecord) -> int | None:
                          [(ids[r.n], r.lemmas, r.caps) for r in record.sentences])
         people = _people(conn, {row.name for row in record.statements})
         conn.executemany(
-            "INSERT INTO statements (article, person, speaker_id, start, end, sentence, kind, cue, confidence, text)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(article, people[person_key(r.name)], r.speaker_id, r.start, r.end, ids.get(r.sentence), r.kind, r.cue,
+            "INSERT INTO statements (article, person, date, speaker_id, start, end, sentence, kind, cue, confidence,"
+            " text) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(article, people[person_key(r.name)], meta.date, r.speaker_id, r.start, r.end, ids.get(r.sentence), r.kind, r.cue,
               r.confidence, r.text) for r in record.statements if r.sentence in ids])
         conn.executemany(
             "INSERT INTO figures (article, start, end, kind, value, unit, text, sentence) VALUES (?,?,?,?,?,?,?,?)",

@@ -6,7 +6,7 @@ import re
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from tui_reader.app.library.base import LibraryScreen
 from tui_reader.app.library.session import OpenRequest
@@ -61,7 +61,6 @@ class ArticlesScreen(LibraryScreen):
         yield self.table
         yield Label(_("Enter read · f filter · / search · p people · # figures · s r sort · u read/unread · q quit"),
                     classes="status-line")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.all_rows: list[ArticleRow] = articles(self.conn)

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from tui_reader.app.library.base import LibraryScreen
 from tui_reader.app.library.session import OpenRequest
@@ -44,7 +44,6 @@ class FiguresScreen(LibraryScreen):
         yield self.table
         yield Label(_("c kind · f word · v by value · s r sort · Enter open at the figure · Esc back"),
                     classes="status-line")
-        yield Footer(show_command_palette=False)
 
     @staticmethod
     def _cells(row: FigureRow):

@@ -13,14 +13,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from tui_reader.app.library.base import LibraryScreen
 from tui_reader.app.sanitize import one_line
 from tui_reader.app.library.session import OpenRequest
 from tui_reader.app.library.table import Column, VirtualTable
 from tui_reader.i18n import _
-from tui_reader.library.queries import PersonRow, StatementRow, people, statements
+from tui_reader.library.queries import PersonRow, StatementRow, fill, people, statements
 from tui_reader.search.lemmas import fold
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -103,7 +103,6 @@ class PeopleScreen(_FilteredScreen):
         yield self.table
         yield Label(_("Enter: their statements · f filter (Tab to the next) · s r sort · Esc back"),
                     classes="status-line")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.state.setdefault("sort", 1)
@@ -136,7 +135,7 @@ class PersonScreen(_FilteredScreen):
     FILTERS = ("from", "to", "word")
     COLUMNS = [Column("date", _("Date"), 10), Column("article", _("Article"), 30), Column("kind", _("Kind"), 8),
                Column("sentence", _("Statement"))]
-    SORT_KEYS = [lambda r: r.date, lambda r: fold(r.title), lambda r: r.kind, None]
+    SORT_KEYS = [lambda r: r.date, None, lambda r: r.kind, None]
     BINDINGS = PeopleScreen.BINDINGS
 
     def compose(self) -> ComposeResult:
@@ -147,10 +146,9 @@ class PersonScreen(_FilteredScreen):
         yield self.table
         self.detail = Label("", classes="status-line")
         yield self.detail
-        yield Footer(show_command_palette=False)
 
-    @staticmethod
-    def _cells(row: StatementRow):
+    def _cells(self, row: StatementRow):
+        fill(self.conn, row)  # only the rows drawn are read in full
         sentence = Text(row.sentence)
         at = row.sentence.find(row.text) if row.text else -1
         if at >= 0:
@@ -162,7 +160,7 @@ class PersonScreen(_FilteredScreen):
         self.table.focus()
 
     def refill(self, keep_id: int | None = None) -> None:
-        rows = statements(self.conn, self.state["person"], **self.filters())
+        rows = statements(self.conn, self.state["person"], light=True, **self.filters())
         rows = self.sort_rows(self.table, rows)
         if keep_id is None and self.table.current is not None:
             keep_id = self.table.current.id
@@ -180,6 +178,7 @@ class PersonScreen(_FilteredScreen):
         if row is None:
             self.detail.update(_("No statements match."))
             return
+        fill(self.conn, row)
         cue = f" · {row.cue}" if row.cue else ""
         self.detail.update(Text(one_line(f"{row.source or ''} · {row.kind}{cue}") + " · " +
                                 _("Enter: open the article at this statement · Esc back")))

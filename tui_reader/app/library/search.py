@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from tui_reader.app.library.base import LibraryScreen
 from tui_reader.app.library.session import OpenRequest
@@ -48,7 +48,6 @@ class SearchScreen(LibraryScreen):
         yield self.table
         yield Label(_("type to search · ↓ to the results · Enter open at the hit · ctrl+r mode · Esc back"),
                     classes="status-line")
-        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.state.setdefault("mode", "lemma")
