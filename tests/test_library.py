@@ -235,3 +235,26 @@ def test_single_file_reader_never_touches_the_database(tmp_path, monkeypatch):
     path.write_text(ARTICLES["port.txt"], encoding="utf-8")
     open_document(path)
     assert not (Path(os.environ["SUMMIT_READER_DATA_DIR"]) / db.FILE_NAME).exists()
+
+
+@pytest.mark.parametrize("head, date", [("Заголовок\n\n2018-09-20\n", "2018-09-20"),
+                                        ("МОСКВА, 04/08/2008 12:08 - новость", "2008-08-04"),
+                                        ("Минск, 4 августа 2008 года. Текст", "2008-08-04"),
+                                        ("Без даты, но 31.02.2020 не бывает", None)])
+def test_date_from_the_text(head, date):
+    from tui_reader.library.meta import date_in_text
+
+    assert date_in_text(head) == date
+
+
+def test_headline_skips_a_news_dumps_header_lines():
+    from tui_reader.library.records import headline
+    from tui_reader.model import Document, Paragraph
+
+    text = "ru-180\n\nru\n\n2018-11-08\n\nhttps://example.org/a\n\nПорт открылся после ремонта\n\nТекст."
+    paragraphs, pos = [], 0
+    for part in text.split("\n\n"):
+        paragraphs.append(Paragraph(pos, pos + len(part), 0))
+        pos += len(part) + 2
+    assert headline(Document(text=text, title="ru-180", paragraphs=paragraphs)) == "Порт открылся после ремонта"
+    assert headline(Document(text=text, title="Космос", paragraphs=paragraphs)) == "Космос"

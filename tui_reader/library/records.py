@@ -7,6 +7,7 @@ library's search finds exactly the word forms the reader's search finds.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -74,12 +75,20 @@ def person_key(name: str) -> str:
     return " ".join(fold(name).replace("\u00a0", " ").split())
 
 
+# A first line that is a file's id or language tag, not a headline ("ru-180", "ru", a URL, a date).
+_NOT_A_HEADLINE = re.compile(r"^((?=\S*\d)\S{1,12}|[a-z]{2,3}|https?://\S+|[\d\s./:-]+)$")
+
+
 def headline(doc: Document) -> str:
-    title = doc.title
-    if not title and doc.paragraphs:
-        first = doc.paragraphs[0]
-        title = doc.text[first.start:first.end]
-    title = " ".join((title or "").split())
+    """The model's title; where that is a news dump's header line (an id, a URL, a date),
+    the first of the first few paragraphs that reads like a headline."""
+    title = " ".join((doc.title or "").split())
+    if not title or _NOT_A_HEADLINE.match(title):
+        for p in doc.paragraphs[:6]:
+            line = " ".join(doc.text[p.start:p.end].split())
+            if line and not _NOT_A_HEADLINE.match(line):
+                title = line
+                break
     return title[:TITLE_CHARS] or "(untitled)"
 
 

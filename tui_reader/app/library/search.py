@@ -18,6 +18,9 @@ from tui_reader.i18n import _
 from tui_reader.library.search import MODES, SearchError, SentenceHit, search_library, sentence_spans
 
 
+CONTEXT_BEFORE = 30  # characters of a long sentence kept before its first hit
+
+
 @dataclass(eq=False)
 class ArticleGroup:
     article: int
@@ -130,9 +133,12 @@ class SearchScreen(LibraryScreen):
             except SearchError:
                 spans = []
             self._spans[row.sentence] = spans
-        text = Text("  " + row.text)
+        # a hit far into a long sentence: start the line a little before it, so it shows
+        cut = max(0, spans[0][0] - CONTEXT_BEFORE) if spans and spans[0][0] > CONTEXT_BEFORE * 2 else 0
+        lead = "  …" if cut else "  "
+        text = Text(lead + row.text[cut:])
         for start, end in spans:
-            text.stylize("bold reverse", start + 2, end + 2)
+            text.stylize("bold reverse", start - cut + len(lead), end - cut + len(lead))
         return (f"#{self._numbers.get(row.sentence, '')}", text)
 
     @staticmethod
