@@ -95,14 +95,19 @@ def add_throughput(folder: Path, work: Path, jobs: int) -> dict:
            "SUMMIT_READER_CACHE_DIR": str(work / f"cache-{jobs}")}
     files = list(folder.glob("*.txt"))
     size = sum(f.stat().st_size for f in files)
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     out = subprocess.run([*READER, "library", "add", str(folder), "--jobs", str(jobs)], env=env,
                          capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if out.returncode != 0:
         raise SystemExit(f"library add failed: {out.stderr[-500:]}")
     db_file = work / f"data-{jobs}" / "library.sqlite3"
-    return {"jobs": jobs, "seconds": seconds, "articles": len(files), "per_s": len(files) / seconds,
+    return {"jobs": jobs, "seconds": seconds, "cpu": cpu, "articles": len(files), "per_s": len(files) / seconds,
             "kb_s": size / 1024 / seconds, "db": db_file, "cache": work / f"cache-{jobs}", "bytes": size}
 
 
@@ -257,7 +262,7 @@ def screen_start(db_path: Path, rounds: int, env: dict, count: int) -> dict:
             ours.append(t)
             tmux.kill(name)
             t, name = tmux.time_until(f"sqlite3 -separator ' | ' {db_path} '{sql}' | less -S",
-                                      lambda s: len([l for l in s.splitlines() if " | " in l]) >= 20)
+                                      lambda s: len([line for line in s.splitlines() if line.strip()]) >= 20)
             plain.append(t)
             tmux.kill(name)
     finally:
@@ -353,11 +358,13 @@ def main() -> int:
         generate_articles(folder, args.analysed)
         one = add_throughput(folder, work, 1)
         two = add_throughput(folder, work, 2)
+        load = os.getloadavg()[0]
         rows.append(("`library add`, 1 process", f"{one['per_s']:.2f} articles/s ({one['kb_s']:.1f} KB/s; "
-                     f"{one['articles']} articles in {one['seconds']:.1f} s)", "", ""))
+                     f"{one['articles']} articles in {one['seconds']:.1f} s, {one['cpu']:.1f} CPU s)", "", ""))
         ratio = two["per_s"] / one["per_s"]
         rows.append((f"`library add`, {os.cpu_count()} processes (--jobs 2)",
-                     f"{two['per_s']:.2f} articles/s ({ratio:.2f}× one process)", "≥ 1.7× on 2 cores",
+                     f"{two['per_s']:.2f} articles/s ({ratio:.2f}× one process; {two['cpu']:.1f} CPU s; "
+                     f"machine load {load:.1f} on {os.cpu_count()} CPUs)", "≥ 1.7× on 2 cores",
                      "yes" if ratio >= 1.7 else "no"))
         records = analysed_records(folder, two["cache"])
         big_db = work / "big.sqlite3"

@@ -258,3 +258,16 @@ def test_headline_skips_a_news_dumps_header_lines():
         pos += len(part) + 2
     assert headline(Document(text=text, title="ru-180", paragraphs=paragraphs)) == "Порт открылся после ремонта"
     assert headline(Document(text=text, title="Космос", paragraphs=paragraphs)) == "Космос"
+
+
+@pytest.mark.parametrize("phrase, found", [('"союзном государстве"', True), ('"союзного государства"', True),
+                                           ('"договор союзном"', False), ('"Союзном государстве"', False),
+                                           ('"регионов сказал"', False), ('"Антон Силуанов"', True),
+                                           ('"антон силуанов"', True), ('"поддержку регионов" бюджет', False)])
+def test_phrases_agree_with_the_in_article_search(library, phrase, found):
+    """Checked from the stored lemmas (no morphology per sentence) exactly as the reader's search decides."""
+    conn, _ = library
+    hits = search_library(conn, phrase)
+    assert bool(hits) == found
+    every = conn.execute("SELECT text FROM sentences").fetchall()
+    assert sorted(h.text for h in hits) == sorted(t for (t,) in every if sentence_spans(t, phrase))

@@ -226,6 +226,7 @@ def open_library(folder: str | None, *, db_path: Path | None = None) -> int:
         conn = db.connect(db_path)
     except db.LibraryError as e:
         raise UsageError(str(e)) from None
+    notice = None
     if folder:
         from tui_reader.library import adding
 
@@ -233,12 +234,16 @@ def open_library(folder: str | None, *, db_path: Path | None = None) -> int:
         for problem in problems:
             _fail_line(problem)
         todo, known = adding.plan(conn, candidates)
-        if todo and _analyse(conn, None, db_path, todo, len(known), len(problems)) == 130:
+        code = _analyse(conn, None, db_path, todo, len(known), len(problems)) if todo or problems else 0
+        if code == 130:
             return 130
+        if code:
+            notice = _("Some files of {folder} could not be added: see the lines above the library "
+                       "(or run summit-reader library add {folder}).").format(folder=folder)
     conn.close()
     from tui_reader.app.library import run_library
 
-    return run_library(db_path)
+    return run_library(db_path, notice=notice)
 
 
 # --- queries ------------------------------------------------------------------------

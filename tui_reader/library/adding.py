@@ -170,6 +170,11 @@ def _start_worker(environment: dict[str, str]) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.update(environment)
+    # One thread of numerical code per process (natasha's models use numpy): the pool
+    # already has a process per core, and each process's BLAS spreading over every core
+    # too made two processes slower than one.
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
 
 
 # --- the run ------------------------------------------------------------------------

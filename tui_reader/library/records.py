@@ -121,6 +121,13 @@ def _sentence_at(starts: list[int], offset: int) -> int:
     return max(bisect_right(starts, offset) - 1, 0)
 
 
+# In the lemmas column, between the lemma groups of two words: " | " where only spacing
+# separates them in the text, " || " where punctuation does; "^" opens the group of a
+# capitalised word.  FTS5 reads none of these as tokens (they are separators to its
+# tokenizer), but they let a phrase be checked from the row alone, without the morphology.
+JOINED, BROKEN, CAPITAL = "|", "||", "^"
+
+
 def _sentences(doc: Document) -> list[SentenceRow]:
     """Each sentence with the lemmas of its words, from the model's word index."""
     index = doc.index
@@ -134,16 +141,23 @@ def _sentences(doc: Document) -> list[SentenceRow]:
     t = 0
     total = len(token_lemmas)
     for n, sent in enumerate(doc.sentences):
-        lemmas: list[str] = []
+        groups: list[str] = []
         caps: list[str] = []
         while t < total and index.starts[t] < sent.start:
             t += 1
+        previous_end = None
         while t < total and index.starts[t] < sent.end:
             forms = token_lemmas[t]
-            lemmas.extend(forms)
-            if text[index.starts[t]].isupper():
+            start = index.starts[t]
+            if previous_end is not None:
+                gap = text[previous_end:start]
+                groups.append(JOINED if not gap or gap.isspace() else BROKEN)
+            capital = text[start].isupper()
+            groups.append((CAPITAL if capital else "") + " ".join(forms))
+            if capital:
                 caps.extend(forms)
+            previous_end = index.ends[t]
             t += 1
         rows.append(SentenceRow(n=n, start=sent.start, end=sent.end, text=text[sent.start:sent.end],
-                                lemmas=" ".join(lemmas), caps=" ".join(caps)))
+                                lemmas=" ".join(groups), caps=" ".join(caps)))
     return rows

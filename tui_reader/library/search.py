@@ -43,23 +43,81 @@ def _simple_capitals(word: str) -> bool:
     return word == word.lower() or (word[0].isupper() and word[1:] == word[1:].lower())
 
 
+# A word's lemmas sit side by side in the lemmas column (a word has 1–4), so two adjacent
+# words' lemmas are at most this many FTS tokens apart: NEAR narrows a phrase's candidates.
+_NEAR_PER_WORD = 8
+_NEAR_COMBINATIONS = 32  # beyond this many lemma combinations a phrase is checked without NEAR
+
+
 def match_expression(query: str) -> str | None:
     """The FTS5 MATCH expression for a lemma-mode query (None for a query with no word)."""
+    from itertools import product
+
     from tui_reader.search.lemmas import query_lemmas
 
     parts = []
     for words in parse_terms(query):
+        sets = []
         for word in words:
             lemmas = sorted(query_lemmas(word))
             if not lemmas:
                 return None
+            sets.append(lemmas)
             column = "caps" if word[:1].isupper() else "lemmas"
             parts.append(f"{column} : ({' OR '.join(map(_quoted, lemmas))})")
+        combinations = 1
+        for lemmas in sets:
+            combinations *= len(lemmas)
+        if len(words) > 1 and combinations <= _NEAR_COMBINATIONS:
+            distance = _NEAR_PER_WORD * (len(words) - 1)
+            near = [f"NEAR({' '.join(map(_quoted, combo))}, {distance})" for combo in product(*sets)]
+            parts.append(f"lemmas : ({' OR '.join(near)})")
     return " AND ".join(parts) if parts else None
 
 
 def _needs_check(query: str) -> bool:
     return any(len(words) > 1 or not _simple_capitals(words[0]) for words in parse_terms(query))
+
+
+def _needs_morphology(query: str) -> bool:
+    """Capitals inside a word ("НАТО", "МакДональдс"): only the reader's search on the text decides."""
+    return any(not _simple_capitals(word) for words in parse_terms(query) for word in words)
+
+
+def _row_tokens(lemmas: str) -> list[tuple[frozenset[str], bool, bool]]:
+    """The stored lemmas column back as words: (lemmas, capitalised, joined to the one before)."""
+    from tui_reader.library.records import CAPITAL
+
+    return [(frozenset(group.removeprefix(CAPITAL).split()), group.startswith(CAPITAL), joined)
+            for group, joined in _split_groups(lemmas)]
+
+
+def _split_groups(lemmas: str):
+    from tui_reader.library.records import BROKEN, JOINED
+
+    joined = False
+    for piece in lemmas.split(f" {BROKEN} "):
+        for k, group in enumerate(piece.split(f" {JOINED} ")):
+            yield group, (joined if k == 0 else True)
+        joined = False
+
+
+def _phrases_hold(lemmas: str, phrases: list[list[tuple[frozenset[str], bool]]]) -> bool:
+    """Each phrase's words in a row (any form, capitals where typed, only spacing between)."""
+    tokens = _row_tokens(lemmas)
+    for phrase in phrases:
+        size = len(phrase)
+        if not any(all(tokens[t + k][0] & wanted and (tokens[t + k][1] or not capital) and (k == 0 or tokens[t + k][2])
+                       for k, (wanted, capital) in enumerate(phrase))
+                   for t in range(len(tokens) - size + 1)):
+            return False
+    return True
+
+
+def _phrases(query: str) -> list[list[tuple[frozenset[str], bool]]]:
+    from tui_reader.search.lemmas import query_lemmas
+
+    return [[(query_lemmas(w), w[:1].isupper()) for w in words] for words in parse_terms(query) if len(words) > 1]
 
 
 _ORDER = "ORDER BY a.date DESC, a.id DESC, s.n"
@@ -78,13 +136,19 @@ def search_library(conn: sqlite3.Connection, query: str, mode: str = "lemma", *,
         expression = match_expression(query)
         if expression is None:
             return []
-        sql = (f"SELECT {_COLUMNS} FROM sentence_lemmas f JOIN sentences s ON s.id = f.rowid "
-               f"JOIN articles a ON a.id = s.article WHERE sentence_lemmas MATCH ? {_ORDER}")
         check = _needs_check(query)
+        lemmas = ", f.lemmas" if check else ""
+        sql = (f"SELECT {_COLUMNS}{lemmas} FROM sentence_lemmas f JOIN sentences s ON s.id = f.rowid "
+               f"JOIN articles a ON a.id = s.article WHERE sentence_lemmas MATCH ? {_ORDER}")
         rows = conn.execute(sql + (f" LIMIT {int(limit)}" if limit and not check else ""), (expression,))
-        hits = [SentenceHit(*row) for row in rows]
-        if check:
+        if not check:
+            hits = [SentenceHit(*row) for row in rows]
+        elif _needs_morphology(query):
+            hits = [SentenceHit(*row[:-1]) for row in rows]
             hits = [h for h in hits if sentence_spans(h.text, query, mode)]
+        else:  # phrases: checked on the stored words' lemmas, no morphology per sentence
+            phrases = _phrases(query)
+            hits = [SentenceHit(*row[:-1]) for row in rows if _phrases_hold(row[-1], phrases)]
         return hits[:limit] if limit else hits
     test = _text_test(query, mode)
     conn.create_function("library_match", 1, test, deterministic=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run_library(db_path: Path) -> int:
+def run_library(db_path: Path, notice: str | None = None) -> int:
     from tui_reader.app.library.app import run
 
-    return run(db_path)
+    return run(db_path, notice)

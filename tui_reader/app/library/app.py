@@ -73,8 +73,8 @@ class LibraryApp(App[OpenRequest | None]):
         self.exit(request)
 
 
-def run(db_path: Path) -> int:
-    session = Session()
+def run(db_path: Path, notice: str | None = None) -> int:
+    session = Session(notice=notice)
     while True:
         try:
             conn = db.connect(db_path)
