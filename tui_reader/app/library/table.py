@@ -218,7 +218,9 @@ def _as_text(cell: Any) -> Text:
     if cell is None:
         return Text("—", style="dim")
     if isinstance(cell, float):
-        return Text(f"{cell:,.6g}".replace(",", " ") if abs(cell) >= 1e4 else f"{cell:g}")
+        if cell.is_integer() and abs(cell) < 1e18:
+            return Text(f"{int(cell):,}".replace(",", "\u2009"))  # 52 000 000 000, thin spaces
+        return Text(f"{cell:,.6g}".replace(",", "\u2009"))
     if isinstance(cell, int):
         return Text(str(cell))
     return Text(one_line(str(cell)))
