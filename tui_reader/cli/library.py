@@ -169,10 +169,9 @@ def _run_rescan(args) -> int:
     from tui_reader.library import adding
     from tui_reader.library.store import remove_articles
 
-    conn = _connect(args, create=False)
-    from tui_reader.store.cache import MODEL_VERSION
+    from tui_reader.analysis import ANALYSER_VERSION as analyser
 
-    analyser = MODEL_VERSION.split("/")[0]
+    conn = _connect(args, create=False)
     rows = conn.execute("SELECT id, path, analyser FROM articles").fetchall()
     gone = [(i, p) for i, p, _a in rows if not p or not Path(p).is_file()]
     for _i, p in gone:

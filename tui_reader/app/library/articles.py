@@ -64,7 +64,7 @@ class ArticlesScreen(LibraryScreen):
 
     def on_mount(self) -> None:
         self.all_rows: list[ArticleRow] = articles(self.conn)
-        self._haystacks = {r.id: fold(f"{r.title} {r.source}") for r in self.all_rows}
+        self._haystacks: dict[int, str] | None = None  # built on the first filter keystroke
         self.state.setdefault("sort", 2)
         self.state.setdefault("reverse", True)
         self.refill(keep_id=self.state.get("cursor"))
@@ -78,6 +78,8 @@ class ArticlesScreen(LibraryScreen):
         query = self.state.get("filter", "")
         rows = self.all_rows
         if query.strip():
+            if self._haystacks is None:
+                self._haystacks = {r.id: fold(f"{r.title} {r.source}") for r in self.all_rows}
             test = fuzzy_filter(query)
             rows = [r for r in rows if test(self._haystacks[r.id])]
         rows = self.sort_rows(self.table, list(rows))
