@@ -19,6 +19,7 @@ from tui_reader.library.search import MODES, SearchError, SentenceHit, search_li
 
 
 CONTEXT_BEFORE = 30  # characters of a long sentence kept before its first hit
+SHOWN = 5000  # sentences listed at most (a word in every article would list the library)
 
 
 @dataclass(eq=False)
@@ -75,7 +76,7 @@ class SearchScreen(LibraryScreen):
     @work(exclusive=True, thread=True, group="library-search")
     def _run(self, query: str, mode: str, keep: int | None) -> None:
         try:
-            hits, error = search_library(self.conn, query, mode), None
+            hits, error = search_library(self.conn, query, mode, limit=SHOWN + 1), None
         except SearchError as e:
             hits, error = [], str(e)
         self.app.call_from_thread(self._show, query, hits, error, keep)
@@ -83,11 +84,13 @@ class SearchScreen(LibraryScreen):
     def _show(self, query: str, hits: list[SentenceHit], error: str | None, keep: int | None) -> None:
         if query != self.state.get("query"):
             return  # an older keystroke's answer
-        titles = {row[0]: (row[1], row[2]) for row in self.conn.execute("SELECT id, title, date FROM articles")}
+        if getattr(self, "_titles", None) is None:  # read once per screen, not per keystroke
+            self._titles = {row[0]: (row[1], row[2]) for row in self.conn.execute("SELECT id, title, date FROM articles")}
+        titles = self._titles
         rows: list = []
         groups: dict[int, ArticleGroup] = {}
         self._numbers = {}
-        for number, hit in enumerate(hits, 1):
+        for number, hit in enumerate(hits[:SHOWN], 1):
             group = groups.get(hit.article)
             if group is None:
                 title, date = titles.get(hit.article, ("?", None))
@@ -97,6 +100,8 @@ class SearchScreen(LibraryScreen):
             rows.append(hit)
             self._numbers[hit.sentence] = number
         self._spans = {}
+        self.more = len(hits) > SHOWN
+        hits = hits[:SHOWN]
         self.total = len(hits)
         self.error = error
         self.articles = len(groups)
@@ -113,8 +118,9 @@ class SearchScreen(LibraryScreen):
             return
         current = self.table.current
         k = self._numbers.get(current.sentence, 0) if isinstance(current, SentenceHit) else 0
+        n = f"{self.total}+" if getattr(self, "more", False) else str(self.total)
         self.count.update(_("{k}/{n} sentences in {articles} articles · {mode}").format(
-            k=k, n=self.total, articles=getattr(self, "articles", 0), mode=self.state["mode"]))
+            k=k, n=n, articles=getattr(self, "articles", 0), mode=self.state["mode"]))
 
     def on_virtual_table_cursor_moved(self) -> None:
         self._show_count()
