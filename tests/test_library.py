@@ -271,3 +271,11 @@ def test_phrases_agree_with_the_in_article_search(library, phrase, found):
     assert bool(hits) == found
     every = conn.execute("SELECT text FROM sentences").fetchall()
     assert sorted(h.text for h in hits) == sorted(t for (t,) in every if sentence_spans(t, phrase))
+
+
+def test_dates_as_bounds_in_the_cli(library, capsys):
+    in_april = cli_json(capsys, "statements", "--from", "2024-04", "--to", "2024-04")
+    assert in_april and {s["date"] for s in in_april} == {"2024-04-12"}
+    assert {s["date"][:4] for s in cli_json(capsys, "statements", "--to", "2024")} == {"2024"}
+    assert main(["library", "people", "--from", "april"]) == 2
+    assert "not a date" in capsys.readouterr().err

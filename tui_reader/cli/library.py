@@ -63,8 +63,8 @@ def add_arguments(p) -> None:
 def _filters(p, *, name: bool = True) -> None:
     if name:
         p.add_argument("--name", default="", help="a piece of the name")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", metavar="YYYY[-MM[-DD]]", help="from this date on")
+    p.add_argument("--to", dest="date_to", metavar="YYYY[-MM[-DD]]", help="up to this date (inclusive)")
     p.add_argument("--word", default="", help="a word in the statement (any form)")
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--format", choices=FORMATS, default="text")
@@ -247,10 +247,23 @@ def open_library(folder: str | None, *, db_path: Path | None = None) -> int:
 
 # --- queries ------------------------------------------------------------------------
 
+def _dates(args) -> tuple[str | None, str | None]:
+    """--from/--to as inclusive bounds ("2024", "2024-03" or a day); anything else is a usage error."""
+    from tui_reader.library.queries import date_bound
+
+    bounds = []
+    for value, end in ((args.date_from, False), (args.date_to, True)):
+        bound = date_bound(value, end=end)
+        if value and bound is None:
+            raise UsageError(_("{value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(value=value))
+        bounds.append(bound)
+    return bounds[0], bounds[1]
+
+
 def _run_people(args) -> int:
     from tui_reader.library.queries import people
 
-    rows = people(_connect(args, create=False), args.name, args.date_from, args.date_to, args.word)
+    rows = people(_connect(args, create=False), args.name, *_dates(args), args.word)
     rows = rows[:args.limit] if args.limit else rows
     _emit(args.format, ["person", "statements", "articles", "last_date"],
           [(r.name, r.statements, r.articles, r.last_date) for r in rows])
@@ -260,8 +273,9 @@ def _run_people(args) -> int:
 def _run_statements(args) -> int:
     from tui_reader.library.queries import statements
 
-    rows = statements(_connect(args, create=False), name=args.person, date_from=args.date_from,
-                      date_to=args.date_to, word=args.word, limit=args.limit)
+    date_from, date_to = _dates(args)
+    rows = statements(_connect(args, create=False), name=args.person, date_from=date_from,
+                      date_to=date_to, word=args.word, limit=args.limit)
     _emit(args.format, ["speaker", "date", "article", "kind", "cue", "sentence", "path", "start", "end"],
           [(r.speaker, r.date, r.title, r.kind, r.cue, r.sentence, r.path, r.start, r.end) for r in rows],
           text_columns=["speaker", "date", "article", "sentence"])

@@ -7,6 +7,7 @@ linked them (see ``store.link_people``).
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,22 @@ def articles(conn: sqlite3.Connection) -> list[ArticleRow]:
 def article(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
     row = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
     return ArticleRow(*row) if row else None
+
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def date_bound(value: str | None, *, end: bool) -> str | None:
+    """A typed date as an inclusive bound: "2024" and "2024-03" stand for the whole year or
+    month; anything else (half typed, not a date) is no bound."""
+    value = (value or "").strip()
+    if not _DATE.match(value):
+        return None
+    if len(value) == 4:
+        return value + ("-12-31" if end else "-01-01")
+    if len(value) == 7:
+        return value + ("-31" if end else "-01")
+    return value
 
 
 @dataclass

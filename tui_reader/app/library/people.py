@@ -6,8 +6,6 @@ the word; Enter there opens the article at the statement, its speaker marked.
 """
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,23 +18,8 @@ from tui_reader.app.sanitize import one_line
 from tui_reader.app.library.session import OpenRequest
 from tui_reader.app.library.table import Column, VirtualTable
 from tui_reader.i18n import _
-from tui_reader.library.queries import PersonRow, StatementRow, fill, people, statements
+from tui_reader.library.queries import PersonRow, StatementRow, date_bound, fill, people, statements
 from tui_reader.search.lemmas import fold
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def date_bound(value: str, *, end: bool) -> str | None:
-    """A typed date as an inclusive bound: "2024" and "2024-03" stand for the whole year or month."""
-    value = value.strip()
-    if not value or not _DATE.match(value):
-        return None
-    if len(value) == 4:
-        return value + ("-12-31" if end else "-01-01")
-    if len(value) == 7:
-        return value + ("-31" if end else "-01")
-    return value
-
 
 class _FilteredScreen(LibraryScreen):
     """A screen with the name / dates / word filters above a table."""
