@@ -179,3 +179,24 @@ async def test_article_text_is_drawn_inert(tmp_path):
         await pilot.pause()
         line = "".join(seg.text for seg in app.screen.table.render_line(1))
         assert "[bold]жирный[/bold] ␛[31mкрасный" in line and "[red]s" in line
+
+
+async def test_the_first_screenful_first_then_every_article(tmp_path):
+    from tui_reader.app.library import articles as articles_screen
+    from tui_reader.library.meta import ArticleMeta
+    from tui_reader.library.records import ArticleRecord
+    from tui_reader.library.store import store_record
+
+    conn = db.connect(tmp_path / "lib.sqlite3")
+    total = articles_screen.FIRST_ROWS + 50
+    for i in range(total):
+        store_record(conn, ArticleRecord(sha256=f"{i}", cache_key=f"{i}", path=None, title=f"Статья {i}",
+                                         meta=ArticleMeta(f"2024-01-{i % 28 + 1:02}", "text", "s"), format="text",
+                                         words=1, size=1, mtime=None, analyser="", speakers=0))
+    app = LibraryApp(conn, Session(), db.default_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert len(app.screen.table.rows) == total
+        assert f"{total} articles, {total} unread" in str(app.screen.heading.render())
+        assert [r.date for r in app.screen.table.rows] == sorted((r.date for r in app.screen.table.rows), reverse=True)

@@ -34,9 +34,16 @@ class ArticleRow:
 ARTICLE_COLUMNS = "id, title, date, source, words, speakers, statements, figures, read, path, cache_key, sha256"
 
 
-def articles(conn: sqlite3.Connection) -> list[ArticleRow]:
-    rows = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY date DESC, id DESC").fetchall()
+def articles(conn: sqlite3.Connection, limit: int | None = None) -> list[ArticleRow]:
+    """Every article (or the newest ``limit``), newest first."""
+    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY date DESC, id DESC"
+    rows = conn.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
     return [ArticleRow(*row) for row in rows]
+
+
+def counts(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(articles, unread)."""
+    return conn.execute("SELECT count(*), coalesce(sum(read = 0), 0) FROM articles").fetchone()
 
 
 def article(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:

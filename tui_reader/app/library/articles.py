@@ -12,7 +12,7 @@ from tui_reader.app.library.base import LibraryScreen
 from tui_reader.app.library.session import OpenRequest
 from tui_reader.app.library.table import Column, VirtualTable
 from tui_reader.i18n import _
-from tui_reader.library.queries import ArticleRow, articles
+from tui_reader.library.queries import ArticleRow, articles, counts
 from tui_reader.library.store import set_read
 from tui_reader.search.lemmas import fold
 
@@ -22,6 +22,9 @@ def fuzzy_filter(query: str):
     its letters are, in order, within one word ("лкшнк" finds "Лукашенко")."""
     patterns = [re.compile("[^\\s]*?".join(map(re.escape, word))) for word in fold(query).split()]
     return lambda haystack: all(p.search(haystack) for p in patterns)
+
+
+FIRST_ROWS = 200  # rows read before the first frame (a tall terminal's screenful, and more)
 
 
 class ArticlesScreen(LibraryScreen):
@@ -63,12 +66,26 @@ class ArticlesScreen(LibraryScreen):
                     classes="status-line")
 
     def on_mount(self) -> None:
-        self.all_rows: list[ArticleRow] = articles(self.conn)
         self._haystacks: dict[int, str] | None = None  # built on the first filter keystroke
         self.state.setdefault("sort", 2)
         self.state.setdefault("reverse", True)
-        self.refill(keep_id=self.state.get("cursor"))
         self.table.focus()
+        fresh = self.state["sort"] == 2 and self.state["reverse"] and not self.state.get("filter") \
+            and self.state.get("cursor") is None
+        if fresh:
+            # The first screenful first (newest, as the list is sorted when it opens), the rest
+            # just after it is drawn: reading and building 10,000 rows is ~0.1 s of a start.
+            self.all_rows = articles(self.conn, limit=FIRST_ROWS)
+            self._counts = counts(self.conn)
+            self.refill()
+            self.call_after_refresh(self._load_all)
+        else:
+            self._load_all()
+
+    def _load_all(self) -> None:
+        self.all_rows = articles(self.conn)
+        self._counts = None
+        self.refill(keep_id=self.state.get("cursor"))
 
     @staticmethod
     def _cells(row: ArticleRow):
@@ -86,10 +103,10 @@ class ArticlesScreen(LibraryScreen):
         keep_id = keep_id if keep_id is not None else (self.table.current.id if self.table.current else None)
         keep = next((r for r in rows if r.id == keep_id), None) if keep_id is not None else None
         self.table.set_rows(rows, keep=keep)
-        unread = sum(not r.read for r in self.all_rows)
-        shown = f"{len(rows)}/{len(self.all_rows)}" if query.strip() else str(len(self.all_rows))
+        total, unread = self._counts or (len(self.all_rows), sum(not r.read for r in self.all_rows))
+        shown = f"{len(rows)}/{total}" if query.strip() else str(total)
         self.heading.update(_("Library: {shown} articles, {unread} unread").format(shown=shown, unread=unread))
-        if not self.all_rows:
+        if not total:
             self.heading.update(_("The library is empty: add articles with  summit-reader library add FOLDER"))
 
     def save_state(self) -> dict:
