@@ -279,3 +279,25 @@ def test_dates_as_bounds_in_the_cli(library, capsys):
     assert {s["date"][:4] for s in cli_json(capsys, "statements", "--to", "2024")} == {"2024"}
     assert main(["library", "people", "--from", "april"]) == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_statement_confidence_kept_where_the_model_has_it(tmp_path):
+    """The lead adds ``Statement.confidence``; the library stores it when present, None when not."""
+    from tests.library_fixtures import hand_made_document
+    from tui_reader.library.meta import ArticleMeta
+    from tui_reader.library.records import build_record
+
+    doc = hand_made_document("a.txt", "2024-01-01", "Заголовок", [("Иван Петров", "Иван Петров заявил, что всё хорошо.")],
+                             [])
+    doc.source.sha256 = "a" * 64
+    plain = build_record(doc, cache_key="k", meta=ArticleMeta("2024-01-01", "text", ""), size=1, mtime=None)
+    assert plain.statements[0].confidence is None
+
+    class WithConfidence:  # a newer model's statement, as the lead's change will give it
+        def __init__(self, statement):
+            self.__dict__.update({f: getattr(statement, f) for f in statement.__slots__})
+            self.confidence = 0.75
+
+    doc.statements = [WithConfidence(st) for st in doc.statements]
+    record = build_record(doc, cache_key="k", meta=ArticleMeta("2024-01-01", "text", ""), size=1, mtime=None)
+    assert record.statements[0].confidence == 0.75

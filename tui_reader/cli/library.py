@@ -276,8 +276,9 @@ def _run_statements(args) -> int:
     date_from, date_to = _dates(args)
     rows = statements(_connect(args, create=False), name=args.person, date_from=date_from,
                       date_to=date_to, word=args.word, limit=args.limit)
-    _emit(args.format, ["speaker", "date", "article", "kind", "cue", "sentence", "path", "start", "end"],
-          [(r.speaker, r.date, r.title, r.kind, r.cue, r.sentence, r.path, r.start, r.end) for r in rows],
+    _emit(args.format, ["speaker", "date", "article", "kind", "cue", "sentence", "path", "start", "end", "confidence"],
+          [(r.speaker, r.date, r.title, r.kind, r.cue, r.sentence, r.path, r.start, r.end, r.confidence)
+           for r in rows],
           text_columns=["speaker", "date", "article", "sentence"])
     return 0
 

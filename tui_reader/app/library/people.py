@@ -163,6 +163,8 @@ class PersonScreen(_FilteredScreen):
             return
         fill(self.conn, row)
         cue = f" · {row.cue}" if row.cue else ""
+        if row.confidence is not None:
+            cue += " · " + _("confidence {value:.0%}").format(value=row.confidence)
         self.detail.update(Text(one_line(f"{row.source or ''} · {row.kind}{cue}") + " · " +
                                 _("Enter: open the article at this statement · Esc back")))
 
