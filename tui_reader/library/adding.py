@@ -165,7 +165,7 @@ def _analyse_file(candidate: Candidate) -> tuple[Candidate, ArticleRecord | None
 
 def _start_worker(environment: dict[str, str]) -> None:
     """Pool processes leave Ctrl-C to the parent, which stops them (no tracebacks), and use
-    the parent's directories as they are now (a forkserver keeps the environment it began with)."""
+    the parent's directories as they are now (its environment may have changed since it began)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -215,10 +215,10 @@ def run_add(conn: sqlite3.Connection, todo: list[Candidate], *, jobs: int | None
     outcomes: list[Outcome] = []
     if not todo:
         return outcomes
-    methods = multiprocessing.get_all_start_methods()
-    # not fork: the parent has threads (Rich's refresh, SQLite), and a forked child could
-    # inherit a held lock; forkserver starts clean children cheaply where there is one
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    # spawn, not fork: the parent has threads (Rich's refresh) and an open database, which
+    # a forked child would inherit mid-state; a spawned child imports only what its task
+    # needs, and nothing of the pool outlives the command (a forkserver would, briefly)
+    context = multiprocessing.get_context("spawn")
     environment = {k: v for k, v in os.environ.items() if k.startswith("SUMMIT_READER_")}
     pool = context.Pool(min(jobs, len(todo)), initializer=_start_worker, initargs=(environment,))
     try:

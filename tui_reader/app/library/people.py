@@ -116,7 +116,7 @@ class PeopleScreen(_FilteredScreen):
 class PersonScreen(_FilteredScreen):
     kind = "person"
     FILTERS = ("from", "to", "word")
-    COLUMNS = [Column("date", _("Date"), 10), Column("article", _("Article"), 30), Column("kind", _("Kind"), 8),
+    COLUMNS = [Column("date", _("Date"), 10), Column("article", _("Article"), 24), Column("kind", _("Kind"), 8),
                Column("sentence", _("Statement"))]
     SORT_KEYS = [lambda r: r.date, None, lambda r: r.kind, None]
     BINDINGS = PeopleScreen.BINDINGS
