@@ -164,7 +164,8 @@ def test_damaged_and_foreign_files_are_one_line_with_the_fix(tmp_path, capsys):
     capsys.readouterr()
     assert main(["library", "--db", str(damaged), "info"]) == 2
     err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and "summit-reader library reset" in err
+    assert len(err.strip().splitlines()) == 1
+    assert f"summit-reader library --db {damaged} reset && summit-reader library --db {damaged} add" in err
     foreign = tmp_path / "foreign.sqlite3"
     with sqlite3.connect(foreign) as other:
         other.execute("CREATE TABLE notes (x)")

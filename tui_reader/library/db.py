@@ -117,7 +117,8 @@ def default_path() -> Path:
 
 
 def rebuild_hint(path: Path) -> str:
-    return _("rebuild it with: summit-reader library reset && summit-reader library add FOLDER…")
+    db = "" if path == default_path() else f" --db {path}"
+    return _("rebuild it with: summit-reader library{db} reset && summit-reader library{db} add FOLDER…").format(db=db)
 
 
 def connect(path: Path | None = None, *, create: bool = True) -> sqlite3.Connection:
