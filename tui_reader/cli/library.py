@@ -77,7 +77,14 @@ def run(args) -> int:
     try:
         return globals()[f"_run_{action}"](args)
     except LibraryError as e:
-        raise UsageError(str(e)) from None
+        return library_error(e)
+
+
+def library_error(e: Exception) -> int:
+    """The library's one line, whole: it ends with the command that rebuilds it, which the
+    usual 300-character cut of an error line could lose."""
+    print(f"summit-reader: {one_line(str(e))}", file=sys.stderr)
+    return 2
 
 
 def _path(args) -> Path:
@@ -224,7 +231,7 @@ def open_library(folder: str | None, *, db_path: Path | None = None) -> int:
     try:
         conn = db.connect(db_path)
     except db.LibraryError as e:
-        raise UsageError(str(e)) from None
+        return library_error(e)
     notice = None
     if folder:
         from tui_reader.library import adding
