@@ -171,7 +171,7 @@ def test_damaged_and_foreign_files_are_one_line_with_the_fix(tmp_path, capsys):
         other.execute("CREATE TABLE notes (x)")
     assert main(["library", "--db", str(foreign), "people"]) == 2
     err = capsys.readouterr().err
-    assert "not a summit-reader library" in err and "library reset" in err
+    assert "not a summit-reader library" in err and f"library --db {foreign} reset" in err
     assert main(["library", "--db", str(damaged), "reset"]) == 0
     db.connect(damaged).close()  # a fresh library where the damaged one was
     assert main(["library", "--db", str(damaged), "info"]) == 0
