@@ -302,3 +302,15 @@ def test_statement_confidence_kept_where_the_model_has_it(tmp_path):
     doc.statements = [WithConfidence(st) for st in doc.statements]
     record = build_record(doc, cache_key="k", meta=ArticleMeta("2024-01-01", "text", ""), size=1, mtime=None)
     assert record.statements[0].confidence == 0.75
+
+
+def test_scans_from_several_threads_share_one_connection(library):
+    """The search screen runs each keystroke's query in a thread; an older scan may still run."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    conn, _ = library
+    queries = [r"\d+%", "заявил", r"[Лл]укашенко", "порт"] * 3
+    expected = [len(search_library(conn, q, "regex")) for q in queries]
+    with ThreadPoolExecutor(4) as pool:
+        found = list(pool.map(lambda q: len(search_library(conn, q, "regex")), queries))
+    assert found == expected and all(expected)

@@ -13,6 +13,7 @@ Hits are sentences: the result is every matching sentence, newest article first.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -121,6 +122,7 @@ def _phrases(query: str) -> list[list[tuple[frozenset[str], bool]]]:
 
 
 _ORDER = "ORDER BY a.date DESC, a.id DESC, s.n"
+_names = itertools.count()
 _COLUMNS = "s.id, s.article, s.n, s.start, s.end, s.text"
 
 
@@ -151,10 +153,15 @@ def search_library(conn: sqlite3.Connection, query: str, mode: str = "lemma", *,
             hits = [SentenceHit(*row[:-1]) for row in rows if _phrases_hold(row[-1], phrases)]
         return hits[:limit] if limit else hits
     test = _text_test(query, mode)
-    conn.create_function("library_match", 1, test, deterministic=True)
+    # a name of its own per query: replacing a function while another thread's scan uses it fails
+    name = f"library_match_{next(_names)}"
+    conn.create_function(name, 1, test, deterministic=True)
     sql = (f"SELECT {_COLUMNS} FROM sentences s JOIN articles a ON a.id = s.article "
-           f"WHERE library_match(s.text) {_ORDER}" + (f" LIMIT {int(limit)}" if limit else ""))
-    return [SentenceHit(*row) for row in conn.execute(sql)]
+           f"WHERE {name}(s.text) {_ORDER}" + (f" LIMIT {int(limit)}" if limit else ""))
+    try:
+        return [SentenceHit(*row) for row in conn.execute(sql)]
+    finally:
+        conn.create_function(name, 1, None)  # gone with its query
 
 
 def _text_test(query: str, mode: str):

@@ -2,6 +2,8 @@
 "phrase", exact, regex; ctrl+r cycles), results grouped by article with the hits lit."""
 from __future__ import annotations
 
+import sqlite3
+import time
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -19,6 +21,7 @@ from tui_reader.library.search import MODES, SearchError, SentenceHit, search_li
 
 
 CONTEXT_BEFORE = 30  # characters of a long sentence kept before its first hit
+SCAN_DELAY = 0.15  # seconds of no typing before an exact or regex scan starts
 SHOWN = 5000  # sentences listed at most (a word in every article would list the library)
 
 
@@ -75,10 +78,17 @@ class SearchScreen(LibraryScreen):
 
     @work(exclusive=True, thread=True, group="library-search")
     def _run(self, query: str, mode: str, keep: int | None) -> None:
+        if mode != "lemma":
+            # a scan of every sentence: wait for the typing to pause, and only the newest query runs
+            time.sleep(SCAN_DELAY)
+            if query != self.state.get("query") or mode != self.state.get("mode"):
+                return
         try:
             hits, error = search_library(self.conn, query, mode, limit=SHOWN + 1), None
         except SearchError as e:
             hits, error = [], str(e)
+        except sqlite3.Error as e:  # e.g. a scan still running from a keystroke before
+            hits, error = [], _("the search could not run: {reason}").format(reason=e)
         self.app.call_from_thread(self._show, query, hits, error, keep)
 
     def _show(self, query: str, hits: list[SentenceHit], error: str | None, keep: int | None) -> None:
