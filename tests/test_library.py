@@ -299,13 +299,22 @@ def test_statement_confidence_kept_where_the_model_has_it(tmp_path):
     assert record.statements[0].confidence == 0.75
 
 
-def test_scans_from_several_threads_share_one_connection(library):
-    """The search screen runs each keystroke's query in a thread; an older scan may still run."""
+def test_scans_in_several_threads_at_once(library):
+    """The search screen runs each keystroke's query in a thread; an older scan may still run.
+    Each thread has its own connection (one connection shared by two scans can deadlock)."""
     from concurrent.futures import ThreadPoolExecutor
 
     conn, _ = library
     queries = [r"\d+%", "заявил", r"[Лл]укашенко", "порт"] * 3
     expected = [len(search_library(conn, q, "regex")) for q in queries]
+
+    def scan(query: str) -> int:
+        own = db.connect()
+        try:
+            return len(search_library(own, query, "regex"))
+        finally:
+            own.close()
+
     with ThreadPoolExecutor(4) as pool:
-        found = list(pool.map(lambda q: len(search_library(conn, q, "regex")), queries))
+        found = list(pool.map(scan, queries))
     assert found == expected and all(expected)

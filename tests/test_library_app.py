@@ -200,3 +200,15 @@ async def test_the_first_screenful_first_then_every_article(tmp_path):
         assert len(app.screen.table.rows) == total
         assert f"{total} articles, {total} unread" in str(app.screen.heading.render())
         assert [r.date for r in app.screen.table.rows] == sorted((r.date for r in app.screen.table.rows), reverse=True)
+
+
+async def test_fast_typing_in_regex_mode_shows_the_last_query(conn):
+    app = LibraryApp(conn, Session(), db.default_path())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("slash", "ctrl+r", "ctrl+r", *r"заяв\w+")  # regex mode, typed fast
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.state["mode"] == "regex"
+        assert app.screen.total == 4
+        assert "regex" in str(app.screen.count.render())

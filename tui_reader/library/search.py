@@ -129,7 +129,8 @@ _COLUMNS = "s.id, s.article, s.n, s.start, s.end, s.text"
 def search_library(conn: sqlite3.Connection, query: str, mode: str = "lemma", *,
                    limit: int | None = None) -> list[SentenceHit]:
     """The sentences matching ``query``, newest article first.  Raises ``SearchError``
-    (one line) for an unknown mode or a bad regular expression."""
+    (one line) for an unknown mode or a bad regular expression.  ``conn`` must not be in
+    use by another thread meanwhile (a scan registers an SQL function on it)."""
     if mode not in MODES:
         raise SearchError(_("unknown search mode {mode} (use {modes})").format(mode=mode, modes=", ".join(MODES)))
     if not query.strip():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -17,6 +19,7 @@ from tui_reader.app.library.session import OpenRequest
 from tui_reader.app.library.table import Column, VirtualTable
 from tui_reader.app.sanitize import one_line
 from tui_reader.i18n import _
+from tui_reader.library import db
 from tui_reader.library.search import MODES, SearchError, SentenceHit, search_library, sentence_spans
 
 
@@ -57,6 +60,11 @@ class SearchScreen(LibraryScreen):
                     classes="status-line")
 
     def on_mount(self) -> None:
+        # Queries run in threads, on a connection of their own: SQLite functions (the exact and
+        # regex scans) must not be registered on a connection another thread is reading with.
+        self._search_conn = None
+        self._search_lock = threading.Lock()
+        self._db_file = self.conn.execute("PRAGMA database_list").fetchone()[2]
         self.state.setdefault("mode", "lemma")
         self._show_count()
         if self.state.get("query"):
@@ -84,7 +92,10 @@ class SearchScreen(LibraryScreen):
             if query != self.state.get("query") or mode != self.state.get("mode"):
                 return
         try:
-            hits, error = search_library(self.conn, query, mode, limit=SHOWN + 1), None
+            with self._search_lock:  # one query at a time on the screen's own connection
+                if self._search_conn is None:  # the same file as the app's connection
+                    self._search_conn = db.connect(Path(self._db_file))
+                hits, error = search_library(self._search_conn, query, mode, limit=SHOWN + 1), None
         except SearchError as e:
             hits, error = [], str(e)
         except sqlite3.Error as e:  # e.g. a scan still running from a keystroke before
@@ -194,6 +205,12 @@ class SearchScreen(LibraryScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        conn, self._search_conn = self._search_conn, None
+        if conn is not None:
+            with self._search_lock:
+                conn.close()
 
     def refill(self) -> None:
         pass
