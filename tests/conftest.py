@@ -36,7 +36,7 @@ def corpus_text(name: str) -> str:
 def private_user_dirs(tmp_path_factory, monkeypatch):
     """Tests never touch the user's real cache, state or config (nor share them with each other)."""
     base = tmp_path_factory.mktemp("user-dirs")
-    for name in ("CACHE", "STATE", "CONFIG"):
+    for name in ("CACHE", "STATE", "CONFIG", "DATA"):
         monkeypatch.setenv(f"SUMMIT_READER_{name}_DIR", str(base / name.lower()))
 
 

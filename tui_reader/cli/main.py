@@ -27,6 +27,7 @@ COMMANDS = {
     "cache": "tui_reader.cli.cache",
     "feed": "tui_reader.cli.feed",
     "feeds": "tui_reader.cli.feeds",
+    "library": "tui_reader.cli.library",
 }
 
 
@@ -38,7 +39,8 @@ def _reader_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="summit-reader",
         description=_("Read a Russian news article in the terminal. "
-                      "Commands: export, search, index, cache, feed, feeds (summit-reader COMMAND --help)."),
+                      "Commands: export, search, index, cache, feed, feeds, library (summit-reader COMMAND --help). "
+                      "A folder opens it as a library."),
     )
     p.add_argument("file", nargs="*", help=_("articles to open (text, Markdown or HTML; - for standard input; "
                    "an http(s) URL, or an RSS/Atom feed's); without one, the bundled article; "
@@ -51,8 +53,9 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     module = import_module(COMMANDS[name])
     p = argparse.ArgumentParser(prog=f"summit-reader {name}")
-    # only the options a command takes: cache opens no file, index always writes the cache
-    _add_opening_options(p, encoding=name != "cache", no_cache=name not in ("cache", "index"))
+    # only the options a command takes: cache and library open no file (library add reads
+    # files its own way), index always writes the cache
+    _add_opening_options(p, encoding=name not in ("cache", "library"), no_cache=name not in ("cache", "index", "library"))
     module.add_arguments(p)
     return p, module
 

@@ -1,6 +1,8 @@
-"""``summit-reader [FILE|URL]...``: open the reader app (a feed's URL alone opens the feed's list)."""
+"""``summit-reader [FILE|URL]...``: open the reader app (a feed's URL alone opens the feed's list,
+a folder alone the library of its articles)."""
 from __future__ import annotations
 
+import os
 import sys
 
 from tui_reader.seeds import seed_path
@@ -8,9 +10,13 @@ from tui_reader.web.fetch import is_url
 
 
 def run(args) -> int:
+    targets = args.file or [str(seed_path())]
+    if len(targets) == 1 and targets[0] != "-" and os.path.isdir(targets[0]):
+        from tui_reader.cli.library import open_library
+
+        return open_library(targets[0])  # a folder is a library of its articles
     from tui_reader.app import run_app
 
-    targets = args.file or [str(seed_path())]
     if len(targets) == 1 and is_url(targets[0]):
         return _run_url(targets[0], args)
     # several: each is opened when reached (:n, :p); a URL among them goes through the

@@ -1,0 +1,68 @@
+"""What the library's screens share: their state for the session, the database, sorting."""
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+
+from tui_reader.app.library.table import VirtualTable
+
+
+class LibraryScreen(Screen):
+    kind = ""
+    # column index → a sort key of a row (None: the column does not sort)
+    SORT_KEYS: list = []
+
+    def __init__(self, state: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.state: dict[str, Any] = dict(state or {})
+
+    @property
+    def conn(self):
+        return self.app.conn
+
+    def save_state(self) -> dict[str, Any]:
+        return self.state
+
+    # --- sorting a VirtualTable (s: next column, r: reverse, or a header click) ------
+
+    def sort_rows(self, table: VirtualTable, rows: list) -> list:
+        column = self.state.get("sort")
+        if column is None or column >= len(self.SORT_KEYS) or self.SORT_KEYS[column] is None:
+            table.sort_mark(None, False)
+            return rows
+        key = self.SORT_KEYS[column]
+        reverse = bool(self.state.get("reverse"))
+        # rows without a value (no date, no figure value) go last either way
+        present = [r for r in rows if key(r) is not None]
+        missing = [r for r in rows if key(r) is None]
+        present.sort(key=key, reverse=reverse)
+        table.sort_mark(column, reverse)
+        return present + missing
+
+    def next_sort_column(self) -> None:
+        columns = [i for i, k in enumerate(self.SORT_KEYS) if k is not None]
+        current = self.state.get("sort")
+        later = [i for i in columns if current is None or i > current]
+        self.state["sort"] = later[0] if later else columns[0]
+        self.state["reverse"] = False
+        self.refill()
+
+    def reverse_sort(self) -> None:
+        self.state["reverse"] = not self.state.get("reverse")
+        if self.state.get("sort") is None:
+            self.state["sort"] = next(i for i, k in enumerate(self.SORT_KEYS) if k is not None)
+        self.refill()
+
+    def sort_by(self, column: int) -> None:
+        if column >= len(self.SORT_KEYS) or self.SORT_KEYS[column] is None:
+            return
+        if self.state.get("sort") == column:
+            self.state["reverse"] = not self.state.get("reverse")
+        else:
+            self.state["sort"], self.state["reverse"] = column, False
+        self.refill()
+
+    def refill(self) -> None:
+        """Fill the table again from the screen's rows (sorting or filtering changed)."""
+        raise NotImplementedError

@@ -1,0 +1,356 @@
+"""``summit-reader library …``: many articles, and who said what across them.
+
+    library                      open the library screen
+    library add PATH…            analyse and add documents (folders recursively)
+    library remove PATH|ID…      forget articles (the files stay)
+    library rescan               re-add what changed, drop what is gone
+    library info | reset
+    library people|statements|search|figures … [--format text|json|csv]
+
+Text output is for people (inert: no control codes or markup from the articles),
+JSON and CSV for scripts.  A problem is one line on stderr and exit status 2.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+from tui_reader.app.sanitize import inert, one_line
+from tui_reader.cli.main import UsageError, error_line
+from tui_reader.i18n import _
+
+FORMATS = ("text", "json", "csv")
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--db", metavar="FILE", help=_("the library database (default: in the user data dir; "
+                   "SUMMIT_READER_DATA_DIR overrides)"))
+    sub = p.add_subparsers(dest="action", metavar="ACTION")
+    a = sub.add_parser("add", help=_("analyse and add documents; folders are searched recursively"))
+    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("--jobs", "-j", type=int, default=None, help=_("analysis processes (default: one per core)"))
+    a.add_argument("--force", action="store_true", help=_("analyse again what is already there"))
+    r = sub.add_parser("remove", help=_("forget articles (by path, folder or id); the files stay"))
+    r.add_argument("targets", nargs="+", metavar="PATH|ID")
+    s = sub.add_parser("rescan", help=_("re-add changed files, drop articles whose file is gone"))
+    s.add_argument("--jobs", "-j", type=int, default=None)
+    sub.add_parser("info", help=_("what the library holds, and where"))
+    sub.add_parser("reset", help=_("move the database aside and start an empty one"))
+    o = sub.add_parser("open", help=_("open the library screen (the default)"))
+    o.add_argument("folder", nargs="?", help=_("add this folder first"))
+
+    pe = sub.add_parser("people", help=_("people across articles, most statements first"))
+    _filters(pe)
+    st = sub.add_parser("statements", help=_("who said what across the library, newest article first"))
+    st.add_argument("--person", default="", help=_("a piece of the speaker's name"))
+    _filters(st, name=False)
+    se = sub.add_parser("search", help=_("sentences across the library, by word forms"))
+    se.add_argument("query")
+    se.add_argument("--mode", choices=["lemma", "exact", "regex"], default="lemma")
+    se.add_argument("--limit", type=int, default=None)
+    se.add_argument("--format", choices=FORMATS, default="text")
+    fi = sub.add_parser("figures", help=_("every figure across the library"))
+    fi.add_argument("--kind", help=_("money, percent, year, date, duration, count, ordinal or other"))
+    fi.add_argument("--word", default="", help=_("only figures in a sentence with this word (any form)"))
+    fi.add_argument("--sort", choices=["date", "value"], default="date")
+    fi.add_argument("--limit", type=int, default=None)
+    fi.add_argument("--format", choices=FORMATS, default="text")
+
+
+def _filters(p, *, name: bool = True) -> None:
+    if name:
+        p.add_argument("--name", default="", help=_("a piece of the name"))
+    p.add_argument("--from", dest="date_from", metavar="YYYY[-MM[-DD]]", help=_("from this date on"))
+    p.add_argument("--to", dest="date_to", metavar="YYYY[-MM[-DD]]", help=_("up to this date (inclusive)"))
+    p.add_argument("--word", default="", help=_("a word in the statement (any form)"))
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--format", choices=FORMATS, default="text")
+
+
+def run(args) -> int:
+    from tui_reader.library.db import LibraryError
+
+    action = args.action or "open"
+    try:
+        return globals()[f"_run_{action}"](args)
+    except LibraryError as e:
+        return library_error(e)
+
+
+def library_error(e: Exception) -> int:
+    """The library's one line, whole: it ends with the command that rebuilds it, which the
+    usual 300-character cut of an error line could lose."""
+    print(f"summit-reader: {one_line(str(e))}", file=sys.stderr)
+    return 2
+
+
+def _path(args) -> Path:
+    from tui_reader.library import db
+
+    return Path(args.db).expanduser() if args.db else db.default_path()
+
+
+def _connect(args, *, create: bool = True):
+    from tui_reader.library import db
+
+    return db.connect(_path(args), create=create)
+
+
+# --- keeping it current ---------------------------------------------------------------
+
+def _run_add(args) -> int:
+    from tui_reader.library import adding
+
+    conn = _connect(args)
+    candidates, problems = adding.collect(args.paths)
+    for problem in problems:
+        _fail_line(problem)
+    todo, known = adding.plan(conn, candidates, force=args.force)
+    return _analyse(conn, args.jobs, _path(args), todo, len(known), len(problems))
+
+
+def _analyse(conn, jobs: int | None, db_path: Path, todo, known: int, failed: int) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from tui_reader.library import adding
+
+    err = Console(stderr=True)
+    counts = {"added": 0, "known": known, "failed": failed}
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, transient=True, disable=not err.is_terminal or not todo)
+
+    def done(outcome) -> None:
+        counts[outcome.status if outcome.status in counts else "known"] += 1
+        if outcome.status == "failed":
+            _fail_line(outcome)
+        progress.advance(task)
+
+    with progress:
+        task = progress.add_task(_("analysing"), total=len(todo))
+        try:
+            adding.run_add(conn, todo, jobs=jobs, on_outcome=done)
+        except KeyboardInterrupt:
+            progress.stop()
+            print(_("stopped: {added} added so far (kept); run the same command again to continue")
+                  .format(added=counts["added"]), file=sys.stderr)
+            return 130
+    print(_("{added} added, {known} already in the library, {failed} failed (library: {path})").format(
+        path=db_path, **counts))
+    return 2 if counts["failed"] else 0
+
+
+def _fail_line(outcome) -> None:
+    print(f"summit-reader: {inert(outcome.path)}: {one_line(outcome.detail)}", file=sys.stderr)
+
+
+def _run_remove(args) -> int:
+    from tui_reader.library.store import remove_articles
+
+    conn = _connect(args, create=False)
+    ids: list[int] = []
+    unmatched = []
+    for target in args.targets:
+        if target.isdigit() and not Path(target).exists():
+            found = [row[0] for row in conn.execute("SELECT id FROM articles WHERE id = ?", (int(target),))]
+        else:
+            full = str(Path(target).expanduser().absolute())
+            resolved = str(Path(target).expanduser().resolve())
+            found = [row[0] for row in conn.execute(
+                "SELECT id FROM articles WHERE path IN (?, ?) OR path LIKE ? OR path LIKE ?",
+                (full, resolved, full.rstrip("/") + "/%", resolved.rstrip("/") + "/%"))]
+        if not found:
+            unmatched.append(target)
+        ids.extend(found)
+    removed = remove_articles(conn, sorted(set(ids)))
+    for target in unmatched:
+        print(f"summit-reader: {inert(target)}: " + _("not in the library"), file=sys.stderr)
+    print(_("{n} removed").format(n=removed))
+    return 2 if unmatched else 0
+
+
+def _run_rescan(args) -> int:
+    from tui_reader.library import adding
+    from tui_reader.library.store import remove_articles
+
+    from tui_reader.analysis import ANALYSER_VERSION as analyser
+
+    conn = _connect(args, create=False)
+    rows = conn.execute("SELECT id, path, analyser FROM articles").fetchall()
+    gone = [(i, p) for i, p, _a in rows if not p or not Path(p).is_file()]
+    for _i, p in gone:
+        print(f"{inert(p or '?')}: " + _("gone, removed from the library"))
+    remove_articles(conn, [i for i, _p in gone])
+    present = [(i, p, a) for i, p, a in rows if p and Path(p).is_file()]
+    candidates, problems = adding.collect([p for _i, p, _a in present])
+    for problem in problems:
+        _fail_line(problem)
+    todo, known = adding.plan(conn, candidates)
+    stale = {p for _i, p, a in present if a != analyser}
+    redo = [c for c in candidates if c.path in stale and c not in todo]
+    if redo:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("DELETE FROM articles WHERE path = ?", [(c.path,) for c in redo])
+        conn.execute("COMMIT")
+    return _analyse(conn, args.jobs, _path(args), todo + redo, len(known) - len(redo), len(problems))
+
+
+def _run_info(args) -> int:
+    from tui_reader.library.queries import info
+
+    path = _path(args)
+    i = info(_connect(args, create=False), path)
+    print(_("library: {path} ({mb:.1f} MB, schema {schema})").format(path=path, mb=i.size / 1e6, schema=i.schema))
+    print(_("{articles} articles ({unread} unread), {people} people, {statements} statements, {figures} figures, "
+            "{sentences} sentences").format(**vars(i)))
+    return 0
+
+
+def _run_reset(args) -> int:
+    from tui_reader.library import db
+
+    aside = db.reset(_path(args))
+    print(_("the old library is now {aside}; add articles with: summit-reader library add FOLDER").format(aside=aside)
+          if aside else _("there was no library; add articles with: summit-reader library add FOLDER"))
+    return 0
+
+
+def _run_open(args) -> int:
+    folder = getattr(args, "folder", None)
+    return open_library(folder, db_path=_path(args))
+
+
+def open_library(folder: str | None, *, db_path: Path | None = None) -> int:
+    """``summit-reader DIR`` and ``summit-reader library``: add DIR (if given), then the screen."""
+    from tui_reader.library import db
+
+    db_path = db_path or db.default_path()
+    try:
+        conn = db.connect(db_path)
+    except db.LibraryError as e:
+        return library_error(e)
+    notice = None
+    if folder:
+        from tui_reader.library import adding
+
+        candidates, problems = adding.collect([folder])
+        for problem in problems:
+            _fail_line(problem)
+        todo, known = adding.plan(conn, candidates)
+        code = _analyse(conn, None, db_path, todo, len(known), len(problems)) if todo or problems else 0
+        if code == 130:
+            return 130
+        if code:
+            notice = _("Some files of {folder} could not be added: see the lines above the library "
+                       "(or run summit-reader library add {folder}).").format(folder=folder)
+    conn.close()
+    from tui_reader.app.library import run_library
+
+    return run_library(db_path, notice=notice)
+
+
+# --- queries ------------------------------------------------------------------------
+
+def _dates(args) -> tuple[str | None, str | None]:
+    """--from/--to as inclusive bounds ("2024", "2024-03" or a day); anything else is a usage error."""
+    from tui_reader.library.queries import date_bound
+
+    bounds = []
+    for value, end in ((args.date_from, False), (args.date_to, True)):
+        bound = date_bound(value, end=end)
+        if value and bound is None:
+            raise UsageError(_("{value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(value=value))
+        bounds.append(bound)
+    return bounds[0], bounds[1]
+
+
+def _run_people(args) -> int:
+    from tui_reader.library.queries import people
+
+    rows = people(_connect(args, create=False), args.name, *_dates(args), args.word)
+    rows = rows[:args.limit] if args.limit else rows
+    _emit(args.format, ["person", "statements", "articles", "last_date"],
+          [(r.name, r.statements, r.articles, r.last_date) for r in rows])
+    return 0
+
+
+def _run_statements(args) -> int:
+    from tui_reader.library.queries import statements
+
+    date_from, date_to = _dates(args)
+    rows = statements(_connect(args, create=False), name=args.person, date_from=date_from,
+                      date_to=date_to, word=args.word, limit=args.limit)
+    _emit(args.format, ["speaker", "date", "article", "kind", "cue", "sentence", "path", "start", "end", "confidence"],
+          [(r.speaker, r.date, r.title, r.kind, r.cue, r.sentence, r.path, r.start, r.end, r.confidence)
+           for r in rows],
+          text_columns=["speaker", "date", "article", "sentence"])
+    return 0
+
+
+def _run_search(args) -> int:
+    from tui_reader.library.search import SearchError, search_library
+
+    conn = _connect(args, create=False)
+    try:
+        hits = search_library(conn, args.query, args.mode, limit=args.limit)
+    except SearchError as e:
+        raise UsageError(str(e)) from None
+    titles = dict(conn.execute("SELECT id, title FROM articles"))
+    dates = dict(conn.execute("SELECT id, date FROM articles"))
+    _emit(args.format, ["article", "date", "sentence", "start", "end", "text"],
+          [(titles[h.article], dates[h.article], h.n, h.start, h.end, h.text) for h in hits],
+          text_columns=["date", "article", "text"])
+    return 0
+
+
+def _run_figures(args) -> int:
+    from tui_reader.library.queries import figures
+
+    rows = figures(_connect(args, create=False), args.kind, args.word)
+    if args.sort == "value":
+        rows.sort(key=lambda r: (r.value is None, -(r.value or 0)))
+    rows = rows[:args.limit] if args.limit else rows
+    _emit(args.format, ["figure", "kind", "value", "unit", "date", "article", "sentence"],
+          [(r.text, r.kind, r.value, r.unit, r.date, r.title, r.sentence) for r in rows],
+          text_columns=["figure", "kind", "value", "unit", "date", "sentence"])
+    return 0
+
+
+# --- output -------------------------------------------------------------------------
+
+# Characters JSON leaves raw that a terminal would still obey (C1 controls, bidi overrides).
+_UNSAFE_IN_JSON = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
+
+
+def _emit(fmt: str, columns: list[str], rows: list[tuple], text_columns: list[str] | None = None) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        text = json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1)
+        out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    elif fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([inert(str(v)) if isinstance(v, str) else ("" if v is None else v) for v in row])
+    else:
+        shown = text_columns or columns
+        picks = [columns.index(c) for c in shown]
+        for row in rows:
+            cells = [row[i] for i in picks]
+            out.write("\t".join(one_line(_cell(v), 400) for v in cells) + "\n")
+        if not rows:
+            print(_("nothing found"), file=sys.stderr)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+__all__ = ["add_arguments", "error_line", "open_library", "run"]
