@@ -74,7 +74,7 @@ def _index_one(path: Path, encoding: str | None, force: bool, progress) -> str:
         opened = Opened(doc=opened.doc, loaded=opened.loaded, complete=False, cache_key=key)
     finish_analysis(opened, progress=progress)
     if not opened.stored:
-        raise RuntimeError(f"analysed, but the cache in {cache.cache_dir()} cannot be written")
+        raise RuntimeError(f"analysed, but the cache in {quote_name(cache.cache_dir())} cannot be written")
     return f"analysed in {time.perf_counter() - started:.2f} s"
 
 
