@@ -12,6 +12,8 @@ import json
 from textual.binding import Binding
 from textual.keys import Keys, _character_to_key
 
+from tui_reader.i18n import _
+
 # The modules whose widgets carry binding ids (the panes are imported late by the app;
 # here too, only when the settings name keys at all).
 _MODULES = ("reader_app", "article_view", "sidebar", "help_screen", "numbers_view", "speakers_view",
@@ -26,7 +28,7 @@ def known_binding_ids() -> set[str]:
             module = importlib.import_module(f"tui_reader.app.{name}")
         except ImportError:
             continue
-        for _, cls in inspect.getmembers(module, inspect.isclass):
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
             for binding in getattr(cls, "BINDINGS", ()) or ():
                 if isinstance(binding, Binding) and binding.id:
                     ids.add(binding.id)
@@ -50,17 +52,17 @@ def keymap_problems(theme: str | None, available_themes, keys: dict[str, str]) -
     """One line per setting the app cannot use (the setting itself is ignored)."""
     problems = []
     if theme and theme not in available_themes:
-        problems.append(f"Settings: unknown theme {json.dumps(theme, ensure_ascii=False)}; "
-                        f"themes are: {', '.join(sorted(available_themes)[:12])}…")
+        problems.append(_("Settings: unknown theme {theme}; themes are: {themes}…").format(
+            theme=json.dumps(theme, ensure_ascii=False), themes=", ".join(sorted(available_themes)[:12])))
     if keys:
         ids, names = known_binding_ids(), _key_names()
         for binding_id, keystr in keys.items():
             if binding_id not in ids:
-                problems.append(f"Settings: no binding has the id {json.dumps(binding_id, ensure_ascii=False)} "
-                                "(the help screen, ?, lists them); ignored")
+                problems.append(_("Settings: no binding has the id {id} (the help screen, ?, lists them); ignored")
+                                .format(id=json.dumps(binding_id, ensure_ascii=False)))
                 continue
             bad = [k for k in keystr.split(",") if unknown_key(k, names)]
             if bad:
-                problems.append(f"Settings: {binding_id}: unknown key name "
-                                f"{', '.join(json.dumps(k.strip(), ensure_ascii=False) for k in bad)}")
+                problems.append(_("Settings: {id}: unknown key name {keys}").format(
+                    id=binding_id, keys=", ".join(json.dumps(k.strip(), ensure_ascii=False) for k in bad)))
     return problems

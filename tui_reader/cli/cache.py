@@ -14,6 +14,7 @@ def run(args) -> int:
     from tui_reader.store import cache
 
     from tui_reader.cli.main import UsageError
+    from tui_reader.i18n import ngettext
     from tui_reader.store.files import reason
     from tui_reader.terminal_text import for_stream, quote_name
 
@@ -30,8 +31,9 @@ def run(args) -> int:
                      sys.stdout))
     if failed:
         n = len(failed)
-        raise UsageError(f"could not remove {n} {'entry' if n == 1 else 'entries'} from {quote_name(directory)} "
-                         f"({reason(failed[0][1])})")
+        raise UsageError(ngettext("could not remove {n} entry from {directory} ({reason})",
+                                  "could not remove {n} entries from {directory} ({reason})", n).format(
+                                      n=n, directory=quote_name(directory), reason=reason(failed[0][1])))
     return 0
 
 

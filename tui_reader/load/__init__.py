@@ -24,6 +24,7 @@ from pathlib import Path
 from tui_reader.load.decode import NotText, decode
 from tui_reader.model import Source
 from tui_reader.terminal_text import quote_name
+from tui_reader.i18n import _
 
 # Past this the analysis would take minutes and hold gigabytes; a news reader
 # has no business opening it.  The 3 MB novel is well inside.
@@ -94,7 +95,7 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
         # markdown-it drops what is nested past its limit: if words went missing, read the lines instead
         if words(text) < 0.8 * markdown_words(source_text):
             text, hints = markdown_plain_text(source_text), None
-            notes.append("The Markdown is nested too deeply to keep its structure: shown as plain text.")
+            notes.append(_("The Markdown is nested too deeply to keep its structure: shown as plain text."))
     elif fmt == "html":
         from tui_reader.load.html import html_to_text
         from tui_reader.load.plain import html_plain_text
@@ -109,7 +110,7 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
             # the extractor gave up (10,000 nested <div>s stop lxml); the page's plain text, if any
             text, hints = html_plain_text(source_text), None
             if text.strip():
-                notes.append("No article could be extracted from this HTML page: all its text is shown.")
+                notes.append(_("No article could be extracted from this HTML page: all its text is shown."))
         if not text.strip():
             notes.append("No article text was found in this HTML page.")
     if "\ufffd" in text and encoding:

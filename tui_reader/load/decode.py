@@ -16,6 +16,8 @@ note; one that mixes UTF-8 lines with single-byte ones is read line by line, wit
 """
 from __future__ import annotations
 
+from tui_reader.i18n import _
+
 import codecs
 import re
 
@@ -79,12 +81,13 @@ def decode(data: bytes, encoding: str | None = None, notes: list[str] | None = N
     except UnicodeDecodeError:
         text, codec = _mostly_utf8(data), "utf-8"
         if text is not None:
-            notes.append("Some bytes are not valid UTF-8 and are shown as \ufffd.")
+            notes.append(_("Some bytes are not valid UTF-8 and are shown as \ufffd."))
         else:
             codec = detect(data)
             text = _mixed_lines(data, codec)
             if text is not None:
-                notes.append(f"This file mixes UTF-8 and {codec}: each line was read in its own encoding.")
+                notes.append(_("This file mixes UTF-8 and {encoding}: each line was read in its own encoding.").format(
+                    encoding=codec))
             else:
                 text = data.decode(codec, errors="replace")
     _reject_control_noise(text)

@@ -29,6 +29,7 @@ from tui_reader.model import Document
 from tui_reader.search.context import SearchContext, context_for
 from tui_reader.search.lemmas import WORD_RE, query_lemmas, yo_as_ye
 from tui_reader.search.suggest import complete, suggest  # the app finds everything here
+from tui_reader.i18n import _
 
 __all__ = ["MODES", "Hit", "HitList", "SearchError", "SlowPattern", "complete", "parse_terms", "search", "suggest", "warm_up"]
 
@@ -286,8 +287,9 @@ def _regex_hits(ctx: SearchContext, pattern: str, limit: int | None) -> HitList:
     try:
         return _pattern_hits(ctx, compiled, limit, lowered)
     except TimeoutError:
-        raise SlowPattern(f"the regular expression {pattern!r} was too slow and was stopped after "
-                          f"{REGEX_TIMEOUT:g} s; try a simpler one (no nested repeats like (a+)+)") from None
+        raise SlowPattern(_("the regular expression {pattern} was too slow and was stopped after {seconds:g} s; "
+                            "try a simpler one (no nested repeats like (a+)+)").format(
+                                pattern=repr(pattern), seconds=REGEX_TIMEOUT)) from None
 
 
 def _pattern_hits(ctx: SearchContext, compiled, limit: int | None,

@@ -30,6 +30,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui_reader.i18n import _
 from tui_reader.store.files import atomic_write_text, reason, user_dir
 
 CONFIG_DIR_ENV = "SUMMIT_READER_CONFIG_DIR"
@@ -78,15 +79,18 @@ def load_config(path: Path | None = None) -> Config:
         keys = {}
     for n, (binding_id, value) in enumerate(_flatten(keys)):
         if n >= MAX_BINDINGS:
-            cfg.warnings.append(f"{path}: more than {MAX_BINDINGS} key bindings; the rest are ignored")
+            cfg.warnings.append(_("{path}: more than {n} key bindings; the rest are ignored").format(
+                path=path, n=MAX_BINDINGS))
             break
         keystr = _key_string(value)
         if keystr is None:
             cfg.warnings.append(f"{path}: keys.{_shown(binding_id)} must be a key string like \"ctrl+s\"; ignored")
         elif problem := _key_string_problem(keystr):
-            cfg.warnings.append(f"{path}: keys.{_shown(binding_id)} {problem}; ignored")
+            cfg.warnings.append(_("{path}: keys.{id} {problem}; ignored").format(
+                path=path, id=_shown(binding_id), problem=problem))
         elif _CONTROL.search(binding_id):
-            cfg.warnings.append(f"{path}: binding id {_shown(binding_id)} has control characters; ignored")
+            cfg.warnings.append(_("{path}: binding id {id} has control characters; ignored").format(
+                path=path, id=_shown(binding_id)))
         else:
             cfg.keys[binding_id] = keystr
     return cfg
@@ -103,11 +107,11 @@ def _key_string_problem(keystr: str) -> str | None:
     """Why a key string cannot be used (None if it can): its form only; whether Textual
     knows each key's name is the app's check."""
     if len(keystr) > MAX_KEY_STRING:
-        return f"is {len(keystr):,} characters long (at most {MAX_KEY_STRING})"
+        return _("is {n:,} characters long (at most {limit})").format(n=len(keystr), limit=MAX_KEY_STRING)
     if _CONTROL.search(keystr):
-        return f"has control characters ({_shown(keystr)}): write key names such as \"escape\""
+        return _("has control characters ({keys}): write key names such as \"escape\"").format(keys=_shown(keystr))
     if len(keystr.split(",")) > MAX_KEYS_PER_BINDING:
-        return f"lists more than {MAX_KEYS_PER_BINDING} keys"
+        return _("lists more than {n} keys").format(n=MAX_KEYS_PER_BINDING)
     return None
 
 
@@ -171,7 +175,8 @@ def _read(path: Path) -> tuple[dict, str | None]:
     except OSError as e:
         return {}, f"cannot read {path} ({reason(e)})"
     if len(raw) > MAX_CONFIG_BYTES:
-        return {}, f"{path} is larger than {MAX_CONFIG_BYTES // 1024} KB; a settings file is a few lines"
+        return {}, _("{path} is larger than {kb} KB; a settings file is a few lines").format(
+            path=path, kb=MAX_CONFIG_BYTES // 1024)
     try:
         return tomllib.loads(raw.decode("utf-8")), None
     except UnicodeDecodeError:
