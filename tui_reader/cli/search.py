@@ -6,7 +6,6 @@ its line number, the hits lit.  JSON is the contract's
 """
 from __future__ import annotations
 
-import json
 import sys
 from bisect import bisect_right
 from itertools import groupby
