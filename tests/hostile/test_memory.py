@@ -31,7 +31,7 @@ def test_one_endless_sentence_is_analysed_in_bounded_memory(tmp_path, make, size
 
 def test_capped_models_join_pieces_back(tmp_path):
     """A long input is tagged and parsed in pieces whose markups line up with the whole."""
-    from tui_reader.analysis.nlp import CappedNER, CappedSyntax, models
+    from tui_reader.analysis.nlp import models
 
     with memory_cap():
         check_pieces(models())
