@@ -55,3 +55,13 @@ def check_pieces(m) -> None:
     found = {text[s.start:s.stop] for s in tagged.spans}
     assert {"Москве", "Минске"} <= found, found
     assert all(0 <= s.start < s.stop <= len(text) for s in tagged.spans)
+
+
+def test_a_sentence_cut_for_the_models_is_noted(tmp_path):
+    from tui_reader.pipeline import open_document
+
+    path = tmp_path / "words.txt"
+    path.write_bytes(no_punctuation(20_000))
+    with memory_cap():
+        doc = open_document(path, use_cache=False)
+    assert any("analysed in pieces" in note for note in doc.analysis.notes), doc.analysis.notes
