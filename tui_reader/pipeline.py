@@ -134,6 +134,9 @@ def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) 
         # A big text's index and topics need the memory the models hold: free them once
         # the speakers are found (a later document loads them again; a big one is rare).
         keep_models = False
+    from tui_reader.analysis.nlp import MAX_MODEL_TOKENS, inputs_cut
+
+    cut_before = inputs_cut()
     if opened.doc.analysis.level == "structure":
         from tui_reader.analysis import enrich
 
@@ -150,6 +153,14 @@ def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) 
     if loaded.code_spans:  # digits in a Markdown code block are code, not figures
         doc.numbers = [n for n in doc.numbers
                        if not any(start <= n.start < end for start, end in loaded.code_spans)]
+    cut = inputs_cut() - cut_before
+    if cut > 0:
+        from tui_reader.i18n import ngettext
+
+        doc.analysis.notes.append(ngettext(
+            "{n} sentence longer than {limit} words was analysed in pieces (its speakers may be missed).",
+            "{n} sentences longer than {limit} words were analysed in pieces (their speakers may be missed).",
+            cut).format(n=cut, limit=MAX_MODEL_TOKENS))
     # What the loader had to say (text it could not read as it should) travels with the
     # model, so the export and the digest say it too.
     doc.analysis.notes = [*(n for n in loaded.notes if n not in doc.analysis.notes), *doc.analysis.notes]

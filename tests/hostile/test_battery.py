@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.capped import memory_cap, run_capped
-from tests.hostile.cases import BATTERY, TERMINAL_ATTACK, escapes_in_text
+from tests.hostile.cases import BATTERY, escapes_in_text
 
 pytestmark = pytest.mark.hostile
 

@@ -31,7 +31,7 @@ def test_one_endless_sentence_is_analysed_in_bounded_memory(tmp_path, make, size
 
 def test_capped_models_join_pieces_back(tmp_path):
     """A long input is tagged and parsed in pieces whose markups line up with the whole."""
-    from tui_reader.analysis.nlp import CappedNER, CappedSyntax, models
+    from tui_reader.analysis.nlp import models
 
     with memory_cap():
         check_pieces(models())
@@ -55,3 +55,13 @@ def check_pieces(m) -> None:
     found = {text[s.start:s.stop] for s in tagged.spans}
     assert {"Москве", "Минске"} <= found, found
     assert all(0 <= s.start < s.stop <= len(text) for s in tagged.spans)
+
+
+def test_a_sentence_cut_for_the_models_is_noted(tmp_path):
+    from tui_reader.pipeline import open_document
+
+    path = tmp_path / "words.txt"
+    path.write_bytes(no_punctuation(20_000))
+    with memory_cap():
+        doc = open_document(path, use_cache=False)
+    assert any("analysed in pieces" in note for note in doc.analysis.notes), doc.analysis.notes

@@ -69,6 +69,17 @@ def single_threaded_blas() -> None:
         os.environ.setdefault(var, "1")
 
 
+# How many inputs each capped model has cut into pieces in this process (the
+# pipeline turns the difference over one analysis into a note for the reader).
+_cut = {"syntax": 0, "ner": 0}
+
+
+def inputs_cut() -> int:
+    """Long sentences cut into pieces so far (the larger count of the two models: both
+    usually see the same long sentence)."""
+    return max(_cut.values())
+
+
 class CappedSyntax:
     """The syntax parser with a bound on input length: ``.map`` takes token lists as
     the parser does; a list longer than ``limit`` is parsed in pieces whose markups
@@ -91,6 +102,7 @@ class CappedSyntax:
         items = list(items)
         counts = [max(1, -(-len(item) // self.limit)) for item in items]
         self.pieces_cut += sum(1 for c in counts if c > 1)
+        _cut["syntax"] += sum(1 for c in counts if c > 1)
         pieces = (list(item[i:i + self.limit]) for item in items for i in range(0, max(len(item), 1), self.limit))
         markups = self.parser.map(pieces)
         for count in counts:
@@ -137,6 +149,7 @@ class CappedNER:
         texts = list(texts)
         cuts = [self._cuts(text) for text in texts]
         self.pieces_cut += sum(1 for c in cuts if len(c) > 1)
+        _cut["ner"] += sum(1 for c in cuts if len(c) > 1)
         pieces = (text[a:b] for text, spans in zip(texts, cuts) for a, b in spans)
         markups = self.tagger.map(pieces)
         for text, spans in zip(texts, cuts):

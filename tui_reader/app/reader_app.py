@@ -181,19 +181,22 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
 
     def _apply_config(self) -> None:
         config = load_config()
-        problems = list(config.warnings)
-        if config.keys or config.theme:
-            from tui_reader.app.keymap_check import keymap_problems
-
-            problems += keymap_problems(config.theme, self.available_themes, config.keys)
-        for warning in problems:
+        for warning in config.warnings:
             self.notify(inert(warning), severity="warning", markup=False, timeout=6)
+        if config.keys or config.theme:  # after the first frame: the check imports every pane
+            self.call_after_refresh(self._say_unusable_settings, config)
         if config.keys:
             self.set_keymap(config.keys)
         if config.theme and config.theme in self.available_themes:
             self.theme = config.theme
         # subscribe after applying, so only the reader's own choice is written back
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _say_unusable_settings(self, config) -> None:
+        from tui_reader.app.keymap_check import keymap_problems
+
+        for problem in keymap_problems(config.theme, self.available_themes, config.keys):
+            self.notify(inert(problem), severity="warning", markup=False, timeout=6)
 
     def _theme_changed(self, theme) -> None:
         problem = save_theme(theme.name)

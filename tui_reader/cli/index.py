@@ -79,7 +79,7 @@ def _index_one(path: Path | str, encoding: str | None, force: bool, offline: boo
         opened = Opened(doc=opened.doc, loaded=opened.loaded, complete=False, cache_key=key)
     finish_analysis(opened, progress=progress)
     if not opened.stored:
-        raise RuntimeError(_("analysed, but the cache in {where} cannot be written").format(where=cache.cache_dir()))
+        raise RuntimeError(_("analysed, but the cache in {where} cannot be written").format(where=quote_name(cache.cache_dir())))
     return _("analysed in {seconds:.2f} s").format(seconds=time.perf_counter() - started)
 
 

@@ -16,6 +16,8 @@ note; one that mixes UTF-8 lines with single-byte ones is read line by line, wit
 """
 from __future__ import annotations
 
+from tui_reader.i18n import _
+
 import codecs
 import re
 
@@ -101,6 +103,9 @@ def _mixed_lines(data: bytes, codec: str) -> str | None:
     """A file pasted together from a UTF-8 and a cp1251 one (say): each line decoded in
     the encoding it is valid in, rather than all of it garbled as one.  None when no
     line with letters beyond ASCII is valid UTF-8 (the usual single-encoding file)."""
+    if b"\xd0\xbe" not in data and b"\xd0\xb0" not in data:
+        # "о" and "а" in UTF-8 (in cp1251 "Рѕ" and "Р°", never seen): no UTF-8 Russian here
+        return None
     lines = data.splitlines(keepends=True)
     decoded: list[str] = []
     utf8_lines = 0
