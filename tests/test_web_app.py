@@ -147,3 +147,22 @@ async def test_an_item_of_a_feed_says_q_goes_back(server):
     async with app.run_test(size=(120, 36)):
         descriptions = {key: app.active_bindings[key].binding.description for key in ("q", "й")}
         assert descriptions == {"q": "Back to the feed", "й": "Back to the feed"}
+
+
+async def test_a_adds_the_page_to_the_library_once(server, tmp_path, monkeypatch):
+    monkeypatch.setenv("SUMMIT_READER_DATA_DIR", str(tmp_path / "data"))
+    url = server.url("/article")
+    app = WebReaderApp(analysed(url))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ф")  # the Russian layout's a: already there
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = messages(app)
+        assert "Added to the library" in said and "Already in the library" in said
+    from tui_reader.library import db, queries
+
+    conn = db.connect()
+    assert [row.title for row in queries.articles(conn)] == [ARTICLE_TITLE]

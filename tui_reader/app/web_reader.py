@@ -18,7 +18,8 @@ def source_label(source) -> str:
 
 
 class WebReaderApp(ReaderApp):
-    BINDINGS = [Binding("o,щ", "copy_url", _("Copy URL"), show=False, id="web.copy-url")]
+    BINDINGS = [Binding("o,щ", "copy_url", _("Copy URL"), show=False, id="web.copy-url"),
+                Binding("a,ф", "add_to_library", _("Add to library"), show=False, id="web.add-to-library")]
 
     def __init__(self, opened, **kwargs) -> None:
         super().__init__(opened.doc, opened=opened, complete=opened.complete,
@@ -31,7 +32,31 @@ class WebReaderApp(ReaderApp):
 
         base = keys()
         at = next((i for i, (key, _what) in enumerate(base) if key.startswith("y")), len(base)) + 1
-        return [*base[:at], ("o", _("copy the page's URL")), *base[at:]]
+        return [*base[:at], ("o", _("copy the page's URL")), ("a", _("add the page to the library")), *base[at:]]
+
+    def action_add_to_library(self) -> None:
+        self.run_worker(self._add_to_library, thread=True, exclusive=True, group="library")
+
+    def _add_to_library(self) -> None:
+        """The page as fetched (from the page cache: no second download) into the library."""
+        from tui_reader.library import db
+        from tui_reader.library.adding import Skipped, add_bytes
+        from tui_reader.web.article import fetch_article
+        from tui_reader.web.fetch import FetchError
+
+        try:
+            page = fetch_article(self.url, offline=True)
+            conn = db.connect()
+            try:
+                added = add_bytes(conn, page.content, page.final_url)
+            finally:
+                conn.close()
+        except (FetchError, Skipped, db.LibraryError, OSError) as e:
+            message, severity = _("Not added to the library: {error}").format(error=one_line(str(e), 200)), "error"
+        else:
+            message = _("Added to the library") if added is not None else _("Already in the library")
+            severity = "information"
+        self.call_from_thread(self.notify, message, markup=False, severity=severity, timeout=4)
 
     def action_copy_url(self) -> None:
         self.copy_to_clipboard(self.url)

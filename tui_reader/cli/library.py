@@ -29,8 +29,11 @@ def add_arguments(p) -> None:
     p.add_argument("--db", metavar="FILE", help=_("the library database (default: in the user data dir; "
                    "SUMMIT_READER_DATA_DIR overrides)"))
     sub = p.add_subparsers(dest="action", metavar="ACTION")
-    a = sub.add_parser("add", help=_("analyse and add documents; folders are searched recursively"))
-    a.add_argument("paths", nargs="+", metavar="PATH")
+    a = sub.add_parser("add", help=_("analyse and add documents; folders are searched recursively, "
+                                     "web addresses fetched"))
+    a.add_argument("paths", nargs="*", metavar="PATH|URL")
+    a.add_argument("--feed", action="append", default=[], metavar="URL|FILE",
+                   help=_("add every article an RSS/Atom feed links to (may be given several times)"))
     a.add_argument("--jobs", "-j", type=int, default=None, help=_("analysis processes (default: one per core)"))
     a.add_argument("--force", action="store_true", help=_("analyse again what is already there"))
     r = sub.add_parser("remove", help=_("forget articles (by path, folder or id); the files stay"))
@@ -103,13 +106,51 @@ def _connect(args, *, create: bool = True):
 
 def _run_add(args) -> int:
     from tui_reader.library import adding
+    from tui_reader.web.fetch import is_url
 
+    if not args.paths and not args.feed:
+        raise UsageError(_("library add: give files, folders, web addresses or --feed URL"))
     conn = _connect(args)
-    candidates, problems = adding.collect(args.paths)
+    urls = [p for p in args.paths if is_url(p)]
+    web_failed = _add_from_web(conn, urls, args.feed) if urls or args.feed else 0
+    paths = [p for p in args.paths if not is_url(p)]
+    if not paths:
+        return 2 if web_failed else 0
+    candidates, problems = adding.collect(paths)
     for problem in problems:
         _fail_line(problem)
     todo, known = adding.plan(conn, candidates, force=args.force)
-    return _analyse(conn, args.jobs, _path(args), todo, len(known), len(problems))
+    status = _analyse(conn, args.jobs, _path(args), todo, len(known), len(problems))
+    return 2 if web_failed and status == 0 else status
+
+
+def _add_from_web(conn, urls: list[str], feeds: list[str]) -> int:
+    """Fetch each page (and each item of each feed) through the page cache and add it; a line
+    per page; the number that failed."""
+    from tui_reader.library.adding import Skipped, add_bytes
+    from tui_reader.web.article import fetch_article
+    from tui_reader.web.feeds import load_feed
+    from tui_reader.web.fetch import FetchError
+
+    failed = 0
+    todo = list(urls)
+    for where in feeds:
+        try:
+            todo += [item.link for item in load_feed(where).items if item.link]
+        except FetchError as e:
+            print(f"summit-reader: {one_line(str(e))}", file=sys.stderr)
+            failed += 1
+    for url in todo:
+        try:
+            page = fetch_article(url)
+            added = add_bytes(conn, page.content, page.final_url, source=None)
+        except (FetchError, Skipped) as e:
+            print(f"summit-reader: {inert(url)}: {one_line(str(e).removeprefix(f'{url}: '))}", file=sys.stderr)
+            failed += 1
+            continue
+        line = _("added: {url}") if added is not None else _("already in the library: {url}")
+        print(line.format(url=inert(url)))
+    return failed
 
 
 def _analyse(conn, jobs: int | None, db_path: Path, todo, known: int, failed: int) -> int:
