@@ -77,9 +77,14 @@ def end_group(process: subprocess.Popen) -> None:
     process.wait(timeout=30)
 
 
+# Enough articles that the kill lands mid-run even when the machine is quick (with 10, an
+# idle moment let all of them commit between the poll and the kill).
+MANY = 24
+
+
 def test_kill_9_keeps_every_committed_article_and_a_rerun_finishes(tmp_path, env):
     folder = tmp_path / "articles"
-    many_articles(folder, 10)
+    many_articles(folder, MANY)
     db_file = tmp_path / "data" / "library.sqlite3"
     adding = start_add(folder, env)
     try:
@@ -89,12 +94,12 @@ def test_kill_9_keeps_every_committed_article_and_a_rerun_finishes(tmp_path, env
     finally:
         end_group(adding)
     kept = check_whole(db_file)
-    assert committed <= kept < 10
+    assert committed <= kept < MANY
     rerun = subprocess.run([*COMMAND, "add", str(folder), "--jobs", "1"], env=env, capture_output=True, text=True,
                            timeout=300)
     assert rerun.returncode == 0, rerun.stderr
-    assert rerun.stdout.startswith(f"{10 - kept} added, {kept} already in the library")
-    assert check_whole(db_file) == 10
+    assert rerun.stdout.startswith(f"{MANY - kept} added, {kept} already in the library")
+    assert check_whole(db_file) == MANY
 
 
 def test_ctrl_c_stops_cleanly_and_a_rerun_continues(tmp_path, env):
