@@ -358,3 +358,8 @@ def test_a_run_on_text_without_stops_is_not_read_for_cues():
     run_on = "Иван Петров заявил что Олег Кузнецов сказал что мост откроют " * (MAX_SENTENCE_CHARS // 50)
     assert analysed(run_on).statements == []
     assert analysed("Иван Петров заявил, что мост откроют.").statements
+
+
+def test_a_name_does_not_keep_its_latin_transcription():
+    names = speakers("Директор Питер Пиот (Peter Piot) заявил, что вакцина готова.")
+    assert "Питер Пиот" in names, names

@@ -105,8 +105,16 @@ def display_name(person: Person, text: str | None = None) -> str:
     is not ('кость бондаренко')."""
     if person.name_override and not person.mentions:
         return person.name_override  # from the data file, or a user name ('zyalt'): as written
-    name = _display_name(person, text)
+    name = without_transcription(_display_name(person, text))
     return " ".join(w[:1].upper() + w[1:] for w in name.split(" ")) if name.islower() else name
+
+
+def without_transcription(name: str) -> str:
+    """'Питер Пиот Peter Piot' → 'Питер Пиот': the original spelling the text gave in brackets
+    (and the tagger ran into the name) is not part of the Russian name."""
+    words = name.split(" ")
+    cyrillic = [w for w in words if any("а" <= c.lower() <= "я" or c in "ёЁ" for c in w)]
+    return " ".join(cyrillic) if cyrillic and len(cyrillic) < len(words) else name
 
 
 def _display_name(person: Person, text: str | None) -> str:
