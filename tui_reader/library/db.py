@@ -135,7 +135,7 @@ def connect(path: Path | None = None, *, create: bool = True) -> sqlite3.Connect
     except (OSError, sqlite3.Error) as e:
         raise LibraryError(_("cannot open the library {path}: {reason}").format(path=path, reason=e)) from None
     try:
-        _prepare(conn, path)
+        _prepare_when_free(conn, path)
     except sqlite3.DatabaseError as e:
         conn.close()
         raise LibraryError(_("the library {path} is damaged ({reason}); {hint}")
@@ -144,6 +144,21 @@ def connect(path: Path | None = None, *, create: bool = True) -> sqlite3.Connect
         conn.close()
         raise
     return conn
+
+
+def _prepare_when_free(conn: sqlite3.Connection, path: Path) -> None:
+    """``_prepare``, waiting while another process creates or migrates the library: switching
+    to WAL needs the file to itself, and SQLite answers "locked" at once rather than waiting."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _prepare(conn, path)
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
