@@ -27,6 +27,8 @@ __all__ = ["CLAUSE_VERBS", "NAMING_VERBS", "NO_CONTINUATION", "Cue", "Tok", "den
 # Words that look like cue forms but are something else: 'благодаря' is a preposition,
 # 'согласно' an adverb/preposition.
 NOT_CUES = frozenset({"благодаря", "согласно"})
+# The verbs of the verb + object phrases ('выступить', 'дать'), looked up for every word.
+PHRASE_VERBS = frozenset(PHRASES)
 # Short participles that report a belief as the adjectives do ('убеждена, что …').
 BELIEF_PARTICIPLES = frozenset({"убедить"})
 # What, after a verb that needs the words themselves, shows that they follow.
@@ -150,7 +152,7 @@ def find_cues(tokens: list[Tok]) -> list[Cue]:
         if tok.lemma in STATEMENT_NOUNS and tok.pos == "NOUN":
             cues.append(Cue(i, tok.text, "noun", tok.lemma))
             continue
-        p = verb_parse(tok.text, frozenset(PHRASES))
+        p = verb_parse(tok.text, PHRASE_VERBS)
         if p is None:
             continue
         lemma = fold(p.normal_form)

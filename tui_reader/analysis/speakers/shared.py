@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass
 
 from tui_reader.analysis.speakers.person import Person
+from tui_reader.analysis.speakers.words import UNNAMED  # (re-exported: the data file's roles.unnamed)
 
 PRONOUN_GENDER = {"он": "masc", "его": "masc", "него": "masc", "она": "femn", "её": "femn", "ее": "femn",
                   "нее": "femn", "неё": "femn"}
-# Subjects that name an unnamed source: the data file's roles.unnamed.
-from tui_reader.analysis.speakers.words import UNNAMED  # noqa: E402
 # Clause-level dependents: not part of a subject's noun phrase.
 CLAUSE_RELS = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "conj", "cc", "punct", "mark")
 # How far a person's words may run on past their cue without a new cue (sentences):
