@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import run  # noqa: E402 - the benchmark's tmux and timing helpers
+import run
 
 # Runs the reader from the side tree: the editable install's import hook would
 # otherwise find this checkout's tui_reader first.  The guard matters: the

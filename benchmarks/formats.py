@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui_reader.analysis import analyse_structure  # noqa: E402
-from tui_reader.load import load_path  # noqa: E402
-from tui_reader.model import Document, Entity, WordIndex, from_dict, to_dict  # noqa: E402
+from tui_reader.analysis import analyse_structure
+from tui_reader.load import load_path
+from tui_reader.model import Document, Entity, WordIndex, from_dict, to_dict
 
 NOVEL = Path(__file__).resolve().parents[2] / "shared/corpus/large/war_and_peace-cp1251.txt"
 

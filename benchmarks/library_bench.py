@@ -151,7 +151,7 @@ def recombined(records, count: int, seed: int = 11):
     from dataclasses import replace
 
     from tui_reader.library.meta import ArticleMeta
-    from tui_reader.library.records import ArticleRecord, FigureRow, SentenceRow, StatementRow
+    from tui_reader.library.records import ArticleRecord, SentenceRow
 
     rng = random.Random(seed)
     sources = sorted({r.meta.source for r in records if r.meta.source} | {"rg.ru", "tass.ru", "ria.ru"})

@@ -5,12 +5,12 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tui_reader.app.article_view import ArticleView  # noqa: E402
-from tui_reader.app.messages import JumpTo, SearchHighlights  # noqa: E402
-from tui_reader.app.reader_app import DetailsBar, ReaderApp  # noqa: E402
-from tui_reader.app.sample import sample_document, structure_only  # noqa: E402
-from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList  # noqa: E402
-from tui_reader.model import Document, Paragraph, Section, Source  # noqa: E402
+from tui_reader.app.article_view import ArticleView
+from tui_reader.app.messages import JumpTo, SearchHighlights
+from tui_reader.app.reader_app import DetailsBar, ReaderApp
+from tui_reader.app.sample import sample_document, structure_only
+from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
+from tui_reader.model import Document, Paragraph, Section, Source
 
 WIDE = (120, 36)
 NARROW = (80, 24)
@@ -504,7 +504,6 @@ async def test_analysis_in_a_child_process_swaps_in_the_model(tmp_path) -> None:
 
 async def test_the_novel_renders_only_what_is_visible_and_jumps_to_the_end_at_once() -> None:
     import time
-
     from pathlib import Path
 
     from tui_reader.pipeline import open_for_reading

@@ -12,10 +12,10 @@ import pytest
 
 pytest.importorskip("textual")
 
-from textual import events  # noqa: E402
+from textual import events
 
-from tui_reader.app.reader_app import ReaderApp  # noqa: E402
-from tui_reader.app.sample import sample_document, structure_only  # noqa: E402
+from tui_reader.app.reader_app import ReaderApp
+from tui_reader.app.sample import sample_document, structure_only
 
 KEYS = [
     # moving, Latin and Russian layout

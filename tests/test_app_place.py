@@ -5,10 +5,10 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tests.test_app import long_document  # noqa: E402
-from tui_reader.app.reader_app import ReaderApp  # noqa: E402
-from tui_reader.app.sample import sample_document  # noqa: E402
-from tui_reader.model import Source  # noqa: E402
+from tests.test_app import long_document
+from tui_reader.app.reader_app import ReaderApp
+from tui_reader.app.sample import sample_document
+from tui_reader.model import Source
 
 SIZE = (100, 30)
 

@@ -6,10 +6,24 @@ import re
 import pytest
 
 from tui_reader.digest import (
-    bullet, citation_at, format_value, one_line, render_markdown, speaker_groups, uncovered_quotes,
+    bullet,
+    citation_at,
+    format_value,
+    one_line,
+    render_markdown,
+    speaker_groups,
+    uncovered_quotes,
 )
 from tui_reader.model import (
-    Analysis, Document, Number, Paragraph, Quote, Sentence, Source, Speaker, Statement,
+    Analysis,
+    Document,
+    Number,
+    Paragraph,
+    Quote,
+    Sentence,
+    Source,
+    Speaker,
+    Statement,
 )
 
 
@@ -186,7 +200,8 @@ def test_export_command_prints_the_digest(seed_doc, capsys):
 
 # --- scale and the containment index ---------------------------------------------
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st
 
 from tui_reader.digest import Coverage  # noqa: E402
 

@@ -9,12 +9,11 @@ import pytest
 
 pytest.importorskip("textual")
 
-from textual import events  # noqa: E402
+from textual import events
 
-from tui_reader.app.reader_app import ReaderApp  # noqa: E402
-from tui_reader.app.sample import sample_document  # noqa: E402
-
-from tests.test_app import WIDE, long_document  # noqa: E402
+from tests.test_app import WIDE, long_document
+from tui_reader.app.reader_app import ReaderApp
+from tui_reader.app.sample import sample_document
 
 
 def burst(app, keys: str | list[str]) -> None:

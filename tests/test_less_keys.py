@@ -6,12 +6,11 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tui_reader.app.less_keys import line_of, offset_of_line  # noqa: E402
-from tui_reader.app.reader_app import ReaderApp  # noqa: E402
-from tui_reader.app.sample import sample_document  # noqa: E402
-
-from tests.test_app import WIDE, long_document  # noqa: E402
-from tests.test_key_bursts import burst  # noqa: E402
+from tests.test_app import WIDE, long_document
+from tests.test_key_bursts import burst
+from tui_reader.app.less_keys import line_of, offset_of_line
+from tui_reader.app.reader_app import ReaderApp
+from tui_reader.app.sample import sample_document
 
 
 def test_text_lines_and_offsets_agree() -> None:

@@ -6,10 +6,10 @@ import pytest
 
 pytest.importorskip("pytest_textual_snapshot")
 
-from tests.library_fixtures import build_hand_made_library  # noqa: E402
-from tui_reader.app.library.app import LibraryApp  # noqa: E402
-from tui_reader.app.library.session import Session  # noqa: E402
-from tui_reader.library import db  # noqa: E402
+from tests.library_fixtures import build_hand_made_library
+from tui_reader.app.library.app import LibraryApp
+from tui_reader.app.library.session import Session
+from tui_reader.library import db
 
 
 @pytest.fixture

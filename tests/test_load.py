@@ -223,7 +223,7 @@ def test_markdown_front_matter_and_tables():
 
 
 def test_utf8_with_a_stray_bad_byte_stays_utf8():
-    data = (RU * 5).encode("utf-8") + "ё".encode("utf-8")[:1]  # cut in the middle of the last letter
+    data = (RU * 5).encode("utf-8") + "ё".encode()[:1]  # cut in the middle of the last letter
     loaded = load_bytes(data, "a.txt")
     assert loaded.source.encoding == "utf-8"
     assert loaded.text.startswith(RU * 5)

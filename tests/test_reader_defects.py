@@ -5,12 +5,11 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tui_reader.app.reader_app import ReaderApp  # noqa: E402
-from tui_reader.app.sample import sample_document  # noqa: E402
-from tui_reader.model import Document, Paragraph, Section, Source  # noqa: E402
-
-from tests.test_app import WIDE, rendered_text  # noqa: E402
-from tests.test_key_bursts import burst  # noqa: E402
+from tests.test_app import WIDE, rendered_text
+from tests.test_key_bursts import burst
+from tui_reader.app.reader_app import ReaderApp
+from tui_reader.app.sample import sample_document
+from tui_reader.model import Document, Paragraph, Section, Source
 
 
 async def settle(pilot, times: int = 20) -> None:
@@ -24,7 +23,7 @@ async def test_standard_input_is_named_in_the_title_bar() -> None:
     app = ReaderApp(doc)
     async with app.run_test(size=WIDE):
         assert app.sub_title.startswith("standard input")
-        assert "-" != app.sub_title.strip()
+        assert app.sub_title.strip() != "-"
 
 
 async def test_an_empty_speakers_view_does_not_offer_enter() -> None:

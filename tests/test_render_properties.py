@@ -9,11 +9,11 @@ import pytest
 
 pytest.importorskip("textual")
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from tui_reader.analysis import analyse_structure  # noqa: E402
-from tui_reader.app.reader_app import ReaderApp  # noqa: E402
+from tui_reader.analysis import analyse_structure
+from tui_reader.app.reader_app import ReaderApp
 
 # Text that is mostly Russian prose and newlines, laced with the characters that have
 # broken readers before: controls, escapes, markup brackets, bidi overrides, wide glyphs.

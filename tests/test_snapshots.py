@@ -9,8 +9,8 @@ import pytest
 
 pytest.importorskip("pytest_textual_snapshot")
 
-from tui_reader.app.reader_app import ReaderApp  # noqa: E402
-from tui_reader.app.sample import sample_document  # noqa: E402
+from tui_reader.app.reader_app import ReaderApp
+from tui_reader.app.sample import sample_document
 
 
 def _app(theme: str) -> ReaderApp:

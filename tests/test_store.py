@@ -12,8 +12,20 @@ from pathlib import Path
 import pytest
 
 from tui_reader.model import (
-    Analysis, Document, Entity, Number, Paragraph, Quote, Section, Sentence, Source, Speaker, Span,
-    Statement, Topic, WordIndex,
+    Analysis,
+    Document,
+    Entity,
+    Number,
+    Paragraph,
+    Quote,
+    Section,
+    Sentence,
+    Source,
+    Span,
+    Speaker,
+    Statement,
+    Topic,
+    WordIndex,
 )
 from tui_reader.store import cache, codec, files
 

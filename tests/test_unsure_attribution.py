@@ -6,10 +6,10 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tui_reader.app.details import describe_statement  # noqa: E402
-from tui_reader.app.reader_app import ReaderApp  # noqa: E402
-from tui_reader.app.sample import sample_document  # noqa: E402
-from tui_reader.model import UNSURE_BELOW  # noqa: E402
+from tui_reader.app.details import describe_statement
+from tui_reader.app.reader_app import ReaderApp
+from tui_reader.app.sample import sample_document
+from tui_reader.model import UNSURE_BELOW
 
 
 def unsure_copy():

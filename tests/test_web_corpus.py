@@ -8,7 +8,6 @@ import html
 
 import pytest
 
-from tests.conftest import CORPUS
 from tests.web_server import Reply, Server
 from tui_reader.load import load_path
 from tui_reader.pipeline import finish_analysis, open_document, open_url_for_reading

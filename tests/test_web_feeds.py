@@ -10,8 +10,8 @@ import pytest
 from tests.web_server import ARTICLE_TITLE, Reply, Server, article_html, rfc822, rss
 from tui_reader.cli.main import main
 from tui_reader.store.config import add_feeds, config_path, load_config
-from tui_reader.web.fetch import Fetched
 from tui_reader.web.feeds import FeedError, is_feed, load_feed, parse_feed, plain
+from tui_reader.web.fetch import Fetched
 from tui_reader.web.opml import read_opml
 from tui_reader.web.read_state import ReadItems
 

@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("pytest_textual_snapshot")
 
-from tests.web_server import rfc822, rss  # noqa: E402
-from tui_reader.app.feed_screen import FeedApp  # noqa: E402
-from tui_reader.web.feeds import parse_feed  # noqa: E402
+from tests.web_server import rfc822, rss
+from tui_reader.app.feed_screen import FeedApp
+from tui_reader.web.feeds import parse_feed
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Server:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+            def do_GET(self) -> None:
                 server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
                 route = server.routes.get(self.path.split("?")[0])
                 reply = route(self) if route else Reply(b"not here", 404)
@@ -78,7 +78,7 @@ class Server:
     def route(self, path: str, reply: Reply | Callable) -> None:
         self.routes[path] = reply if callable(reply) else (lambda _request: reply)
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         self.thread.start()
         return self
 
@@ -125,7 +125,7 @@ def rss(items: list[tuple[str, str, str, str]], title: str = "Городская
 
 
 def rfc822(days_ago: float) -> str:
-    return format_datetime(datetime(2026, 12, 1, 12, tzinfo=timezone.utc) - timedelta(days=days_ago))
+    return format_datetime(datetime(2026, 12, 1, 12, tzinfo=UTC) - timedelta(days=days_ago))
 
 
 def gzipped(data: bytes) -> bytes:

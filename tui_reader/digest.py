@@ -27,6 +27,7 @@ from pathlib import Path
 from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Quote, Statement
 
+
 def kind_label(kind: str) -> str:
     """A number kind in the user's language (the kind id itself stays visible too)."""
     labels = {

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui_reader.i18n import _
-from tui_reader.load import MAX_BYTES, LoadError, Loaded, load_bytes, load_path, no_article_note
+from tui_reader.load import MAX_BYTES, Loaded, LoadError, load_bytes, load_path, no_article_note
 from tui_reader.model import Document
 from tui_reader.store import cache
 from tui_reader.web.fetch import is_url

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import resource
-from contextlib import contextmanager
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 # Address space, not resident memory: numpy and the models map ~350 MB before they

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.hostile.capped import _limit, ADDRESS_SPACE_MB
+from tests.hostile.capped import ADDRESS_SPACE_MB, _limit
 
 
 def run_on_terminal(args: list[str], *, cwd: Path, stdout_to_file: Path | None = None,

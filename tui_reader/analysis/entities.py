@@ -12,12 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui_reader.analysis.names import (
-    NAME_GRAMS, PROPER_GRAMS, WORD, name_gender, name_key, name_parse, nominative_share, normal_person, restore_case,
+    NAME_GRAMS,
+    PROPER_GRAMS,
+    WORD,
+    name_gender,
+    name_key,
+    name_parse,
+    nominative_share,
+    normal_person,
+    restore_case,
 )
 from tui_reader.analysis.structure import written_in_lower_case
 from tui_reader.model import Document, Entity
 from tui_reader.search.lemmas import word_parses
-
 
 
 @dataclass(slots=True)

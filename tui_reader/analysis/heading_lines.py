@@ -181,8 +181,8 @@ def paragraph_roles(doc) -> dict[int, str]:
         role = not_a_heading(line)
         if role in (FEED, BOILERPLATE):
             out[k] = role
-        elif bare_name(line) and (k - 1 in out and out[k - 1] == "title"
-                                  or k + 1 < len(paragraphs) and "\n\n" not in text[para.end:paragraphs[k + 1].start]):
+        elif bare_name(line) and ((k - 1 in out and out[k - 1] == "title")
+                                  or (k + 1 < len(paragraphs) and "\n\n" not in text[para.end:paragraphs[k + 1].start])):
             out[k] = "caption"
     return out
 

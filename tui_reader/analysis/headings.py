@@ -31,9 +31,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui_reader.analysis.heading_lines import (CHAPTER, LETTER, LINKS, MAX_HEADING_CHARS, NUMBERING, ROMAN, WIKI,
-                                               bare_name, chapter_line, clean, heading_candidate, interview_question,
-                                               not_a_heading, prose, quoted_phrase, single_line, trim)
+from tui_reader.analysis.heading_lines import (
+    CHAPTER,
+    LETTER,
+    LINKS,
+    MAX_HEADING_CHARS,
+    NUMBERING,
+    ROMAN,
+    WIKI,
+    bare_name,
+    chapter_line,
+    clean,
+    heading_candidate,
+    interview_question,
+    not_a_heading,
+    prose,
+    quoted_phrase,
+    single_line,
+    trim,
+)
 from tui_reader.analysis.headline import headline_at, kicker_at, rubric_at, skip_metadata
 
 MIN_INTERVIEW_QUESTIONS = 2

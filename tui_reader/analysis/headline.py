@@ -6,8 +6,19 @@ from __future__ import annotations
 
 import re
 
-from tui_reader.analysis.heading_lines import (DASHES, DATE_LINE, LETTER, NUMBERING, URL, WIKI, bare_name,
-                                               heading_candidate, not_a_heading, prose, single_line)
+from tui_reader.analysis.heading_lines import (
+    DASHES,
+    DATE_LINE,
+    LETTER,
+    NUMBERING,
+    URL,
+    WIKI,
+    bare_name,
+    heading_candidate,
+    not_a_heading,
+    prose,
+    single_line,
+)
 
 MIN_KICKER_WORDS, MAX_KICKER_WORDS = 2, 3  # a one-word first line is a rubric, kept as a section
 MAX_TITLE_CHARS = 200

@@ -97,7 +97,7 @@ MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю")
 def strip_case_ending(word: str, case: str) -> str:
     """'Саймона Лаженесса' → 'Лаженесс': the first name shows the case, the surname follows it."""
     for ending in MASC_ENDINGS.get(case, ()):
-        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word[-len(ending) - 1] in "аеёиоуыэюя":
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and word[-len(ending) - 1] not in "аеёиоуыэюя":
             return word[: -len(ending)]
     return word
 

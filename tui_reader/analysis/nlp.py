@@ -34,7 +34,7 @@ BATCH_SIZE = 32
 MAX_MODEL_TOKENS = 200
 
 _lock = threading.Lock()
-_models: "Models | None" = None
+_models: Models | None = None
 
 
 def alias_pymorphy2() -> bool:

@@ -72,7 +72,7 @@ DOMAIN_PATH_RE = re.compile(r"\.(?:ru|com|org|net|рф|eu|info|io|gov|uk|de|ua|b
 EMAIL_RE = re.compile(r"@[\w-]+\.[\w.]+")
 ADDRESS_CHAR_RE = re.compile(r"[\w.+-]")
 # Tried only where a number starts: "+7 (495) 123-45-67", "8 800 555-35-35".
-PHONE_RE = re.compile(rf"(?:[78][ -]?)?\(?\d{{3,4}}\)?[ -]?\d{{3}}[ -]\d{{2}}[ -]\d{{2}}(?!\d)")
+PHONE_RE = re.compile(r"(?:[78][ -]?)?\(?\d{3,4}\)?[ -]?\d{3}[ -]\d{2}[ -]\d{2}(?!\d)")
 # The number is the rest of a name: "COVID-19", "Су-57", "ru-43", "потока-2".
 NAME_HYPHEN_RE = re.compile(r"[A-Za-zА-Яа-яЁё][-‐]$")
 # A bare number right after a Latin word is a model or version: "Boeing 737", "Windows 10".

@@ -74,7 +74,7 @@ def entity_topics(doc: Document) -> list[Topic]:
     groups: dict[tuple[str, tuple[str, ...]], list] = defaultdict(list)  # (type, key) → entities
     for ent in doc.entities:
         key = _name_key(ent.normal)
-        if not key or ent.type == "PER" and key in speaker_keys:
+        if not key or (ent.type == "PER" and key in speaker_keys):
             continue
         groups[(ent.type, key)].append(ent)
     _fold_lone_surnames(groups)
@@ -138,7 +138,7 @@ def phrase_topics(doc: Document) -> list[Topic]:
     useful: dict[str, _Word] = {}
     for form, _ in Counter(forms).most_common(MAX_PARSED_FORMS):
         w = _parse(form)
-        if w.pos == "ADJF" or w.pos == "NOUN" and _is_content_noun(w, form):
+        if w.pos == "ADJF" or (w.pos == "NOUN" and _is_content_noun(w, form)):
             useful[form] = w
     taken = _taken_offsets(doc)
 

@@ -20,8 +20,9 @@ The router sits where the app first sees each key (``on_event``) and queues them
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from time import monotonic
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from textual import events
 

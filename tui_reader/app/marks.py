@@ -43,8 +43,6 @@ The two-key sequence: ``MarkPrompt`` is a one-line modal that reads the next key
 """
 from __future__ import annotations
 
-from tui_reader.i18n import _
-
 from collections.abc import Mapping
 from typing import Literal
 
@@ -52,6 +50,8 @@ from textual import events
 from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui_reader.i18n import _
 
 # What MarkPrompt("jump") returns for a second apostrophe: "go back" ('').
 BACK = "'"

@@ -20,8 +20,8 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.view_modal import ViewModal
 from tui_reader.app.sanitize import one_line
+from tui_reader.app.view_modal import ViewModal
 from tui_reader.app.vim_keys import list_keys
 from tui_reader.digest import SentenceFinder, format_value
 from tui_reader.i18n import _

@@ -15,10 +15,16 @@ from textual.content import Content
 from tui_reader.app.messages import JumpTo
 from tui_reader.app.sanitize import name_text
 from tui_reader.app.topic_pane import (
-    MATCH_STYLE, TopicPane, entity_types, fuzzy_content, ordered_topics, topic_tag,
+    MATCH_STYLE,
+    TopicPane,
+    entity_types,
+    fuzzy_content,
+    ordered_topics,
+    topic_tag,
 )
 from tui_reader.i18n import _, ngettext
 from tui_reader.model import Document
+
 
 class SafeCommandPalette(CommandPalette):
     """Textual's palette, but PageDown/PageUp pressed before its list is laid out are

@@ -474,7 +474,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.query_one(Sidebar)
-        shown = sidebar.display and not self.screen.has_class("-narrow") \
+        shown = (sidebar.display and not self.screen.has_class("-narrow")) \
             or self.screen.has_class("-sidebar-shown")
         if self.screen.has_class("-sidebar-hidden"):
             shown = False

@@ -6,7 +6,17 @@ so the text can be edited freely.
 from __future__ import annotations
 
 from tui_reader.model import (
-    Analysis, Document, Number, Paragraph, Quote, Section, Sentence, Source, Span, Speaker, Statement,
+    Analysis,
+    Document,
+    Number,
+    Paragraph,
+    Quote,
+    Section,
+    Sentence,
+    Source,
+    Span,
+    Speaker,
+    Statement,
 )
 
 TITLE = "Совет директоров утвердил план развития порта"

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Label, OptionList, Tree
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui_reader.app.article_view import SPEAKER_THEME_COLOURS
@@ -18,8 +18,6 @@ from tui_reader.app.sanitize import one_line
 from tui_reader.app.vim_keys import VimOptionList, VimTree
 from tui_reader.i18n import _
 from tui_reader.model import Document
-
-
 
 LABEL_WIDTH = 31  # the sidebar's width less its border and the tree's guides
 

@@ -6,7 +6,7 @@ again steps to its next occurrence (wrapping).  The command-palette provider in
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +24,7 @@ from tui_reader.app.sanitize import name_text
 from tui_reader.app.vim_keys import VimOptionList
 from tui_reader.i18n import _
 from tui_reader.model import TOPIC_KINDS, Document, Topic
+
 
 def kind_title(kind: str) -> str:
     return {"section": _("Sections"), "speaker": _("Speakers"), "entity": _("People, places, organisations"),

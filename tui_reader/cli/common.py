@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from tui_reader.cli.main import UsageError
 from tui_reader.load import LoadError
-from tui_reader.web.fetch import FetchError
 from tui_reader.model import Document
+from tui_reader.web.fetch import FetchError
 
 
 def open_for_cli(path: str, args) -> Document:

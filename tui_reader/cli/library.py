@@ -214,10 +214,9 @@ def _run_remove(args) -> int:
 
 
 def _run_rescan(args) -> int:
+    from tui_reader.analysis import ANALYSER_VERSION as analyser
     from tui_reader.library import adding
     from tui_reader.library.store import remove_articles
-
-    from tui_reader.analysis import ANALYSER_VERSION as analyser
 
     conn = _connect(args, create=False)
     rows = conn.execute("SELECT id, path, analyser FROM articles").fetchall()

@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as e:  # noqa: BLE001 - a bug must still be one line, not a traceback
+    except Exception as e:
         if os.environ.get("SUMMIT_READER_DEBUG"):
             raise
         print(for_stream("summit-reader: " + _("internal error: {error} (run with SUMMIT_READER_DEBUG=1 for the "

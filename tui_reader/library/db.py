@@ -156,7 +156,7 @@ def _prepare_when_free(conn: sqlite3.Connection, path: Path) -> None:
         try:
             return _prepare(conn, path)
         except sqlite3.OperationalError as e:
-            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+            if ("locked" not in str(e) and "busy" not in str(e)) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
 

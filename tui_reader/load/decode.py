@@ -16,8 +16,6 @@ note; one that mixes UTF-8 lines with single-byte ones is read line by line, wit
 """
 from __future__ import annotations
 
-from tui_reader.i18n import _
-
 import codecs
 import re
 

@@ -69,7 +69,7 @@ def html_to_text(html: str) -> tuple[str, list[HeadingHint] | None, str | None]:
     return writer.text(), writer.headings, title
 
 
-def _emit(el, writer: "_Writer") -> None:
+def _emit(el, writer: _Writer) -> None:
     tag = el.tag
     if tag == "head":
         level = _head_level(el.get("rend"))

@@ -19,7 +19,7 @@ from tui_reader.model import Document, WordIndex
 from tui_reader.search.lemmas import fold, yo_as_ye
 
 _KEEP = 4
-_contexts: OrderedDict[int, "SearchContext"] = OrderedDict()
+_contexts: OrderedDict[int, SearchContext] = OrderedDict()
 _lock = threading.Lock()
 
 

@@ -54,14 +54,14 @@ class HitList(Sequence[Hit]):
     with any sequence; ``list(hits)`` for a real list.
     """
 
-    __slots__ = ("_length", "_get")
+    __slots__ = ("_get", "_length")
 
     def __init__(self, length: int, get: Callable[[int], Hit]):
         self._length = length
         self._get = get
 
     @classmethod
-    def of(cls, hits: list[Hit]) -> "HitList":
+    def of(cls, hits: list[Hit]) -> HitList:
         return cls(len(hits), hits.__getitem__)
 
     def __len__(self) -> int:
@@ -94,7 +94,7 @@ class HitList(Sequence[Hit]):
     def __repr__(self) -> str:
         return f"HitList({list(self)!r})" if self._length <= 20 else f"HitList(<{self._length} hits>)"
 
-    def limited(self, limit: int | None) -> "HitList":
+    def limited(self, limit: int | None) -> HitList:
         return self if limit is None or limit >= self._length else HitList(max(limit, 0), self._get)
 
 

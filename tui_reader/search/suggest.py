@@ -44,7 +44,7 @@ def suggest(doc: Document, prefix: str, limit: int = 10) -> list[str]:
     out: list[str] = []
     for lemma, members in ranked:
         word = _shown(lemma, members, vocab, key)
-        if fold(word) == key or typed != typed.lower() and not _keeps_capitals(word, typed):
+        if fold(word) == key or (typed != typed.lower() and not _keeps_capitals(word, typed)):
             continue  # nothing to complete, or loses the capitals typed
         if word not in out:
             out.append(word)

@@ -30,7 +30,18 @@ from dataclasses import asdict, fields, is_dataclass
 from typing import Any
 
 from tui_reader.model import (
-    Document, Entity, Number, Paragraph, Quote, Section, Sentence, Span, Speaker, Statement, Topic, WordIndex,
+    Document,
+    Entity,
+    Number,
+    Paragraph,
+    Quote,
+    Section,
+    Sentence,
+    Span,
+    Speaker,
+    Statement,
+    Topic,
+    WordIndex,
     from_dict,
 )
 

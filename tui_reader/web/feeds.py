@@ -15,7 +15,7 @@ import calendar
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -161,7 +161,7 @@ def _item(entry, feed_title: str, base_url: str) -> Item:
         summary = summary[:SUMMARY_CHARS - 1].rstrip() + "…"
     source = plain((entry.get("source") or {}).get("title", "")) or feed_title
     parsed_date = entry.get("published_parsed") or entry.get("updated_parsed")
-    date = datetime.fromtimestamp(calendar.timegm(parsed_date), timezone.utc) if parsed_date else None
+    date = datetime.fromtimestamp(calendar.timegm(parsed_date), UTC) if parsed_date else None
     key = entry.get("id") or link or title
     return Item(key=key, title=title or summary[:80] or _("(untitled)"), link=link, date=date,
                 source=source, summary=summary)

@@ -12,14 +12,29 @@ from __future__ import annotations
 from tui_reader.analysis.speakers.candidates import headline_name
 from tui_reader.analysis.speakers.context import SpeakerContext
 from tui_reader.analysis.speakers.cues import (
-    CLAUSE_VERBS, NAMING_VERBS, NO_CONTINUATION, Cue, Tok, denies_report, tokens_of,
+    CLAUSE_VERBS,
+    NAMING_VERBS,
+    NO_CONTINUATION,
+    Cue,
+    Tok,
+    denies_report,
+    tokens_of,
 )
 from tui_reader.analysis.speakers.resolve import (
-    known_name, person_from_word, previous_narration, resolve_pronoun, resolve_title, thing_before,
+    known_name,
+    person_from_word,
+    previous_narration,
+    resolve_pronoun,
+    resolve_title,
+    thing_before,
 )
 from tui_reader.analysis.speakers.shared import GLUED, PRONOUN_GENDER, WRITING_VERBS, Found
 from tui_reader.analysis.speakers.subjects import (
-    adjacent_name, name_between, named_in_phrase, resolve_token, title_after,
+    adjacent_name,
+    name_between,
+    named_in_phrase,
+    resolve_token,
+    title_after,
 )
 from tui_reader.analysis.speakers.syntax import dash_attribution, names_something, subject_of, writes_words
 from tui_reader.analysis.speakers.words import RELATIONAL, THING_VERBS

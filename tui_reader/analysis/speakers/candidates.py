@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from tui_reader.analysis.quotes import find_quotes as find_document_quotes
 from tui_reader.analysis.speakers.context import SpeakerContext
 from tui_reader.analysis.speakers.cues import Cue, find_cues, may_report
-from tui_reader.analysis.quotes import find_quotes as find_document_quotes
 
 # 'Собянин: Около…', '31.01, 09:30 Собянин: «…»': a name (one or two words) and a colon open the line.
 # With initials too: 'И. Петров: переговоры зашли в тупик', 'А.Смирнова: «…»'.

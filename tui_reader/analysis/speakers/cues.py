@@ -14,9 +14,20 @@ from dataclasses import dataclass, field
 from razdel import tokenize
 
 from tui_reader.analysis.speakers.words import (
-    ACCORDING_NOUNS, CLAUSE_VERBS, NAMING_VERBS, NEEDS_WORDS, NEGATED_ONLY, NO_CONTINUATION,
-    OBJECT_SPEAKER_VERBS, PHRASES, POINT_OF_VIEW, REPORTING_ADJECTIVES, REPORTING_VERBS, SPEECH_OBJECTS,
-    STATEMENT_NOUNS, VIEW_NOUNS,
+    ACCORDING_NOUNS,
+    CLAUSE_VERBS,
+    NAMING_VERBS,
+    NEEDS_WORDS,
+    NEGATED_ONLY,
+    NO_CONTINUATION,
+    OBJECT_SPEAKER_VERBS,
+    PHRASES,
+    POINT_OF_VIEW,
+    REPORTING_ADJECTIVES,
+    REPORTING_VERBS,
+    SPEECH_OBJECTS,
+    STATEMENT_NOUNS,
+    VIEW_NOUNS,
 )
 from tui_reader.search.lemmas import fold, word_parses
 

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 from tui_reader.analysis.speakers.person import Person
-from tui_reader.analysis.speakers.words import UNNAMED  # (re-exported: the data file's roles.unnamed)
+from tui_reader.analysis.speakers.words import (
+    UNNAMED as UNNAMED,  # re-exported: the data file's roles.unnamed
+)
 
 PRONOUN_GENDER = {"он": "masc", "его": "masc", "него": "masc", "она": "femn", "её": "femn", "ее": "femn",
                   "нее": "femn", "неё": "femn"}

@@ -152,7 +152,7 @@ def resolve_token(ctx: SpeakerContext, i: int, j: int, gender: str | None) -> Pe
         # a name the tagger missed here ('Трамп анонсировал…' opening a paragraph), else a
         # place or a firm: not a person
         return person_from_word(ctx, tok) if len(phrase) == 1 else known_name(ctx, tok, gender)
-    if tok.pos == "NOUN" and tok.text[:1].islower() or (tok.pos == "NOUN" and j == 0):
+    if (tok.pos == "NOUN" and tok.text[:1].islower()) or (tok.pos == "NOUN" and j == 0):
         return resolve_title(ctx, i, tok.start, phrase, gender, tok, fallback=True)
     return None
 

@@ -12,7 +12,7 @@ from tui_reader.library.queries import ArticleRow
 def opened_article(row: ArticleRow):
     """The article as the reader opens it: from its file (usually a cache hit), else from the
     model cache alone (the file moved away); None if neither is there."""
-    from tui_reader.load import LoadError, Loaded
+    from tui_reader.load import Loaded, LoadError
     from tui_reader.pipeline import Opened, open_for_reading
     from tui_reader.store import cache
 

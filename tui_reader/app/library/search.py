@@ -22,7 +22,6 @@ from tui_reader.i18n import _
 from tui_reader.library import db
 from tui_reader.library.search import MODES, SearchError, SentenceHit, search_library, sentence_spans
 
-
 CONTEXT_BEFORE = 30  # characters of a long sentence kept before its first hit
 SCAN_DELAY = 0.15  # seconds of no typing before an exact or regex scan starts
 SHOWN = 5000  # sentences listed at most (a word in every article would list the library)
