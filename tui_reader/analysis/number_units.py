@@ -167,3 +167,18 @@ STOPWORDS = frozenset("""
 # Endings of Russian adjectives and participles: such a word is followed by its noun
 # ("3 новых завода", "15,6 млрд шведских крон").
 ADJECTIVE_END_RE = re.compile(r"(?:ых|их|ые|ие|ый|ий|ой|ого|его|ому|ему|ым|им|ыми|ими|ая|яя|ую|юю|ое|ее)$")
+
+
+# "12-часовой", "21-месячный", "3-дневный": a period as an adjective.
+PERIOD_STEMS = {"часов": "hour", "месячн": "month", "дневн": "day", "минутн": "minute",
+                "недельн": "week", "секундн": "second", "суточн": "day", "вековн": "century"}
+PERIOD_ADJECTIVES = tuple(PERIOD_STEMS)
+
+
+def period_of(suffix: str) -> str:
+    return next(unit for stem, unit in PERIOD_STEMS.items() if suffix.startswith(stem))
+
+
+# "3-й", "45-го", "2-я" are ordinals; "30-и", "20-ти", "2-х" are cardinals in oblique cases.
+ORDINAL_SUFFIXES = frozenset("й я е го му м ом ой ый ий ая ое ые ых ого ому ым ыми ю".split())
+CARDINAL_SUFFIXES = frozenset("и ти ми ью ух ех ох".split())
