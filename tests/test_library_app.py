@@ -212,3 +212,27 @@ async def test_fast_typing_in_regex_mode_shows_the_last_query(conn):
         assert app.screen.state["mode"] == "regex"
         assert app.screen.total == 4
         assert "regex" in str(app.screen.count.render())
+
+
+async def test_help_lists_the_keys_of_the_screen_it_is_called_from(conn):
+    from tui_reader.app.help_screen import HelpScreen
+
+    def help_text(app) -> str:
+        assert isinstance(app.screen, HelpScreen)
+        return "\n".join(f"{keys}  {what}" for keys, what in app.screen.keys)
+
+    app = LibraryApp(conn, Session(), db.default_path())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        articles = help_text(app)
+        for keys, what in (("f  а", "Filter"), ("p  з", "People"), ("#", "Figures"), ("u  г", "Read/unread"),
+                           ("↓  j  о", "Down"), ("?  F1  ,", "this help")):
+            assert f"{keys}  {what}" in articles.splitlines()
+        assert not app.screen.legend  # no article highlights to explain here
+        await pilot.press("escape", "p")  # the People screen has keys of its own
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        people = help_text(app)
+        assert "Back" in people and "Read/unread" not in people

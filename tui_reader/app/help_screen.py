@@ -107,8 +107,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(_("Keys  (a Russian layout works too: о л и в г п т й ы е х ъ . , Ы № н ь э)"),
                               style=Style(bold=True)))
             yield Static(keys_table)
-            yield Static(Text("\n" + _("In the text"), style=Style(bold=True)))
-            yield Static(legend)
+            if self.legend:  # the library's screens have keys, no highlighted text
+                yield Static(Text("\n" + _("In the text"), style=Style(bold=True)))
+                yield Static(legend)
             if self.binding_ids:
                 ids = Table.grid(padding=(0, 2))
                 ids.add_column(no_wrap=True)

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.binding import Binding
 from textual.screen import Screen
 
 from tui_reader.app.library.table import VirtualTable
+from tui_reader.i18n import _
 
 
 class LibraryScreen(Screen):
     kind = ""
     # column index → a sort key of a row (None: the column does not sort)
     SORT_KEYS: list = []
+    BINDINGS = [Binding("question_mark,comma,f1", "help", _("Help"), key_display="?")]
 
     def __init__(self, state: dict[str, Any] | None = None) -> None:
         super().__init__()
@@ -23,6 +26,27 @@ class LibraryScreen(Screen):
 
     def save_state(self) -> dict[str, Any]:
         return self.state
+
+    def action_help(self) -> None:
+        """``?``: every key this screen answers now (its own, its table's, the app's), read
+        off the active bindings, so the help cannot drift from what the keys do."""
+        from tui_reader.app.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen([], keys=self.key_rows()))
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        rows: dict[tuple[str, str], tuple[list[str], str]] = {}
+        for key, active in self.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action == "help":
+                continue
+            keys, _what = rows.setdefault((binding.action, binding.description), ([], _(binding.description)))
+            shown = binding.key_display if binding.key_display else self.app.get_key_display(
+                Binding(key, binding.action))
+            if shown not in keys:
+                keys.append(shown)
+        rows[("help", "")] = (["?", "F1", ","], _("this help"))
+        return [("  ".join(keys), what) for keys, what in rows.values()]
 
     # --- sorting a VirtualTable (s: next column, r: reverse, or a header click) ------
 
