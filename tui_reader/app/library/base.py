@@ -10,6 +10,12 @@ from tui_reader.app.library.table import VirtualTable
 from tui_reader.i18n import _
 
 
+# Bindings every Textual table or app has, that do nothing a reader of the list needs to know
+# (the rows fit the width; one list has the focus; the text is selected with the mouse).
+TEXTUAL_GENERIC = frozenset({"scroll_left", "scroll_right", "page_left", "page_right", "app.focus_next",
+                             "app.focus_previous", "focus_next", "focus_previous", "screen.copy_text"})
+
+
 class LibraryScreen(Screen):
     kind = ""
     # column index → a sort key of a row (None: the column does not sort)
@@ -38,7 +44,7 @@ class LibraryScreen(Screen):
         rows: dict[tuple[str, str], tuple[list[str], str]] = {}
         for key, active in self.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action == "help":
+            if not binding.description or binding.action == "help" or binding.action in TEXTUAL_GENERIC:
                 continue
             keys, _what = rows.setdefault((binding.action, binding.description), ([], _(binding.description)))
             shown = binding.key_display if binding.key_display else self.app.get_key_display(
