@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui_reader.search.lemmas import fold
+from tui_reader.morph import fold
 
 
 @dataclass(slots=True)

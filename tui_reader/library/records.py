@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from tui_reader.library.meta import ArticleMeta
 from tui_reader.model import Document
-from tui_reader.search.lemmas import fold
+from tui_reader.morph import fold
 
 TITLE_CHARS = 300
 

@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from tui_reader.i18n import _
-from tui_reader.search.lemmas import yo_as_ye
+from tui_reader.morph import yo_as_ye
 from tui_reader.search.query import MODES, SearchError, has_capitals, parse_terms
 
 __all__ = ["MODES", "SearchError", "SentenceHit", "match_expression", "search_library", "sentence_spans"]
@@ -54,7 +54,7 @@ def match_expression(query: str) -> str | None:
     """The FTS5 MATCH expression for a lemma-mode query (None for a query with no word)."""
     from itertools import product
 
-    from tui_reader.search.lemmas import query_lemmas
+    from tui_reader.morph import query_lemmas
 
     parts = []
     for words in parse_terms(query):
@@ -116,7 +116,7 @@ def _phrases_hold(lemmas: str, phrases: list[list[tuple[frozenset[str], bool]]])
 
 
 def _phrases(query: str) -> list[list[tuple[frozenset[str], bool]]]:
-    from tui_reader.search.lemmas import query_lemmas
+    from tui_reader.morph import query_lemmas
 
     return [[(query_lemmas(w), w[:1].isupper()) for w in words] for words in parse_terms(query) if len(words) > 1]
 

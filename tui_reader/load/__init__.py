@@ -21,10 +21,15 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui_reader.fingerprint import fingerprint
 from tui_reader.i18n import _
 from tui_reader.load.decode import NotText, decode
 from tui_reader.model import Source
 from tui_reader.terminal_text import quote_name
+
+# The loader decides the text every model offset points into, so a change to its
+# code must retire cached models too (the pipeline puts this in the model version).
+LOADER_VERSION = fingerprint(Path(__file__).resolve().parent.glob("*.py"), 8)
 
 # Past this the analysis would take minutes and hold gigabytes; a news reader
 # has no business opening it.  The 3 MB novel is well inside.

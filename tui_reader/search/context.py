@@ -16,7 +16,7 @@ from itertools import repeat
 from operator import ne
 
 from tui_reader.model import Document, WordIndex
-from tui_reader.search.lemmas import fold, yo_as_ye
+from tui_reader.morph import fold, yo_as_ye
 
 _KEEP = 4
 _contexts: OrderedDict[int, SearchContext] = OrderedDict()

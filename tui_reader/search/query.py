@@ -27,8 +27,8 @@ from typing import NamedTuple, overload
 
 from tui_reader.i18n import _
 from tui_reader.model import Document
+from tui_reader.morph import WORD_RE, query_lemmas, yo_as_ye
 from tui_reader.search.context import SearchContext, context_for
-from tui_reader.search.lemmas import WORD_RE, query_lemmas, yo_as_ye
 from tui_reader.search.suggest import complete, suggest  # the app finds everything here
 
 __all__ = ["MODES", "Hit", "HitList", "SearchError", "SlowPattern", "complete", "parse_terms", "search", "suggest", "warm_up"]

@@ -11,8 +11,8 @@ import heapq
 from bisect import bisect_left
 
 from tui_reader.model import Document
+from tui_reader.morph import WORD_RE, first_lemma, fold, yo_as_ye
 from tui_reader.search.context import context_for
-from tui_reader.search.lemmas import WORD_RE, first_lemma, fold, yo_as_ye
 
 # Forms looked at per keystroke: the most frequent this many of those matching the prefix.
 _CANDIDATES = 60

@@ -1,8 +1,10 @@
 """Word forms → lemmas with pymorphy3: the one dictionary of the process, shared by the
-search index, the queries and the analysers (``word_parses``, cached).
+search index, the queries, the library and the analysers (``word_parses``, cached).
 
-pymorphy3 is imported lazily (on the first word to lemmatise), so importing the
-search package — or opening a cached model — never pays for it.
+Its own low module (below ``search`` and ``analysis``, above ``model``), so the
+analysers need not import the search package to ask about a word.  pymorphy3 is
+imported lazily (on the first word to lemmatise), so importing this module — or
+opening a cached model — never pays for it.
 """
 from __future__ import annotations
 
