@@ -13,9 +13,9 @@ import sys
 from importlib import import_module
 
 from tui_reader import __version__
-from tui_reader.digest import one_line
 from tui_reader.i18n import _, set_language
 from tui_reader.load import LoadError
+from tui_reader.model_queries import squash_whitespace
 from tui_reader.terminal_text import for_stream
 from tui_reader.web.fetch import FetchError
 
@@ -127,4 +127,4 @@ def main(argv: list[str] | None = None) -> int:
 
 def error_line(e: BaseException) -> str:
     """An error as one line for stderr (a multi-line message would break a log's one line per problem)."""
-    return one_line(str(e))[:300] or type(e).__name__
+    return squash_whitespace(str(e))[:300] or type(e).__name__
