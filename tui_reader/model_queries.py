@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tui_reader.i18n import _
@@ -135,7 +136,7 @@ class Coverage:
     """Answers "does one of these spans contain start:end?" in O(log n): the novel has
     thousands of quotes and statements, so no pairwise loop."""
 
-    def __init__(self, spans) -> None:
+    def __init__(self, spans: Iterable[Statement | Quote]) -> None:
         ordered = sorted((s.start, s.end) for s in spans)
         self.starts = [start for start, _end in ordered]
         self.max_end: list[int] = []  # the furthest end among the spans up to i

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui_reader import __version__
-from tui_reader.analysis import ANALYSER_VERSION
+from tui_reader.analysis import ANALYSER_VERSION, Progress
 from tui_reader.i18n import _
 from tui_reader.load import (
     LOADER_VERSION,
@@ -32,7 +32,7 @@ from tui_reader.load import (
 )
 from tui_reader.model import Document
 from tui_reader.store import cache
-from tui_reader.web.fetch import is_url
+from tui_reader.web.fetch import Fetched, is_url
 
 # What made a cached model, written in its entry and checked on reading: the
 # analysers' version (a fingerprint of their source), the loader's (it decides the
@@ -84,7 +84,7 @@ def open_url_for_reading(url: str, *, encoding: str | None = None, use_cache: bo
     return open_page(page, encoding=encoding, use_cache=use_cache)
 
 
-def open_page(page, *, encoding: str | None = None, use_cache: bool = True) -> Opened:
+def open_page(page: Fetched, *, encoding: str | None = None, use_cache: bool = True) -> Opened:
     """An ``Opened`` for a fetched page (``web.fetch.Fetched``)."""
     from tui_reader.web.article import byline, format_suffix
     from tui_reader.web.charset import encoding_for
@@ -115,8 +115,9 @@ def _no_article(opened: Opened) -> bool:
     return words < MIN_ARTICLE_WORDS
 
 
-def _open(data: bytes | None, name: str, path, encoding: str | None, suffix: str, use_cache: bool) -> Opened:
+def _open(data: bytes | None, name: str, path: str | Path, encoding: str | None, suffix: str, use_cache: bool) -> Opened:
     """Bytes already read (``data``), or ``path`` for the loader to read, → ``Opened``."""
+    key: str | None = None
     if use_cache and data is not None:
         # The fast way: hash the bytes and look up the model before decoding anything.
         key = cache.cache_key(hashlib.sha256(data).hexdigest(), encoding=encoding, suffix=suffix)
@@ -138,7 +139,7 @@ def _open(data: bytes | None, name: str, path, encoding: str | None, suffix: str
     return Opened(doc=doc, loaded=loaded, complete=False, cache_key=key)
 
 
-def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) -> Document:
+def finish_analysis(opened: Opened, progress: Progress | None = None, *, keep_models: bool = True) -> Document:
     """The full model for an ``Opened`` that is not complete (runs the NLP; may take
     seconds), stored in the cache unless the document was opened without it.
     ``keep_models=False``: a process analysing just this document frees natasha's

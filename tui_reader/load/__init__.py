@@ -24,7 +24,7 @@ from pathlib import Path
 from tui_reader.fingerprint import fingerprint
 from tui_reader.i18n import _
 from tui_reader.load.decode import NotText, decode
-from tui_reader.model import Source
+from tui_reader.model import Source, SourceFormat
 from tui_reader.terminal_text import quote_name
 
 # The loader decides the text every model offset points into, so a change to its
@@ -140,7 +140,7 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _guess_format(path: str | None, text: str, suffix: str | None = None) -> str:
+def _guess_format(path: str | None, text: str, suffix: str | None = None) -> SourceFormat:
     """By extension first; sniff the content for stdin and unknown extensions."""
     from tui_reader.load.html import looks_like_html
     from tui_reader.load.markdown import looks_like_markdown
@@ -180,7 +180,7 @@ def _read_stdin() -> bytes:
         raise LoadError("-: " + _("standard input is not available"))
     if sys.stdin.isatty():
         raise LoadError("-: " + _("standard input is a terminal; pipe a file in (summit-reader export - < article.txt)"))
-    data = stream.read(MAX_BYTES + 1)
+    data: bytes = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise LoadError("-: " + _("standard input is too large (over {limit})").format(limit=_mb(MAX_BYTES)))
     return data

@@ -8,6 +8,7 @@ write in progress.  Never raises; runs in a background thread at start-up.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 import threading
 import time
 from pathlib import Path
@@ -44,7 +45,7 @@ def remove_stale_temps(now: float | None = None) -> int:
     return removed
 
 
-def _remove_old(directory: Path, is_temp, limit: float) -> int:
+def _remove_old(directory: Path, is_temp: Callable[[str], bool], limit: float) -> int:
     removed = 0
     try:
         entries = list(os.scandir(directory))
