@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from importlib import import_module
+from typing import Protocol, cast
 
 from tui_reader import __version__
 from tui_reader.i18n import _, set_language
@@ -50,8 +51,16 @@ def _reader_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
-    module = import_module(COMMANDS[name])
+class Command(Protocol):
+    """What a subcommand's module offers (``cli/export.py``, ``cli/search.py`` …)."""
+
+    def add_arguments(self, p: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, Command]:
+    module = cast(Command, import_module(COMMANDS[name]))
     p = argparse.ArgumentParser(prog=f"summit-reader {name}")
     # only the options a command takes: cache and library open no file (library add reads
     # files its own way), index always writes the cache

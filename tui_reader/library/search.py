@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tui_reader.i18n import _
@@ -93,7 +94,7 @@ def _row_tokens(lemmas: str) -> list[tuple[frozenset[str], bool, bool]]:
             for group, joined in _split_groups(lemmas)]
 
 
-def _split_groups(lemmas: str):
+def _split_groups(lemmas: str) -> Iterator[tuple[str, bool]]:
     from tui_reader.library.records import BROKEN, JOINED
 
     joined = False
@@ -165,7 +166,7 @@ def search_library(conn: sqlite3.Connection, query: str, mode: str = "lemma", *,
         conn.create_function(name, 1, None)  # gone with its query
 
 
-def _text_test(query: str, mode: str):
+def _text_test(query: str, mode: str) -> Callable[[str], bool]:
     """A predicate on a sentence's text for exact or regex mode (smart case, ё = е)."""
     if mode == "exact":
         ignore_case = not has_capitals(query)

@@ -8,9 +8,9 @@ write in progress.  Never raises; runs in a background thread at start-up.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 STALE_SECONDS = 600

@@ -9,8 +9,8 @@ before that.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
