@@ -12,6 +12,37 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, get_args
 
+__all__ = [
+    "ENTITY_TYPES",
+    "NUMBER_KINDS",
+    "SCHEMA",
+    "STATEMENT_KINDS",
+    "TOPIC_KINDS",
+    "UNSURE_BELOW",
+    "Analysis",
+    "AnalysisLevel",
+    "Document",
+    "Entity",
+    "EntityType",
+    "Number",
+    "NumberKind",
+    "Paragraph",
+    "Quote",
+    "Section",
+    "Sentence",
+    "Source",
+    "SourceFormat",
+    "Span",
+    "Speaker",
+    "Statement",
+    "StatementKind",
+    "Topic",
+    "TopicKind",
+    "WordIndex",
+    "from_dict",
+    "to_dict",
+]
+
 SCHEMA = "summit-reader/document@1"
 
 # The closed vocabularies of the contract.  Literal types for the type checker only:

@@ -13,6 +13,10 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+__all__ = [
+    "WORD_RE", "analyzer", "first_lemma", "fold", "normal_forms", "query_lemmas", "word_parses", "yo_as_ye",
+]
+
 # A word token: letters/digits, with inner hyphens ("из-за", "Нью-Йорк", "северо-запад").
 # Underscores are not word characters for a reader.
 WORD_RE = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")

@@ -34,6 +34,19 @@ from tui_reader.model import Document
 from tui_reader.store import cache
 from tui_reader.web.fetch import Fetched, is_url
 
+__all__ = [
+    "MODEL_VERSION",
+    "Opened",
+    "cached_model",
+    "finish_analysis",
+    "open_document",
+    "open_for_reading",
+    "open_page",
+    "open_url_for_reading",
+    "store_model",
+    "stored_model",
+]
+
 # What made a cached model, written in its entry and checked on reading: the
 # analysers' version (a fingerprint of their source), the loader's (it decides the
 # text every offset points into) and the package version as a safety net.  A new

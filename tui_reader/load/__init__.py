@@ -27,6 +27,21 @@ from tui_reader.load.decode import NotText, decode
 from tui_reader.model import Source, SourceFormat
 from tui_reader.terminal_text import quote_name
 
+__all__ = [
+    "HTML_EXT",
+    "LOADER_VERSION",
+    "MARKDOWN_EXT",
+    "MAX_BYTES",
+    "TEXT_EXT",
+    "HeadingHint",
+    "LoadError",
+    "Loaded",
+    "load_bytes",
+    "load_path",
+    "no_article_note",
+    "normalise_newlines",
+]
+
 # The loader decides the text every model offset points into, so a change to its
 # code must retire cached models too (the pipeline puts this in the model version).
 LOADER_VERSION = fingerprint(Path(__file__).resolve().parent.glob("*.py"), 8)
@@ -118,7 +133,7 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
         source_text = text
         try:
             text, hints, _title = html_to_text(source_text)
-        except Exception:  # a parser failure on a broken page must not be a traceback: plain text then
+        except Exception:  # noqa: BLE001 - a parser failure on a broken page must not be a traceback: plain text then
             text, hints = "", []
         text = normalise_newlines(text)
         if not text.strip():

@@ -10,3 +10,6 @@ until a word must be lemmatised.
 
 The pymorphy3 wrapper search shares with the analysers is ``tui_reader.morph``.
 """
+
+# The public modules (the package itself defines nothing).
+__all__ = ["context", "index", "query", "suggest"]

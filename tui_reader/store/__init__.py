@@ -10,3 +10,6 @@
 Imports only the model, ``i18n`` and the standard library (platformdirs, lazily),
 so a cached document opens without the NLP stack.
 """
+
+# The public modules (the package itself defines nothing).
+__all__ = ["cache", "cleanup", "codec", "config", "files", "state"]

@@ -16,6 +16,7 @@ processes storing the same document at once each replace it with a whole file.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -27,6 +28,21 @@ from typing import Any
 from tui_reader.model import Document
 from tui_reader.store.codec import FormatError, decode_entry, encode_parts
 from tui_reader.store.files import atomic_write, user_dir
+
+__all__ = [
+    "ENV_DIR",
+    "MAX_CACHE_BYTES",
+    "SUFFIX",
+    "Entry",
+    "Info",
+    "cache_dir",
+    "cache_key",
+    "clear",
+    "info",
+    "load",
+    "prune",
+    "save",
+]
 
 ENV_DIR = "SUMMIT_READER_CACHE_DIR"
 SUFFIX = ".model"
@@ -71,10 +87,8 @@ def load(key: str, directory: Path | None = None, *, version: str) -> Entry | No
         return None
     if doc.source.sha256 and not key.startswith(doc.source.sha256):
         return None  # a file moved in under another's name
-    try:
+    with contextlib.suppress(OSError):
         os.utime(path)  # recently used: pruned last
-    except OSError:
-        pass
     return Entry(doc, extra)
 
 
