@@ -28,8 +28,6 @@ _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re
 # A bold-only paragraph longer than this is an emphasised lead, not a subheading.
 BOLD_HEADING_MAX = 160
 
-BLOCKS = {"p", "head", "item", "quote", "row", "code", "list", "table"}
-
 
 def looks_like_html(text: str) -> bool:
     sample = text[:20_000]

@@ -29,11 +29,6 @@ def looks_like_markdown(text: str) -> bool:
         sample.lstrip().startswith("# ") and headings >= 1)
 
 
-def markdown_to_text(source: str) -> tuple[str, list[HeadingHint]]:
-    text, headings, _code = markdown_parts(source)
-    return text, headings
-
-
 def markdown_parts(source: str) -> tuple[str, list[HeadingHint], list[tuple[int, int]]]:
     """The text, its headings and the spans of its code blocks (shown as written, but
     their digits are no figures)."""
