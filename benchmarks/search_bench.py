@@ -61,8 +61,8 @@ def main() -> int:
     from tui_reader.analysis import analyse_structure, enrich
     from tui_reader.analysis.topics import build_topics
     from tui_reader.load import load_path
+    from tui_reader.morph import analyzer
     from tui_reader.search.index import build_index
-    from tui_reader.search.lemmas import analyzer
     from tui_reader.search.query import SearchError, search, warm_up
     from tui_reader.search.suggest import suggest
 

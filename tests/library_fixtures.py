@@ -107,6 +107,7 @@ def build_hand_made_library(folder: Path, db_path: Path):
     from tui_reader.library.meta import ArticleMeta
     from tui_reader.library.records import build_record
     from tui_reader.library.store import store_record
+    from tui_reader.pipeline import MODEL_VERSION
     from tui_reader.store import cache
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -120,7 +121,7 @@ def build_hand_made_library(folder: Path, db_path: Path):
         doc.source.sha256 = hashlib.sha256(data).hexdigest()
         key = cache.cache_key(doc.source.sha256, suffix=".txt")
         doc.analysis.version = "hand-made"
-        cache.save(key, doc, {"heading_hints": None, "notes": []})
+        cache.save(key, doc, {"heading_hints": None, "notes": []}, version=MODEL_VERSION)
         record = build_record(doc, cache_key=key, meta=ArticleMeta(date, "text", "hand"), size=len(data), mtime=None)
         store_record(conn, record)
     return conn

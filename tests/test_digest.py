@@ -4,16 +4,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tui_reader.digest import (
-    bullet,
-    citation_at,
-    format_value,
-    one_line,
-    render_markdown,
-    speaker_groups,
-    uncovered_quotes,
-)
+from tui_reader.digest import bullet, render_markdown
 from tui_reader.model import (
     Analysis,
     Document,
@@ -24,6 +18,14 @@ from tui_reader.model import (
     Source,
     Speaker,
     Statement,
+)
+from tui_reader.model_queries import (
+    Coverage,
+    citation_at,
+    format_value,
+    speaker_groups,
+    squash_whitespace,
+    uncovered_quotes,
 )
 
 
@@ -56,7 +58,10 @@ def hand_made_doc() -> Document:
     doc.sentences = [Sentence(s, e, 0) for s, e in sentences]
     doc.paragraphs = [Paragraph(0, len(text), 0)]
     doc.speakers = [Speaker("sidorova", "Мария Сидорова"), Speaker("petrov", "Иван Петров", aliases=["Петров"])]
-    st = lambda who, i, cue, kind="indirect": Statement(who, *sentences[i], sentence=i, kind=kind, cue=cue)
+
+    def st(who, i, cue, kind="indirect"):
+        return Statement(who, *sentences[i], sentence=i, kind=kind, cue=cue)
+
     doc.statements = [st("petrov", 1, "заявил"), st("sidorova", 2, "сказала", "direct"), st("petrov", 3, "добавил")]
     doc.quotes = [Quote(*span(text, "«- и не список»"), speaker="sidorova"),
                   Quote(*span(text, "«Безымянная цитата»"), speaker=None)]
@@ -85,7 +90,7 @@ def statement_bullets(lines: list[str]) -> list[str]:
 
 def expected_bullet(doc: Document, st: Statement) -> str:
     line = bullet(doc.text[st.start:st.end])
-    return f"{line} _({one_line(st.cue)})_" if st.cue else line
+    return f"{line} _({squash_whitespace(st.cue)})_" if st.cue else line
 
 
 # --- hand-made document: the exact shape -----------------------------------------
@@ -182,8 +187,8 @@ def test_seed_digest_lists_every_figure(seed_doc):
     figures = sections(render_markdown(seed_doc))["Цифры"]
     bullets = [line for line in figures if line.startswith("- **")]
     assert len(bullets) == len(seed_doc.numbers)
-    for line, n in zip(bullets, sorted(seed_doc.numbers, key=lambda n: (n.start, n.end))):
-        assert line.startswith(f"- **{one_line(seed_doc.text[n.start:n.end])}**")
+    for line, n in zip(bullets, sorted(seed_doc.numbers, key=lambda n: (n.start, n.end)), strict=True):
+        assert line.startswith(f"- **{squash_whitespace(seed_doc.text[n.start:n.end])}**")
         assert f"({n.kind})" in line
 
 
@@ -200,10 +205,6 @@ def test_export_command_prints_the_digest(seed_doc, capsys):
 
 # --- scale and the containment index ---------------------------------------------
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st
-
-from tui_reader.digest import Coverage  # noqa: E402
 
 spans = st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1])), max_size=12)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tui_reader import pipeline
 from tui_reader.pipeline import finish_analysis, open_document, open_for_reading
 from tui_reader.store import cache
 
@@ -86,10 +87,10 @@ def test_bad_entry_is_rebuilt(article, cache_dir, damage):
 
 
 def test_entry_of_an_older_analyser_is_rebuilt(article, cache_dir, monkeypatch):
-    current = cache.MODEL_VERSION
-    monkeypatch.setattr(cache, "MODEL_VERSION", "0/old")
+    current = pipeline.MODEL_VERSION
+    monkeypatch.setattr(pipeline, "MODEL_VERSION", "0/old")
     open_document(article)
-    monkeypatch.setattr(cache, "MODEL_VERSION", current)
+    monkeypatch.setattr(pipeline, "MODEL_VERSION", current)
     assert not open_for_reading(article).complete
     open_document(article)
     assert open_for_reading(article).complete

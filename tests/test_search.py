@@ -6,8 +6,8 @@ import re
 import pytest
 
 from tui_reader.model import Document, Paragraph, Sentence
+from tui_reader.morph import analyzer, normal_forms
 from tui_reader.search.index import build_index
-from tui_reader.search.lemmas import analyzer, normal_forms
 from tui_reader.search.query import Hit, HitList, SearchError, search
 from tui_reader.search.suggest import complete, suggest
 
@@ -223,7 +223,7 @@ def test_words_with_unnamed_characters_do_not_crash_the_analysis():
     # pymorphy3 asks unicodedata.name() about unknown letters; Tangut ideographs have
     # none, so a bare MorphAnalyzer raises ValueError on them.
     from tui_reader.analysis import analyse
-    from tui_reader.search.lemmas import analyzer
+    from tui_reader.morph import analyzer
     from tui_reader.search.query import search
 
     assert analyzer().parse("\U00017000")

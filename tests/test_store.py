@@ -29,6 +29,8 @@ from tui_reader.model import (
 )
 from tui_reader.store import cache, codec, files
 
+VERSION = "test-model-version"  # what the pipeline would pass: the store only compares it
+
 TEXT = ("Президент России Владимир Путин заявил, что товарооборот вырос на 3%.\n"
         "«Мы продолжим работу», — сказал он. Объём торговли достиг 52 млрд долларов.")
 
@@ -131,8 +133,8 @@ def test_other_analyser_version_is_refused():
 def test_save_then_load(cache_dir):
     doc = full_document()
     key = cache.cache_key(doc.source.sha256)
-    assert cache.save(key, doc, {"notes": ["n"]})
-    entry = cache.load(key)
+    assert cache.save(key, doc, {"notes": ["n"]}, version=VERSION)
+    entry = cache.load(key, version=VERSION)
     assert entry is not None and entry.doc == doc and entry.extra == {"notes": ["n"]}
     assert cache.info().entries == 1
 
@@ -158,41 +160,38 @@ def entry_path(key: str) -> Path:
 def test_bad_entry_is_a_miss(cache_dir, damage):
     doc = full_document()
     key = cache.cache_key(doc.source.sha256)
-    cache.save(key, doc)
+    cache.save(key, doc, version=VERSION)
     path = entry_path(key)
     path.write_bytes(damage(path.read_bytes()))
-    assert cache.load(key) is None
+    assert cache.load(key, version=VERSION) is None
 
 
 def test_entry_from_an_older_analyser_is_a_miss(cache_dir, monkeypatch):
     doc = full_document()
     key = cache.cache_key(doc.source.sha256)
-    current = cache.MODEL_VERSION
-    monkeypatch.setattr(cache, "MODEL_VERSION", "0/0.0.1")
-    cache.save(key, doc)
-    assert cache.load(key) is not None
-    monkeypatch.setattr(cache, "MODEL_VERSION", current)
-    assert cache.load(key) is None
+    cache.save(key, doc, version="0/0.0.1")
+    assert cache.load(key, version="0/0.0.1") is not None
+    assert cache.load(key, version=VERSION) is None
 
 
 def test_entry_of_other_bytes_under_this_name_is_a_miss(cache_dir):
     doc = full_document()
-    cache.save(cache.cache_key("cd" * 32), doc)  # doc's sha256 is "ab…"
-    assert cache.load(cache.cache_key("cd" * 32)) is None
+    cache.save(cache.cache_key("cd" * 32), doc, version=VERSION)  # doc's sha256 is "ab…"
+    assert cache.load(cache.cache_key("cd" * 32), version=VERSION) is None
 
 
 def test_missing_directory_is_created(cache_dir):
     assert not cache_dir.exists()
-    assert cache.save("k", Document(text="x"))
-    assert cache.load("k") is not None
+    assert cache.save("k", Document(text="x"), version=VERSION)
+    assert cache.load("k", version=VERSION) is not None
 
 
 def test_unusable_directory_means_no_cache(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
     monkeypatch.setenv(cache.ENV_DIR, str(blocker / "cache"))
-    assert cache.save("k", Document(text="x")) is False
-    assert cache.load("k") is None
+    assert cache.save("k", Document(text="x"), version=VERSION) is False
+    assert cache.load("k", version=VERSION) is None
     assert cache.info().entries == 0 and cache.clear() == 0
 
 
@@ -206,8 +205,8 @@ def test_read_only_directory_means_no_cache(cache_dir, monkeypatch):
     else:
         cache_dir.chmod(0o500)
     try:
-        assert cache.save("k", Document(text="x")) is False
-        assert cache.load("k") is None
+        assert cache.save("k", Document(text="x"), version=VERSION) is False
+        assert cache.load("k", version=VERSION) is None
         assert list(cache_dir.iterdir()) == []
     finally:
         cache_dir.chmod(0o700)
@@ -218,13 +217,13 @@ def test_failed_replace_leaves_no_temporary_file(cache_dir, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(cache.os, "replace", refuse)
-    assert cache.save("k", Document(text="x")) is False
+    assert cache.save("k", Document(text="x"), version=VERSION) is False
     assert list(cache_dir.iterdir()) == []
 
 
 def test_info_and_clear(cache_dir):
     for n in range(3):
-        cache.save(f"key{n}", Document(text="x" * n))
+        cache.save(f"key{n}", Document(text="x" * n), version=VERSION)
     (cache_dir / "unrelated.txt").write_text("keep me")
     before = cache.info()
     assert before.entries == 3 and before.size > 0 and before.directory == cache_dir
@@ -236,12 +235,12 @@ def test_info_and_clear(cache_dir):
 WRITER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {tests!r})
-    from test_store import full_document
+    from test_store import VERSION, full_document
     from tui_reader.store import cache
     doc = full_document()
     doc.text = doc.text * 2000  # big enough that writes overlap
     for _ in range(40):
-        assert cache.save(cache.cache_key(doc.source.sha256), doc)
+        assert cache.save(cache.cache_key(doc.source.sha256), doc, version=VERSION)
 """)
 
 
@@ -256,7 +255,7 @@ def test_concurrent_writers_never_leave_a_broken_entry(cache_dir):
     key = cache.cache_key(expected.source.sha256)
     reads = 0
     while any(w.poll() is None for w in writers):
-        entry = cache.load(key)
+        entry = cache.load(key, version=VERSION)
         if entry is None:
             # before the first write, a miss; after it, a reader must always find a whole entry
             assert reads == 0, "a reader saw a half-written entry"
@@ -264,15 +263,15 @@ def test_concurrent_writers_never_leave_a_broken_entry(cache_dir):
         assert entry.doc == expected
         reads += 1
     assert [w.wait() for w in writers] == [0, 0]
-    assert cache.load(key).doc == expected
+    assert cache.load(key, version=VERSION).doc == expected
     assert [p.name for p in cache_dir.iterdir()] == [key + cache.SUFFIX]  # no temporary file left
 
 
 def test_prune_drops_least_recently_used_entries(cache_dir):
     for n in range(4):
-        cache.save(f"key{n}", Document(text="слово " * 2000))
+        cache.save(f"key{n}", Document(text="слово " * 2000), version=VERSION)
         os.utime(entry_path(f"key{n}"), (1000 + n, 1000 + n))
-    assert cache.load("key0") is not None  # a hit makes key0 the most recently used
+    assert cache.load("key0", version=VERSION) is not None  # a hit makes key0 the most recently used
     size = entry_path("key1").stat().st_size
     removed = cache.prune(cache_dir, limit=2 * size + 10, keep="key2" + cache.SUFFIX)
     assert removed == 2
@@ -311,5 +310,5 @@ def test_the_round_trip_fixture_fills_every_model_field():
     Document(text="x", paragraphs=[Paragraph(0, 2**70, 0)]),  # too big for any int column
 ])
 def test_unencodable_model_is_not_cached_and_does_not_raise(cache_dir, doc):
-    assert cache.save("k", doc) is False
-    assert cache.load("k") is None
+    assert cache.save("k", doc, version=VERSION) is False
+    assert cache.load("k", version=VERSION) is None

@@ -10,14 +10,54 @@ Every ``start``/``end`` is a half-open range of code points into ``Document.text
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Literal, get_args
+
+__all__ = [
+    "ENTITY_TYPES",
+    "NUMBER_KINDS",
+    "SCHEMA",
+    "STATEMENT_KINDS",
+    "TOPIC_KINDS",
+    "UNSURE_BELOW",
+    "Analysis",
+    "AnalysisLevel",
+    "Document",
+    "Entity",
+    "EntityType",
+    "Number",
+    "NumberKind",
+    "Paragraph",
+    "Quote",
+    "Section",
+    "Sentence",
+    "Source",
+    "SourceFormat",
+    "Span",
+    "Speaker",
+    "Statement",
+    "StatementKind",
+    "Topic",
+    "TopicKind",
+    "WordIndex",
+    "from_dict",
+    "to_dict",
+]
 
 SCHEMA = "summit-reader/document@1"
 
-NUMBER_KINDS = ("money", "percent", "year", "date", "duration", "count", "ordinal", "other")
-ENTITY_TYPES = ("PER", "LOC", "ORG")
-TOPIC_KINDS = ("section", "speaker", "entity", "phrase")
-STATEMENT_KINDS = ("direct", "indirect")
+# The closed vocabularies of the contract.  Literal types for the type checker only:
+# at run time they are plain strings, so the JSON is unchanged.
+NumberKind = Literal["money", "percent", "year", "date", "duration", "count", "ordinal", "other"]
+EntityType = Literal["PER", "LOC", "ORG"]
+TopicKind = Literal["section", "speaker", "entity", "phrase"]
+StatementKind = Literal["direct", "indirect"]
+SourceFormat = Literal["text", "markdown", "html"]
+AnalysisLevel = Literal["structure", "limited", "full"]
+
+NUMBER_KINDS: tuple[NumberKind, ...] = get_args(NumberKind)
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+TOPIC_KINDS: tuple[TopicKind, ...] = get_args(TopicKind)
+STATEMENT_KINDS: tuple[StatementKind, ...] = get_args(StatementKind)
 
 
 @dataclass(slots=True)
@@ -31,7 +71,7 @@ class Source:
     path: str | None = None
     sha256: str | None = None
     encoding: str | None = "utf-8"
-    format: str = "text"  # "text", "markdown" or "html"
+    format: SourceFormat = "text"
     # a page read from the web: its address (after redirects) and its byline, where it has one
     url: str | None = None
     author: str | None = None
@@ -78,7 +118,7 @@ class Statement:
     start: int
     end: int
     sentence: int
-    kind: str = "indirect"  # "direct" or "indirect"
+    kind: StatementKind = "indirect"
     cue: str | None = None
     # How sure the attribution is, 0–1: a name in the sentence with its cue is near 1;
     # a pronoun, a title or a continuation carried from another sentence is less.
@@ -102,7 +142,7 @@ class Quote:
 class Number:
     start: int
     end: int
-    kind: str
+    kind: NumberKind
     value: float | None = None
     unit: str | None = None
     # Added after the first contract (readers of older JSON get the defaults):
@@ -115,14 +155,14 @@ class Number:
 class Entity:
     start: int
     end: int
-    type: str
+    type: EntityType
     normal: str
 
 
 @dataclass(slots=True)
 class Topic:
     label: str
-    kind: str
+    kind: TopicKind
     occurrences: list[Span] = field(default_factory=list)
 
 
@@ -144,7 +184,7 @@ class WordIndex:
 class Analysis:
     """How far the analysis went, so the app can tell the reader."""
 
-    level: str = "full"  # "structure" (fast pass only), "limited" (big file) or "full"
+    level: AnalysisLevel = "full"  # "structure": the fast pass only; "limited": a big file
     version: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -222,4 +262,5 @@ def _build(cls: type, data: Any) -> Any:
 
 def from_dict(data: dict[str, Any]) -> Document:
     """Read back what ``to_dict`` wrote (lossless round trip)."""
-    return _build(Document, data)
+    doc: Document = _build(Document, data)
+    return doc

@@ -18,11 +18,40 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tui_reader import __version__
+from tui_reader.analysis import ANALYSER_VERSION, Progress
 from tui_reader.i18n import _
-from tui_reader.load import MAX_BYTES, Loaded, LoadError, load_bytes, load_path, no_article_note
+from tui_reader.load import (
+    LOADER_VERSION,
+    MAX_BYTES,
+    Loaded,
+    LoadError,
+    load_bytes,
+    load_path,
+    no_article_note,
+)
 from tui_reader.model import Document
 from tui_reader.store import cache
-from tui_reader.web.fetch import is_url
+from tui_reader.web.fetch import Fetched, is_url
+
+__all__ = [
+    "MODEL_VERSION",
+    "Opened",
+    "cached_model",
+    "finish_analysis",
+    "open_document",
+    "open_for_reading",
+    "open_page",
+    "open_url_for_reading",
+    "store_model",
+    "stored_model",
+]
+
+# What made a cached model, written in its entry and checked on reading: the
+# analysers' version (a fingerprint of their source), the loader's (it decides the
+# text every offset points into) and the package version as a safety net.  A new
+# analyser or loader thus never meets models cached before it.
+MODEL_VERSION = f"{ANALYSER_VERSION}/{LOADER_VERSION}/{__version__}"
 
 # A web page whose article, title aside, is fewer words than this is a menu, a
 # login wall or an error page: nothing to read.  Where the extractor found no
@@ -68,7 +97,7 @@ def open_url_for_reading(url: str, *, encoding: str | None = None, use_cache: bo
     return open_page(page, encoding=encoding, use_cache=use_cache)
 
 
-def open_page(page, *, encoding: str | None = None, use_cache: bool = True) -> Opened:
+def open_page(page: Fetched, *, encoding: str | None = None, use_cache: bool = True) -> Opened:
     """An ``Opened`` for a fetched page (``web.fetch.Fetched``)."""
     from tui_reader.web.article import byline, format_suffix
     from tui_reader.web.charset import encoding_for
@@ -99,8 +128,9 @@ def _no_article(opened: Opened) -> bool:
     return words < MIN_ARTICLE_WORDS
 
 
-def _open(data: bytes | None, name: str, path, encoding: str | None, suffix: str, use_cache: bool) -> Opened:
+def _open(data: bytes | None, name: str, path: str | Path, encoding: str | None, suffix: str, use_cache: bool) -> Opened:
     """Bytes already read (``data``), or ``path`` for the loader to read, → ``Opened``."""
+    key: str | None = None
     if use_cache and data is not None:
         # The fast way: hash the bytes and look up the model before decoding anything.
         key = cache.cache_key(hashlib.sha256(data).hexdigest(), encoding=encoding, suffix=suffix)
@@ -122,7 +152,7 @@ def _open(data: bytes | None, name: str, path, encoding: str | None, suffix: str
     return Opened(doc=doc, loaded=loaded, complete=False, cache_key=key)
 
 
-def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) -> Document:
+def finish_analysis(opened: Opened, progress: Progress | None = None, *, keep_models: bool = True) -> Document:
     """The full model for an ``Opened`` that is not complete (runs the NLP; may take
     seconds), stored in the cache unless the document was opened without it.
     ``keep_models=False``: a process analysing just this document frees natasha's
@@ -165,8 +195,7 @@ def finish_analysis(opened: Opened, progress=None, *, keep_models: bool = True) 
     # model, so the export and the digest say it too.
     doc.analysis.notes = [*(n for n in loaded.notes if n not in doc.analysis.notes), *doc.analysis.notes]
     if opened.cache_key:
-        opened.stored = cache.save(opened.cache_key, doc, {"heading_hints": loaded.heading_hints,
-                                                            "notes": loaded.notes})
+        opened.stored = store_model(opened.cache_key, doc, loaded)
     return doc
 
 
@@ -201,8 +230,20 @@ def _read_regular_file(path: str | Path) -> bytes | None:
     return data if len(data) <= MAX_BYTES else None
 
 
+def cached_model(key: str) -> cache.Entry | None:
+    """The model cache's entry for ``key`` if this analyser and loader made it, else None."""
+    return cache.load(key, version=MODEL_VERSION)
+
+
+def store_model(key: str, doc: Document, loaded: Loaded) -> bool:
+    """Keep ``doc`` in the model cache under ``key``, with what reopening it needs of
+    ``loaded``; False where the cache cannot be written."""
+    extra = {"heading_hints": loaded.heading_hints, "notes": loaded.notes}
+    return cache.save(key, doc, extra, version=MODEL_VERSION)
+
+
 def _from_cache(key: str, path_now: str | None) -> Opened | None:
-    entry = cache.load(key)
+    entry = cached_model(key)
     if entry is None:
         return None
     doc = entry.doc

@@ -28,7 +28,7 @@ _UNSAFE_IN_NAME = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_INVISIBLE}]")
 _PLAIN_NAME = re.compile(r"[\w@%+=:,./-]+")
 
 
-def _shown(m: re.Match) -> str:
+def _shown(m: re.Match[str]) -> str:
     ch = m.group()
     code = ord(ch)
     if code < 0x20:

@@ -78,7 +78,7 @@ import sys, time
 from pathlib import Path
 from tui_reader.store import cache
 started = time.monotonic()
-print(cache.load(sys.argv[1], Path(sys.argv[2])), round(time.monotonic() - started, 1))
+print(cache.load(sys.argv[1], Path(sys.argv[2]), version='any'), round(time.monotonic() - started, 1))
 """
 
 

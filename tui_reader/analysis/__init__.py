@@ -21,7 +21,7 @@ def _analyser_files() -> list[Path]:
     package = Path(__file__).resolve().parent
     search = package.parent / "search"
     return [*package.rglob("*.py"), *(package / "data").rglob("*.*"),
-            search / "index.py", search / "lemmas.py", package.parent / "model.py"]
+            search / "index.py", package.parent / "morph.py", package.parent / "model.py"]
 
 
 # The cache keys on it: any change to a rule invalidates old models by itself.

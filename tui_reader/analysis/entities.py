@@ -24,7 +24,7 @@ from tui_reader.analysis.names import (
 )
 from tui_reader.analysis.structure import written_in_lower_case
 from tui_reader.model import Document, Entity
-from tui_reader.search.lemmas import word_parses
+from tui_reader.morph import word_parses
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tui_reader.search.lemmas import fold, word_parses
+from tui_reader.morph import fold, word_parses
 
 # Grammemes that mark a parse as part of a person's name.
 NAME_GRAMS = ("Name", "Surn", "Patr")

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from tui_reader.analysis.names import PROPER_GRAMS
 from tui_reader.model import Document, Span, Topic
-from tui_reader.search.lemmas import WORD_RE, fold, word_parses
+from tui_reader.morph import WORD_RE, fold, word_parses
 
 # Nouns pymorphy tags as NOUN that work as function words in news prose
 # ("в прошлом году", "по словам", "в ряде стран", "в то же время"): never topics.

@@ -230,7 +230,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
 
     def action_copy(self) -> None:
         """Copy the quote or statement being read (the chosen one, else the one at the top)."""
-        from tui_reader.digest import citation_at
+        from tui_reader.model_queries import citation_at
 
         statements = self.article.highlights.statements_of(self.article.selected_speaker)
         offset = self.article.top_offset()

@@ -7,22 +7,27 @@ and the exit status is 2.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from tui_reader.cli.main import UsageError, error_line
 from tui_reader.i18n import _
 
+if TYPE_CHECKING:
+    from tui_reader.web.feeds import Feed
+
 PARALLEL = 4
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("action", nargs="?", choices=["list", "import"], default="list",
                    help=_("list (default): the feeds and their unread items; import: add the feeds of an OPML file"))
     p.add_argument("file", nargs="?", metavar="FILE.opml", help=_("for import: the OPML file"))
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.action == "import":
         return _import(args)
     if args.file:
@@ -31,7 +36,7 @@ def run(args) -> int:
     return _list(args)
 
 
-def _list(args) -> int:
+def _list(args: argparse.Namespace) -> int:
     from tui_reader.app.sanitize import one_line
     from tui_reader.store.config import load_config
     from tui_reader.web.feeds import load_feed
@@ -45,7 +50,7 @@ def _list(args) -> int:
                 "or summit-reader feeds import FILE.opml").format(path=config.path))
         return 0
 
-    def load(where: str):
+    def load(where: str) -> tuple[Feed | None, str | None]:
         try:
             return load_feed(where, offline=args.offline, use_cache=not args.no_cache), None
         except Exception as e:  # noqa: BLE001 - one bad feed must not hide the others
@@ -59,14 +64,14 @@ def _list(args) -> int:
     for (name, where), (feed, problem) in zip(config.feeds.items(), results):
         if feed is None:
             failed += 1
-            print(f"summit-reader: {one_line(name)}: {one_line(problem)}", file=sys.stderr)
+            print(f"summit-reader: {one_line(name)}: {one_line(problem or '')}", file=sys.stderr)
             continue
         counts = _("{unread:>4} unread of {total:<4}").format(unread=read.unread(feed.items), total=len(feed.items))
         print(f"{one_line(name, width):<{width}}  {counts}  {one_line(where)}")
     return 2 if failed else 0
 
 
-def _import(args) -> int:
+def _import(args: argparse.Namespace) -> int:
     from tui_reader.store.config import add_feeds, config_path
     from tui_reader.web.feeds import FeedError
     from tui_reader.web.opml import read_opml

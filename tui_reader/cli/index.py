@@ -6,9 +6,12 @@ one line on stderr and the exit status is 2, the others are still indexed.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui_reader.cli.main import error_line
 from tui_reader.i18n import _
@@ -18,19 +21,23 @@ from tui_reader.store import cache
 from tui_reader.terminal_text import for_stream, is_terminal, quote_name, visible
 from tui_reader.web.fetch import FetchError, is_url
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
 # What a directory is searched for; a file named on the command line is indexed whatever its name.
 DOCUMENT_SUFFIXES = TEXT_EXT | MARKDOWN_EXT | HTML_EXT
 # Above this a single file gets a progress bar of its own stages.
 LONG_FILE_BYTES = 200_000
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="FILE|DIR|URL", help=_("documents, directories to search for them, "
                                                                        "or web addresses"))
     p.add_argument("--force", action="store_true", help=_("analyse again even where a model is cached"))
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     files, failures = _collect(args.paths)
@@ -62,7 +69,8 @@ def run(args) -> int:
     return 2 if failures else 0
 
 
-def _index_one(path: Path | str, encoding: str | None, force: bool, offline: bool, progress) -> str:
+def _index_one(path: Path | str, encoding: str | None, force: bool, offline: bool,
+               progress: Callable[[str, float], None]) -> str:
     started = time.perf_counter()
     url = isinstance(path, str) and is_url(path)
     try:
@@ -103,7 +111,7 @@ def _collect(paths: list[str]) -> tuple[list[Path | str], list[str]]:
     return files, problems
 
 
-def _progress(console, files: list[Path]):
+def _progress(console: Console, files: list[Path | str]) -> Progress:
     """A bar for many files or a long one, on a terminal only (a log gets the lines alone)."""
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
@@ -113,7 +121,7 @@ def _progress(console, files: list[Path]):
                     console=console, transient=True, disable=not show, redirect_stdout=False, redirect_stderr=False)
 
 
-def _result(progress, line: str) -> None:
+def _result(progress: Progress, line: str) -> None:
     """One result line on standard output (above the bar when both are the same terminal)."""
     if progress.live.is_started and is_terminal(sys.stdout):
         progress.console.print(visible(line), markup=False, highlight=False, soft_wrap=True)

@@ -12,20 +12,26 @@ JSON and CSV for scripts.  A problem is one line on stderr and exit status 2.
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import re
+import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tui_reader.app.sanitize import inert, one_line
 from tui_reader.cli.main import UsageError, error_line
 from tui_reader.i18n import _
 
+if TYPE_CHECKING:
+    from tui_reader.library.adding import Candidate, Outcome
+
 FORMATS = ("text", "json", "csv")
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="FILE", help=_("the library database (default: in the user data dir; "
                    "SUMMIT_READER_DATA_DIR overrides)"))
     sub = p.add_subparsers(dest="action", metavar="ACTION")
@@ -63,7 +69,7 @@ def add_arguments(p) -> None:
     fi.add_argument("--format", choices=FORMATS, default="text")
 
 
-def _filters(p, *, name: bool = True) -> None:
+def _filters(p: argparse.ArgumentParser, *, name: bool = True) -> None:
     if name:
         p.add_argument("--name", default="", help=_("a piece of the name"))
     p.add_argument("--from", dest="date_from", metavar="YYYY[-MM[-DD]]", help=_("from this date on"))
@@ -73,12 +79,13 @@ def _filters(p, *, name: bool = True) -> None:
     p.add_argument("--format", choices=FORMATS, default="text")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from tui_reader.library.db import LibraryError
 
     action = args.action or "open"
     try:
-        return globals()[f"_run_{action}"](args)
+        status: int = globals()[f"_run_{action}"](args)
+        return status
     except LibraryError as e:
         return library_error(e)
 
@@ -90,13 +97,13 @@ def library_error(e: Exception) -> int:
     return 2
 
 
-def _path(args) -> Path:
+def _path(args: argparse.Namespace) -> Path:
     from tui_reader.library import db
 
     return Path(args.db).expanduser() if args.db else db.default_path()
 
 
-def _connect(args, *, create: bool = True):
+def _connect(args: argparse.Namespace, *, create: bool = True) -> sqlite3.Connection:
     from tui_reader.library import db
 
     return db.connect(_path(args), create=create)
@@ -104,7 +111,7 @@ def _connect(args, *, create: bool = True):
 
 # --- keeping it current ---------------------------------------------------------------
 
-def _run_add(args) -> int:
+def _run_add(args: argparse.Namespace) -> int:
     from tui_reader.library import adding
     from tui_reader.web.fetch import is_url
 
@@ -124,7 +131,7 @@ def _run_add(args) -> int:
     return 2 if web_failed and status == 0 else status
 
 
-def _add_from_web(conn, urls: list[str], feeds: list[str]) -> int:
+def _add_from_web(conn: sqlite3.Connection, urls: list[str], feeds: list[str]) -> int:
     """Fetch each page (and each item of each feed) through the page cache and add it; a line
     per page; the number that failed."""
     from tui_reader.library.adding import Skipped, add_bytes
@@ -153,7 +160,8 @@ def _add_from_web(conn, urls: list[str], feeds: list[str]) -> int:
     return failed
 
 
-def _analyse(conn, jobs: int | None, db_path: Path, todo, known: int, failed: int) -> int:
+def _analyse(conn: sqlite3.Connection, jobs: int | None, db_path: Path, todo: list[Candidate], known: int,
+             failed: int) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -164,7 +172,7 @@ def _analyse(conn, jobs: int | None, db_path: Path, todo, known: int, failed: in
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, transient=True, disable=not err.is_terminal or not todo)
 
-    def done(outcome) -> None:
+    def done(outcome: Outcome) -> None:
         counts[outcome.status if outcome.status in counts else "known"] += 1
         if outcome.status == "failed":
             _fail_line(outcome)
@@ -184,11 +192,11 @@ def _analyse(conn, jobs: int | None, db_path: Path, todo, known: int, failed: in
     return 2 if counts["failed"] else 0
 
 
-def _fail_line(outcome) -> None:
+def _fail_line(outcome: Outcome) -> None:
     print(f"summit-reader: {inert(outcome.path)}: {one_line(outcome.detail)}", file=sys.stderr)
 
 
-def _run_remove(args) -> int:
+def _run_remove(args: argparse.Namespace) -> int:
     from tui_reader.library.store import remove_articles
 
     conn = _connect(args, create=False)
@@ -213,7 +221,7 @@ def _run_remove(args) -> int:
     return 2 if unmatched else 0
 
 
-def _run_rescan(args) -> int:
+def _run_rescan(args: argparse.Namespace) -> int:
     from tui_reader.analysis import ANALYSER_VERSION as analyser
     from tui_reader.library import adding
     from tui_reader.library.store import remove_articles
@@ -238,7 +246,7 @@ def _run_rescan(args) -> int:
     return _analyse(conn, args.jobs, _path(args), todo + redo, len(known) - len(redo), len(problems))
 
 
-def _run_info(args) -> int:
+def _run_info(args: argparse.Namespace) -> int:
     from tui_reader.library.queries import info
 
     path = _path(args)
@@ -249,7 +257,7 @@ def _run_info(args) -> int:
     return 0
 
 
-def _run_reset(args) -> int:
+def _run_reset(args: argparse.Namespace) -> int:
     from tui_reader.library import db
 
     aside = db.reset(_path(args))
@@ -258,7 +266,7 @@ def _run_reset(args) -> int:
     return 0
 
 
-def _run_open(args) -> int:
+def _run_open(args: argparse.Namespace) -> int:
     folder = getattr(args, "folder", None)
     return open_library(folder, db_path=_path(args))
 
@@ -294,7 +302,7 @@ def open_library(folder: str | None, *, db_path: Path | None = None) -> int:
 
 # --- queries ------------------------------------------------------------------------
 
-def _dates(args) -> tuple[str | None, str | None]:
+def _dates(args: argparse.Namespace) -> tuple[str | None, str | None]:
     """--from/--to as inclusive bounds ("2024", "2024-03" or a day); anything else is a usage error."""
     from tui_reader.library.queries import date_bound
 
@@ -307,7 +315,7 @@ def _dates(args) -> tuple[str | None, str | None]:
     return bounds[0], bounds[1]
 
 
-def _run_people(args) -> int:
+def _run_people(args: argparse.Namespace) -> int:
     from tui_reader.library.queries import people
 
     rows = people(_connect(args, create=False), args.name, *_dates(args), args.word)
@@ -317,7 +325,7 @@ def _run_people(args) -> int:
     return 0
 
 
-def _run_statements(args) -> int:
+def _run_statements(args: argparse.Namespace) -> int:
     from tui_reader.library.queries import statements
 
     date_from, date_to = _dates(args)
@@ -330,7 +338,7 @@ def _run_statements(args) -> int:
     return 0
 
 
-def _run_search(args) -> int:
+def _run_search(args: argparse.Namespace) -> int:
     from tui_reader.library.search import SearchError, search_library
 
     conn = _connect(args, create=False)
@@ -346,7 +354,7 @@ def _run_search(args) -> int:
     return 0
 
 
-def _run_figures(args) -> int:
+def _run_figures(args: argparse.Namespace) -> int:
     from tui_reader.library.queries import figures
 
     rows = figures(_connect(args, create=False), args.kind, args.word)
@@ -365,7 +373,7 @@ def _run_figures(args) -> int:
 _UNSAFE_IN_JSON = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
 
 
-def _emit(fmt: str, columns: list[str], rows: list[tuple], text_columns: list[str] | None = None) -> None:
+def _emit(fmt: str, columns: list[str], rows: list[tuple[Any, ...]], text_columns: list[str] | None = None) -> None:
     out = sys.stdout
     if fmt == "json":
         text = json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1)
@@ -385,7 +393,7 @@ def _emit(fmt: str, columns: list[str], rows: list[tuple], text_columns: list[st
             print(_("nothing found"), file=sys.stderr)
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, float):

@@ -11,11 +11,12 @@ import argparse
 import os
 import sys
 from importlib import import_module
+from typing import Protocol, cast
 
 from tui_reader import __version__
-from tui_reader.digest import one_line
 from tui_reader.i18n import _, set_language
 from tui_reader.load import LoadError
+from tui_reader.model_queries import squash_whitespace
 from tui_reader.terminal_text import for_stream
 from tui_reader.web.fetch import FetchError
 
@@ -50,8 +51,16 @@ def _reader_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
-    module = import_module(COMMANDS[name])
+class Command(Protocol):
+    """What a subcommand's module offers (``cli/export.py``, ``cli/search.py`` …)."""
+
+    def add_arguments(self, p: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, Command]:
+    module = cast(Command, import_module(COMMANDS[name]))
     p = argparse.ArgumentParser(prog=f"summit-reader {name}")
     # only the options a command takes: cache and library open no file (library add reads
     # files its own way), index always writes the cache
@@ -127,4 +136,4 @@ def main(argv: list[str] | None = None) -> int:
 
 def error_line(e: BaseException) -> str:
     """An error as one line for stderr (a multi-line message would break a log's one line per problem)."""
-    return one_line(str(e))[:300] or type(e).__name__
+    return squash_whitespace(str(e))[:300] or type(e).__name__

@@ -2,6 +2,7 @@
 a folder alone the library of its articles)."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -9,7 +10,7 @@ from tui_reader.seeds import seed_path
 from tui_reader.web.fetch import is_url
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     targets = args.file or [str(seed_path())]
     if len(targets) == 1 and targets[0] != "-" and os.path.isdir(targets[0]):
         from tui_reader.cli.library import open_library
@@ -24,7 +25,7 @@ def run(args) -> int:
     return run_app(targets, encoding=args.encoding, use_cache=not args.no_cache, offline=args.offline)
 
 
-def _run_url(url: str, args) -> int:
+def _run_url(url: str, args: argparse.Namespace) -> int:
     """Fetch first (FetchError, LoadError: one line from ``main``), then read the
     article, or list the feed's items if that is what the address holds."""
     from tui_reader.app import run_opened

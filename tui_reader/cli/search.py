@@ -11,18 +11,26 @@ The old order ``search FILE QUERY`` still works when FILE is a file and QUERY is
 """
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from bisect import bisect_right
+from collections.abc import Iterable
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from tui_reader.cli.common import open_for_cli
 from tui_reader.cli.main import UsageError
 from tui_reader.i18n import _
 from tui_reader.model import Document
 
+if TYPE_CHECKING:
+    from rich.console import Console
 
-def add_arguments(p) -> None:
+    from tui_reader.search.query import Hit
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", help=_('words (matched in any form), a "quoted phrase", literal text or a regex'))
     p.add_argument("files", nargs="+", metavar="FILE", help=_("articles to search (- for standard input, or URLs)"))
     p.add_argument("--mode", choices=["lemma", "exact", "regex"], default="lemma",
@@ -33,7 +41,7 @@ def add_arguments(p) -> None:
                    help=_("light the hits: auto (when the output is a terminal), always, never"))
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from tui_reader.search.query import SearchError, search
 
     query, files = args.query, list(args.files)
@@ -59,7 +67,7 @@ def run(args) -> int:
     return 0 if found else 1
 
 
-def _console(color: str):
+def _console(color: str) -> Console:
     from rich.console import Console
 
     forced = {"always": True, "never": False}.get(color)
@@ -69,7 +77,7 @@ def _console(color: str):
                    color_system="standard" if forced else None)
 
 
-def print_hits(doc: Document, hits, console=None, prefix: str = "") -> None:
+def print_hits(doc: Document, hits: Iterable[Hit], console: Console | None = None, prefix: str = "") -> None:
     """One line per sentence with hits (its line number first), the hits lit."""
     from rich.text import Text
 
@@ -77,8 +85,8 @@ def print_hits(doc: Document, hits, console=None, prefix: str = "") -> None:
 
     console = console or _console("auto")
     line_starts = [0] + [i + 1 for i, c in enumerate(doc.text) if c == "\n"]
-    for sentence, group in groupby(hits, key=lambda h: h.sentence):
-        group = list(group)
+    for sentence, same_sentence in groupby(hits, key=lambda h: h.sentence):
+        group = list(same_sentence)
         start, end = _context_span(doc, sentence, group)
         # One line, the hits lit; on a terminal each piece is made inert (which may
         # lengthen it, so the pieces are shown one by one rather than styled by offset).
@@ -95,7 +103,7 @@ def print_hits(doc: Document, hits, console=None, prefix: str = "") -> None:
                                     (f"{bisect_right(line_starts, start)}:", "green"), " ", body))
 
 
-def _context_span(doc: Document, sentence: int, group) -> tuple[int, int]:
+def _context_span(doc: Document, sentence: int, group: list[Hit]) -> tuple[int, int]:
     """The sentence around a group of hits, widened if a hit runs past it."""
     if 0 <= sentence < len(doc.sentences):
         s = doc.sentences[sentence]

@@ -15,3 +15,6 @@ until an article is analysed or a query word must be lemmatised.
 The per-article document models stay in the model cache (``tui_reader.store.cache``);
 the database keeps what is needed to list, search and cross-reference them.
 """
+
+# The public modules (the package itself defines nothing).
+__all__ = ["adding", "db", "meta", "queries", "records", "search", "store"]

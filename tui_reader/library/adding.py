@@ -115,6 +115,7 @@ def analyse_bytes(data: bytes, name: str, *, mtime: float | None = None, source:
     from tui_reader.library.meta import article_meta
     from tui_reader.library.records import build_record
     from tui_reader.load import load_bytes
+    from tui_reader.pipeline import cached_model, store_model
     from tui_reader.store import cache
 
     if not data.strip():
@@ -122,7 +123,7 @@ def analyse_bytes(data: bytes, name: str, *, mtime: float | None = None, source:
     sha = hashlib.sha256(data).hexdigest()
     suffix = Path(name).suffix if "://" not in name else ""
     key = cache.cache_key(sha, suffix=suffix)
-    entry = cache.load(key)
+    entry = cached_model(key)
     if entry is not None and entry.doc.analysis.level != "structure":
         doc = entry.doc
         doc.source.path = name
@@ -136,7 +137,7 @@ def analyse_bytes(data: bytes, name: str, *, mtime: float | None = None, source:
         from tui_reader.analysis import analyse
 
         doc = analyse(loaded.text, loaded.source, loaded.heading_hints)
-        cache.save(key, doc, {"heading_hints": loaded.heading_hints, "notes": loaded.notes})
+        store_model(key, doc, loaded)
     meta = article_meta(data, doc.text, doc.source.format, name, mtime)
     if source:
         meta.source = source

@@ -66,7 +66,7 @@ def article_meta(data: bytes, text: str, fmt: str, path: str | None, mtime: floa
 
 def date_in_text(head: str) -> str | None:
     """The first plausible date in ``head``: 2018-09-20, 04/08/2008, 20.09.2018, 4 августа 2008."""
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str | None]] = []
     for m in _ISO.finditer(head):
         found.append((m.start(), _iso(m.group(1), m.group(2), m.group(3))))
     for m in _DOTTED.finditer(head):

@@ -11,8 +11,9 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from tui_reader.search.lemmas import fold
+from tui_reader.morph import fold
 
 
 @dataclass(slots=True)
@@ -43,7 +44,8 @@ def articles(conn: sqlite3.Connection, limit: int | None = None) -> list[Article
 
 def counts(conn: sqlite3.Connection) -> tuple[int, int]:
     """(articles, unread)."""
-    return conn.execute("SELECT count(*), coalesce(sum(read = 0), 0) FROM articles").fetchone()
+    articles, unread = conn.execute("SELECT count(*), coalesce(sum(read = 0), 0) FROM articles").fetchone()
+    return int(articles), int(unread)
 
 
 def article(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
@@ -94,9 +96,9 @@ def people(conn: sqlite3.Connection, name: str = "", date_from: str | None = Non
     return [PersonRow(*row) for row in conn.execute(sql, params)]
 
 
-def _statement_filters(date_from, date_to, word) -> tuple[list[str], list]:
+def _statement_filters(date_from: str | None, date_to: str | None, word: str | None) -> tuple[list[str], list[Any]]:
     where: list[str] = []
-    params: list = []
+    params: list[Any] = []
     if date_from:
         where.append("st.date >= ?")
         params.append(date_from)
@@ -202,7 +204,7 @@ def figures(conn: sqlite3.Connection, kind: str | None = None, word: str = "", l
             ) -> list[FigureRow]:
     """Every figure (newest article first); of one kind; in a sentence with ``word`` (any form)."""
     where: list[str] = []
-    params: list = []
+    params: list[Any] = []
     if kind:
         where.append("f.kind = ?")
         params.append(kind)
@@ -237,7 +239,9 @@ class Info:
 
 
 def info(conn: sqlite3.Connection, path: Path) -> Info:
-    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    def one(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
     size = sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
     return Info(path=path, size=size, articles=one("SELECT count(*) FROM articles"),
                 unread=one("SELECT count(*) FROM articles WHERE read = 0"),

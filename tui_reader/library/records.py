@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from tui_reader.library.meta import ArticleMeta
 from tui_reader.model import Document
-from tui_reader.search.lemmas import fold
+from tui_reader.morph import fold
 
 TITLE_CHARS = 300
 
@@ -131,6 +131,8 @@ JOINED, BROKEN, CAPITAL = "|", "||", "^"
 def _sentences(doc: Document) -> list[SentenceRow]:
     """Each sentence with the lemmas of its words, from the model's word index."""
     index = doc.index
+    starts = index.starts if index else []
+    ends = index.ends if index else []
     text = doc.text
     token_lemmas: list[list[str]] = [[] for _ in range(len(index.starts))] if index else []
     if index:
@@ -143,12 +145,12 @@ def _sentences(doc: Document) -> list[SentenceRow]:
     for n, sent in enumerate(doc.sentences):
         groups: list[str] = []
         caps: list[str] = []
-        while t < total and index.starts[t] < sent.start:
+        while t < total and starts[t] < sent.start:
             t += 1
         previous_end = None
-        while t < total and index.starts[t] < sent.end:
+        while t < total and starts[t] < sent.end:
             forms = token_lemmas[t]
-            start = index.starts[t]
+            start = starts[t]
             if previous_end is not None:
                 gap = text[previous_end:start]
                 groups.append(JOINED if not gap or gap.isspace() else BROKEN)
@@ -156,7 +158,7 @@ def _sentences(doc: Document) -> list[SentenceRow]:
             groups.append((CAPITAL if capital else "") + " ".join(forms))
             if capital:
                 caps.extend(forms)
-            previous_end = index.ends[t]
+            previous_end = ends[t]
             t += 1
         rows.append(SentenceRow(n=n, start=sent.start, end=sent.end, text=text[sent.start:sent.end],
                                 lemmas=" ".join(groups), caps=" ".join(caps)))

@@ -16,10 +16,11 @@ from __future__ import annotations
 import itertools
 import re
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tui_reader.i18n import _
-from tui_reader.search.lemmas import yo_as_ye
+from tui_reader.morph import yo_as_ye
 from tui_reader.search.query import MODES, SearchError, has_capitals, parse_terms
 
 __all__ = ["MODES", "SearchError", "SentenceHit", "match_expression", "search_library", "sentence_spans"]
@@ -54,7 +55,7 @@ def match_expression(query: str) -> str | None:
     """The FTS5 MATCH expression for a lemma-mode query (None for a query with no word)."""
     from itertools import product
 
-    from tui_reader.search.lemmas import query_lemmas
+    from tui_reader.morph import query_lemmas
 
     parts = []
     for words in parse_terms(query):
@@ -93,7 +94,7 @@ def _row_tokens(lemmas: str) -> list[tuple[frozenset[str], bool, bool]]:
             for group, joined in _split_groups(lemmas)]
 
 
-def _split_groups(lemmas: str):
+def _split_groups(lemmas: str) -> Iterator[tuple[str, bool]]:
     from tui_reader.library.records import BROKEN, JOINED
 
     joined = False
@@ -116,7 +117,7 @@ def _phrases_hold(lemmas: str, phrases: list[list[tuple[frozenset[str], bool]]])
 
 
 def _phrases(query: str) -> list[list[tuple[frozenset[str], bool]]]:
-    from tui_reader.search.lemmas import query_lemmas
+    from tui_reader.morph import query_lemmas
 
     return [[(query_lemmas(w), w[:1].isupper()) for w in words] for words in parse_terms(query) if len(words) > 1]
 
@@ -165,7 +166,7 @@ def search_library(conn: sqlite3.Connection, query: str, mode: str = "lemma", *,
         conn.create_function(name, 1, None)  # gone with its query
 
 
-def _text_test(query: str, mode: str):
+def _text_test(query: str, mode: str) -> Callable[[str], bool]:
     """A predicate on a sentence's text for exact or regex mode (smart case, ё = е)."""
     if mode == "exact":
         ignore_case = not has_capitals(query)

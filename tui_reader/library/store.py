@@ -45,7 +45,8 @@ def store_record(conn: sqlite3.Connection, record: ArticleRecord) -> int | None:
               r.confidence, r.text) for r in record.statements if r.sentence in ids])
         conn.executemany(
             "INSERT INTO figures (article, start, end, kind, value, unit, text, sentence) VALUES (?,?,?,?,?,?,?,?)",
-            [(article, r.start, r.end, r.kind, r.value, r.unit, r.text, ids.get(r.sentence)) for r in record.figures])
+            [(article, r.start, r.end, r.kind, r.value, r.unit, r.text, None if r.sentence is None else ids.get(r.sentence))
+             for r in record.figures])
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -21,10 +21,30 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui_reader.fingerprint import fingerprint
 from tui_reader.i18n import _
 from tui_reader.load.decode import NotText, decode
-from tui_reader.model import Source
+from tui_reader.model import Source, SourceFormat
 from tui_reader.terminal_text import quote_name
+
+__all__ = [
+    "HTML_EXT",
+    "LOADER_VERSION",
+    "MARKDOWN_EXT",
+    "MAX_BYTES",
+    "TEXT_EXT",
+    "HeadingHint",
+    "LoadError",
+    "Loaded",
+    "load_bytes",
+    "load_path",
+    "no_article_note",
+    "normalise_newlines",
+]
+
+# The loader decides the text every model offset points into, so a change to its
+# code must retire cached models too (the pipeline puts this in the model version).
+LOADER_VERSION = fingerprint(Path(__file__).resolve().parent.glob("*.py"), 8)
 
 # Past this the analysis would take minutes and hold gigabytes; a news reader
 # has no business opening it.  The 3 MB novel is well inside.
@@ -113,7 +133,7 @@ def load_bytes(data: bytes, path: str | None = None, encoding: str | None = None
         source_text = text
         try:
             text, hints, _title = html_to_text(source_text)
-        except Exception:  # a parser failure on a broken page must not be a traceback: plain text then
+        except Exception:  # noqa: BLE001 - a parser failure on a broken page must not be a traceback: plain text then
             text, hints = "", []
         text = normalise_newlines(text)
         if not text.strip():
@@ -135,7 +155,7 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _guess_format(path: str | None, text: str, suffix: str | None = None) -> str:
+def _guess_format(path: str | None, text: str, suffix: str | None = None) -> SourceFormat:
     """By extension first; sniff the content for stdin and unknown extensions."""
     from tui_reader.load.html import looks_like_html
     from tui_reader.load.markdown import looks_like_markdown
@@ -175,7 +195,7 @@ def _read_stdin() -> bytes:
         raise LoadError("-: " + _("standard input is not available"))
     if sys.stdin.isatty():
         raise LoadError("-: " + _("standard input is a terminal; pipe a file in (summit-reader export - < article.txt)"))
-    data = stream.read(MAX_BYTES + 1)
+    data: bytes = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise LoadError("-: " + _("standard input is too large (over {limit})").format(limit=_mb(MAX_BYTES)))
     return data

@@ -76,6 +76,7 @@ def decode(data: bytes, encoding: str | None = None, notes: list[str] | None = N
     utf16 = _bomless_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
+    text: str | None
     try:
         text, codec = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -15,6 +15,7 @@ trafilatura is imported here only, when an HTML file is opened.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tui_reader.load import HeadingHint
 
@@ -26,8 +27,6 @@ _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re
 
 # A bold-only paragraph longer than this is an emphasised lead, not a subheading.
 BOLD_HEADING_MAX = 160
-
-BLOCKS = {"p", "head", "item", "quote", "row", "code", "list", "table"}
 
 
 def looks_like_html(text: str) -> bool:
@@ -69,7 +68,7 @@ def html_to_text(html: str) -> tuple[str, list[HeadingHint] | None, str | None]:
     return writer.text(), writer.headings, title
 
 
-def _emit(el, writer: _Writer) -> None:
+def _emit(el: Any, writer: _Writer) -> None:
     tag = el.tag
     if tag == "head":
         level = _head_level(el.get("rend"))
@@ -92,7 +91,7 @@ def _emit(el, writer: _Writer) -> None:
             writer.block(text)
 
 
-def _text(el) -> str:
+def _text(el: Any) -> str:
     # trafilatura marks line breaks with <lb/>; itertext drops them, so rebuild.
     parts: list[str] = []
     for node in el.iter():
@@ -109,16 +108,20 @@ def _text(el) -> str:
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
-def _is_bold_only(el, text: str) -> bool:
+def _is_bold_only(el: Any, text: str) -> bool:
     if not text or len(text) > BOLD_HEADING_MAX or "\n" in text:
         return False
-    squeeze = lambda s: re.sub(r"\s+", "", s)  # noqa: E731
     bold = "".join("".join(hi.itertext()) for hi in el.iter("hi") if (hi.get("rend") or "").startswith("#b"))
-    if squeeze(bold) != squeeze(text):
+    if _squeeze(bold) != _squeeze(text):
         return False
     # A bold paragraph that is all one link is a "read also" teaser, not a heading.
     linked = "".join("".join(ref.itertext()) for ref in el.iter("ref"))
-    return squeeze(linked) != squeeze(text)
+    return _squeeze(linked) != _squeeze(text)
+
+
+def _squeeze(s: str) -> str:
+    """``s`` without any whitespace (to compare texts however they were spaced)."""
+    return re.sub(r"\s+", "", s)
 
 
 def _head_level(rend: str | None) -> int:

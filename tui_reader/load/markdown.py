@@ -9,8 +9,12 @@ heading hints ``(start, end, level)``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from tui_reader.load import HeadingHint
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 # Lines that only a Markdown file starts: "# Title", "## Section", "---" front matter.
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.M)
@@ -23,11 +27,6 @@ def looks_like_markdown(text: str) -> bool:
     headings = len(_MD_HEADING.findall(sample))
     return headings >= 2 or (headings >= 1 and bool(_MD_MARKUP.search(sample))) or (
         sample.lstrip().startswith("# ") and headings >= 1)
-
-
-def markdown_to_text(source: str) -> tuple[str, list[HeadingHint]]:
-    text, headings, _code = markdown_parts(source)
-    return text, headings
 
 
 def markdown_parts(source: str) -> tuple[str, list[HeadingHint], list[tuple[int, int]]]:
@@ -104,7 +103,7 @@ def _front_matter(source: str) -> tuple[str | None, str]:
     return value or None, source[m.end():]
 
 
-def _inline_text(tok) -> str:
+def _inline_text(tok: Token) -> str:
     parts: list[str] = []
     for child in tok.children or []:
         if child.type in ("text", "code_inline"):

@@ -22,19 +22,19 @@ class _TextOnly(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
             self.skipping += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         if not self.skipping:
             self.parts.append(data)
 

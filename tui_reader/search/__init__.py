@@ -6,5 +6,10 @@ until a word must be lemmatised.
   ``query.warm_up(doc)`` prepares a document before the first keystroke;
 * ``suggest.suggest(doc, prefix)`` / ``suggest.complete(doc, value)`` — completion
   from the document's own words;
-* ``lemmas`` — the pymorphy3 wrapper search and the analysers share; ``context`` — per-document caches.
+* ``context`` — per-document caches.
+
+The pymorphy3 wrapper search shares with the analysers is ``tui_reader.morph``.
 """
+
+# The public modules (the package itself defines nothing).
+__all__ = ["context", "index", "query", "suggest"]

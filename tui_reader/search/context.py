@@ -16,7 +16,7 @@ from itertools import repeat
 from operator import ne
 
 from tui_reader.model import Document, WordIndex
-from tui_reader.search.lemmas import fold, yo_as_ye
+from tui_reader.morph import fold, yo_as_ye
 
 _KEEP = 4
 _contexts: OrderedDict[int, SearchContext] = OrderedDict()
@@ -38,9 +38,9 @@ class SearchContext:
     text: str  # the text this context was built for (a replaced text means rebuild)
     index: WordIndex
     sentence_starts: list[int]
-    _folded: dict[bool, str] = field(default_factory=dict)
+    _folded: dict[bool, str | None] = field(default_factory=dict)
     _vocabulary: Vocabulary | None = None
-    _token_sentences: array | None = None
+    _token_sentences: array[int] | None = None
 
     def sentence_of(self, offset: int) -> int:
         """The sentence holding ``offset`` (the one before it, between sentences; -1 if none)."""
@@ -48,7 +48,7 @@ class SearchContext:
             return -1
         return max(bisect_right(self.sentence_starts, offset) - 1, 0)
 
-    def token_sentences(self) -> array:
+    def token_sentences(self) -> array[int]:
         """The sentence of every word token (built once, in C: ~0.1 s on the novel)."""
         if self._token_sentences is None:
             if self.sentence_starts:
@@ -65,10 +65,11 @@ class SearchContext:
         """The text with ё read as е (and lower-cased if ``ignore_case``), same offsets;
         None if lower-casing would change the length (then offsets would not map)."""
         if ignore_case not in self._folded:
-            text = yo_as_ye(self.doc.text)
+            folded = yo_as_ye(self.doc.text)
+            text: str | None = folded
             if ignore_case:
-                lowered = text.lower()
-                text = lowered if len(lowered) == len(text) else None
+                lowered = folded.lower()
+                text = lowered if len(lowered) == len(folded) else None
             self._folded[ignore_case] = text
         return self._folded[ignore_case]
 
@@ -116,7 +117,7 @@ def _build_context(doc: Document, previous: SearchContext | None = None) -> Sear
     return ctx
 
 
-def _build_vocabulary(text: str, index: WordIndex, token_sentences: array) -> Vocabulary:
+def _build_vocabulary(text: str, index: WordIndex, token_sentences: array[int]) -> Vocabulary:
     """Forms with their counts and usual spelling.  The spelling is judged inside sentences
     where the text has any there: a sentence start capitalises every word ("Ну", "Натянув")."""
     starts_sentence = [True] + list(map(ne, token_sentences[1:], token_sentences[:-1]))

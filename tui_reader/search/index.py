@@ -8,7 +8,7 @@ the per-token work to one dict lookup.
 from __future__ import annotations
 
 from tui_reader.model import WordIndex
-from tui_reader.search.lemmas import WORD_RE, fold, normal_forms
+from tui_reader.morph import WORD_RE, fold, normal_forms
 
 
 def build_index(text: str) -> WordIndex:

@@ -21,14 +21,14 @@ both smart-case (case-insensitive unless the query has a capital letter).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import compress, islice
-from typing import NamedTuple, overload
+from typing import Any, NamedTuple, overload
 
 from tui_reader.i18n import _
 from tui_reader.model import Document
+from tui_reader.morph import WORD_RE, query_lemmas, yo_as_ye
 from tui_reader.search.context import SearchContext, context_for
-from tui_reader.search.lemmas import WORD_RE, query_lemmas, yo_as_ye
 from tui_reader.search.suggest import complete, suggest  # the app finds everything here
 
 __all__ = ["MODES", "Hit", "HitList", "SearchError", "SlowPattern", "complete", "parse_terms", "search", "suggest", "warm_up"]
@@ -71,7 +71,7 @@ class HitList(Sequence[Hit]):
     def __getitem__(self, i: int) -> Hit: ...
     @overload
     def __getitem__(self, i: slice) -> list[Hit]: ...
-    def __getitem__(self, i):
+    def __getitem__(self, i: int | slice) -> Hit | list[Hit]:
         if isinstance(i, slice):
             return [self._get(k) for k in range(*i.indices(self._length))]
         if i < 0:
@@ -80,7 +80,7 @@ class HitList(Sequence[Hit]):
             raise IndexError("hit index out of range")
         return self._get(i)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Hit]:
         get = self._get
         return (get(k) for k in range(self._length))
 
@@ -229,7 +229,7 @@ def _word_tokens(ctx: SearchContext, word: str) -> list[int]:
     return [t for t in tokens if keep(text[starts[t]:ends[t]])]
 
 
-def _case_filter(word: str):
+def _case_filter(word: str) -> Callable[[str], bool]:
     """A test that a surface form keeps the capitals of query ``word``."""
     letters = [c for c in word if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
@@ -293,18 +293,18 @@ def _regex_hits(ctx: SearchContext, pattern: str, limit: int | None) -> HitList:
             pattern=repr(pattern), seconds=REGEX_TIMEOUT)) from None
 
 
-def _pattern_hits(ctx: SearchContext, compiled, limit: int | None,
+def _pattern_hits(ctx: SearchContext, compiled: re.Pattern[str] | Any, limit: int | None,
                   haystack: str | None = None) -> HitList:
     """Hits of a compiled ``re`` or ``regex`` pattern (the latter stopped after ``REGEX_TIMEOUT``)."""
     if haystack is None:
-        haystack = ctx.folded_text(False)  # ё read as е, case kept: same offsets as the text
+        haystack = ctx.folded_text(False) or ""  # ё read as е, case kept: same offsets (never None uncased)
     if isinstance(compiled, re.Pattern):
         matches = compiled.finditer(haystack)
     else:
         matches = compiled.finditer(haystack, timeout=REGEX_TIMEOUT, concurrent=True)
     # Only the spans now (an empty match marks no text); a Hit, with its sentence, is made when read.
-    spans = (span for span in (m.span() for m in matches) if span[0] != span[1])
-    spans = list(spans if limit is None else islice(spans, max(limit, 0)))
+    found = (span for span in (m.span() for m in matches) if span[0] != span[1])
+    spans = list(found if limit is None else islice(found, max(limit, 0)))
 
     def hit(k: int) -> Hit:
         start, end = spans[k]

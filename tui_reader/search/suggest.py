@@ -8,11 +8,13 @@ word completed (the shape Textual's ``Suggester`` wants).
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from tui_reader.model import Document
-from tui_reader.search.context import context_for
-from tui_reader.search.lemmas import WORD_RE, first_lemma, fold, yo_as_ye
+from tui_reader.morph import WORD_RE, first_lemma, fold, yo_as_ye
+from tui_reader.search.context import Vocabulary, context_for
 
 # Forms looked at per keystroke: the most frequent this many of those matching the prefix.
 _CANDIDATES = 60
@@ -31,7 +33,7 @@ def suggest(doc: Document, prefix: str, limit: int = 10) -> list[str]:
     vocab = context_for(doc).vocabulary()
     lo = bisect_left(vocab.forms, key)
     hi = bisect_left(vocab.forms, key + "\U0010ffff", lo)
-    matching = range(lo, hi)
+    matching: Sequence[int] = range(lo, hi)
     if typed != typed.lower():
         matching = [i for i in matching if _keeps_capitals(vocab.spellings[i], typed)]
     best = heapq.nlargest(_CANDIDATES, matching, key=vocab.counts.__getitem__)
@@ -56,12 +58,13 @@ def suggest(doc: Document, prefix: str, limit: int = 10) -> list[str]:
 def complete(doc: Document, value: str) -> str | None:
     """``value`` with its last word completed by the best suggestion (None if there is none)."""
     options = suggest(doc, value, limit=1)
-    if not options:
+    word = _last_word(value)
+    if not options or word is None:
         return None
-    return value[:_last_word(value).start()] + options[0]
+    return value[:word.start()] + options[0]
 
 
-def _last_word(value: str):
+def _last_word(value: str) -> re.Match[str] | None:
     """The word being typed: the last word, if the input ends inside it (not after a space)."""
     last = None
     for last in WORD_RE.finditer(value):
@@ -69,7 +72,7 @@ def _last_word(value: str):
     return last if last is not None and last.end() == len(value) else None
 
 
-def _shown(lemma: str, members: list[int], vocab, key: str) -> str:
+def _shown(lemma: str, members: list[int], vocab: Vocabulary, key: str) -> str:
     """The dictionary form if it completes the prefix, else the group's most frequent form.
 
     The dictionary form is spelt as the text spells it where the text has it, else

@@ -2,10 +2,11 @@
 
 An entry is found by a key made of the raw file's sha256 and the options that
 change what decoding gives (the encoding override, the file name's suffix, which
-may decide the format).  The analyser's version (``MODEL_VERSION``) is checked
-from the entry's header, so a newer analyser overwrites the older entry in place
-instead of leaving it behind; a foreign, damaged or truncated entry reads as a
-miss.  Past ``MAX_CACHE_BYTES`` the least recently used entries are deleted.
+may decide the format).  The caller's model version (``pipeline.MODEL_VERSION``:
+the analysers', the loader's and the package's) is written in the entry's header and
+checked on reading, so a newer analyser overwrites the older entry in place instead
+of leaving it behind; a foreign, damaged or truncated entry reads as a miss.  The
+version is passed in, not computed here: the store knows nothing of the analysers.  Past ``MAX_CACHE_BYTES`` the least recently used entries are deleted.
 
 The cache never gets in the reader's way: a directory that is missing, cannot be
 created or is read-only means "no cache", not an error.  Writes go to a temporary
@@ -15,6 +16,7 @@ processes storing the same document at once each replace it with a whole file.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -23,24 +25,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui_reader import __version__
-from tui_reader.analysis import ANALYSER_VERSION
-from tui_reader.fingerprint import fingerprint
 from tui_reader.model import Document
 from tui_reader.store.codec import FormatError, decode_entry, encode_parts
 from tui_reader.store.files import atomic_write, user_dir
+
+__all__ = [
+    "ENV_DIR",
+    "MAX_CACHE_BYTES",
+    "SUFFIX",
+    "Entry",
+    "Info",
+    "cache_dir",
+    "cache_key",
+    "clear",
+    "info",
+    "load",
+    "prune",
+    "save",
+]
 
 ENV_DIR = "SUMMIT_READER_CACHE_DIR"
 SUFFIX = ".model"
 TEMP_PREFIX = ".tmp-"
 STALE_TEMP_SECONDS = 600  # a temporary file older than this was left by a killed writer
 
-
-# What the header must say for an entry to be used: the analysers' version (a
-# fingerprint of their source), the loader's, and the package version as a safety net.
-# The loader decides the text every offset points into, so its code counts too.
-_LOADER_FILES = (Path(__file__).resolve().parent.parent / "load").glob("*.py")
-MODEL_VERSION = f"{ANALYSER_VERSION}/{fingerprint(_LOADER_FILES, 8)}/{__version__}"
 
 # Past this the least recently used entries go (an article's entry is ~25–100 KB,
 # the 3 MB novel's ~15 MB).
@@ -66,30 +74,31 @@ class Entry:
     extra: dict[str, Any]
 
 
-def load(key: str, directory: Path | None = None) -> Entry | None:
-    """The stored model for ``key``, or None (absent, foreign, old, damaged, unreadable)."""
+def load(key: str, directory: Path | None = None, *, version: str) -> Entry | None:
+    """The stored model for ``key`` made by ``version``, or None (absent, foreign, made
+    by another version, damaged, unreadable)."""
     path = (directory or cache_dir()) / (key + SUFFIX)
     data = _read_entry(path)
     if data is None:
         return None
     try:
-        doc, extra = decode_entry(data, MODEL_VERSION)
+        doc, extra = decode_entry(data, version)
     except FormatError:
         return None
     if doc.source.sha256 and not key.startswith(doc.source.sha256):
         return None  # a file moved in under another's name
-    try:
+    with contextlib.suppress(OSError):
         os.utime(path)  # recently used: pruned last
-    except OSError:
-        pass
     return Entry(doc, extra)
 
 
-def save(key: str, doc: Document, extra: dict[str, Any] | None = None, directory: Path | None = None) -> bool:
-    """Store ``doc`` under ``key``; False (and no error) where the cache cannot be written."""
+def save(key: str, doc: Document, extra: dict[str, Any] | None = None, directory: Path | None = None, *,
+         version: str) -> bool:
+    """Store ``doc`` under ``key``, made by ``version``; False (and no error) where the
+    cache cannot be written."""
     directory = directory or cache_dir()
     try:
-        parts = encode_parts(doc, MODEL_VERSION, extra)
+        parts = encode_parts(doc, version, extra)
     except (TypeError, ValueError, OverflowError):
         # A model field the format cannot hold (tests/test_store.py keeps this from
         # happening): the reader goes on without a cache rather than failing.

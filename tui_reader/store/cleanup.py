@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 STALE_SECONDS = 600
@@ -44,7 +45,7 @@ def remove_stale_temps(now: float | None = None) -> int:
     return removed
 
 
-def _remove_old(directory: Path, is_temp, limit: float) -> int:
+def _remove_old(directory: Path, is_temp: Callable[[str], bool], limit: float) -> int:
     removed = 0
     try:
         entries = list(os.scandir(directory))

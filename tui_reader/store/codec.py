@@ -178,7 +178,7 @@ def _unflatten_spans(cls: type, spans: str, record: dict[str, Any]) -> Any:
 
 # --- tables ----------------------------------------------------------------------
 
-def _encode_table(writer: _Writer, rows: list, cls: type) -> dict[str, Any]:
+def _encode_table(writer: _Writer, rows: list[Any], cls: type) -> dict[str, Any]:
     columns = {}
     for f in fields(cls):
         values = [getattr(row, f.name) for row in rows]
@@ -189,7 +189,7 @@ def _encode_table(writer: _Writer, rows: list, cls: type) -> dict[str, Any]:
     return {"n": len(rows), "columns": columns}
 
 
-def _decode_table(reader: _Reader, table: dict[str, Any], cls: type) -> list:
+def _decode_table(reader: _Reader, table: dict[str, Any], cls: type) -> list[Any]:
     n = table["n"]
     columns = []
     for f in fields(cls):  # positional, in the dataclass's field order
@@ -246,7 +246,7 @@ class _Writer:
         self.size += len(blob)
         return where
 
-    def add_ints(self, values: list[int]) -> list:
+    def add_ints(self, values: list[int]) -> list[Any]:
         try:
             column = array(INT32, values)
         except OverflowError:
@@ -260,7 +260,7 @@ class _Reader:
     def __init__(self, payload: memoryview) -> None:
         self._payload = payload
 
-    def bytes(self, where: list) -> memoryview:
+    def bytes(self, where: list[Any]) -> memoryview:
         start, size = where[0], where[1]
         if start < 0 or size < 0 or start + size > len(self._payload):
             raise FormatError("truncated model")
@@ -269,7 +269,7 @@ class _Reader:
     def text(self, where: list[int]) -> str:
         return str(self.bytes(where), "utf-8")
 
-    def ints(self, where: list) -> list[int]:
+    def ints(self, where: list[Any]) -> list[int]:
         if where[2] not in (INT32, INT64):
             raise FormatError(f"unknown column type {where[2]!r}")
         column = array(where[2])
@@ -281,7 +281,7 @@ class _Reader:
 
 def _plain(value: Any) -> Any:
     """A field's value as JSON-able data (dataclasses as dicts, as ``model.to_dict`` does)."""
-    if is_dataclass(value):
+    if is_dataclass(value) and not isinstance(value, type):
         return asdict(value)
     if isinstance(value, list):
         return [_plain(v) for v in value]

@@ -31,8 +31,10 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tui_reader.i18n import _
 from tui_reader.store.files import atomic_write_text, reason, user_dir
@@ -246,7 +248,7 @@ def _with_feeds(text: str, feeds: dict[str, str]) -> str:
     return "\n".join(lines + gap + ["[feeds]"] + entries) + "\n"
 
 
-def _read(path: Path) -> tuple[dict, str | None]:
+def _read(path: Path) -> tuple[dict[str, Any], str | None]:
     try:
         with open(path, "rb") as f:
             raw = f.read(MAX_CONFIG_BYTES + 1)
@@ -265,7 +267,7 @@ def _read(path: Path) -> tuple[dict, str | None]:
         return {}, _("{path} is not valid TOML ({reason})").format(path=path, reason=reason(e))
 
 
-def _flatten(table: dict, prefix: str = ""):
+def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
     """Binding ids contain dots; unquoted in TOML they become nested tables, so
     ``marks.set = "m"`` and ``"marks.set" = "m"`` both mean the id "marks.set"."""
     for key, value in table.items():

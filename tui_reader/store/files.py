@@ -2,6 +2,7 @@
 atomically, and an OS error in a few words."""
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -45,10 +46,8 @@ def atomic_write(path: Path, parts: Iterable[bytes], *, temp_prefix: str | None 
                 os.fsync(f.fileno())
         os.replace(temp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp)
-        except OSError:
-            pass
         raise
 
 

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from tui_reader.i18n import _
 from tui_reader.store.files import atomic_write_text, reason, user_dir
@@ -174,6 +175,6 @@ def _parse(data: object) -> DocState:
     return DocState(position=position, marks=marks)
 
 
-def _valid_sha(sha: str | None) -> bool:
+def _valid_sha(sha: str | None) -> TypeGuard[str]:
     # Hex only: the hash becomes a file name, so nothing like "../" may get through.
-    return bool(sha) and bool(_SHA.match(sha))
+    return sha is not None and _SHA.match(sha) is not None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from tui_reader.i18n import _
@@ -29,6 +30,7 @@ _PROLOG_JUNK = re.compile(rb"(\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(\[.*?\])
 _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.I)
 _ENTITY = re.compile(rb"<!ENTITY", re.I)
 SUMMARY_CHARS = 600
+_EPOCH = datetime.fromtimestamp(0, UTC)  # a sort key for "no date" (only dated items are sorted by it)
 
 
 class FeedError(FetchError):
@@ -106,7 +108,7 @@ def parse_feed(data: bytes, base_url: str, name: str | None = None, charset: str
         raise FeedError(_("{where}: not a readable feed ({reason})").format(where=name, reason=reason))
     title = plain(parsed.feed.get("title", "")) or name
     items = [_item(entry, title, base_url) for entry in parsed.entries]
-    dated = sorted((i for i in items if i.date), key=lambda i: i.date, reverse=True)
+    dated = sorted((i for i in items if i.date), key=lambda i: i.date or _EPOCH, reverse=True)
     feed = Feed(title=title, url=name, items=dated + [i for i in items if not i.date])
     harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     if parsed.bozo and not isinstance(parsed.get("bozo_exception"), harmless):
@@ -151,7 +153,7 @@ def _as_utf8(data: bytes) -> bytes:
     return data.removeprefix(b"\xef\xbb\xbf")
 
 
-def _item(entry, feed_title: str, base_url: str) -> Item:
+def _item(entry: Any, feed_title: str, base_url: str) -> Item:
     title = plain(entry.get("title", ""))
     link = entry.get("link") or None
     if link:
@@ -175,7 +177,7 @@ class _TextOnly(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("br", "p", "div", "li"):
             self.parts.append(" ")
 
@@ -185,7 +187,7 @@ class _FeedLinks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag != "link":
             return
         a = {k: (v or "") for k, v in attrs}

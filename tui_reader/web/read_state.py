@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui_reader.i18n import _
 from tui_reader.store.files import atomic_write_text
 from tui_reader.store.state import state_dir
+
+if TYPE_CHECKING:
+    from tui_reader.web.feeds import Item
 
 FILE_NAME = "feeds-read.json"
 KEEP_DAYS = 180
@@ -33,7 +38,7 @@ class ReadItems:
     def is_read(self, key: str) -> bool:
         return key in self.read
 
-    def unread(self, items) -> int:
+    def unread(self, items: Iterable[Item]) -> int:
         return sum(1 for item in items if item.key not in self.read)
 
     def mark(self, key: str, read: bool = True) -> str | None:

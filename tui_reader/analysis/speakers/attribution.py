@@ -38,7 +38,7 @@ from tui_reader.analysis.speakers.subjects import (
 )
 from tui_reader.analysis.speakers.syntax import dash_attribution, names_something, subject_of, writes_words
 from tui_reader.analysis.speakers.words import RELATIONAL, THING_VERBS
-from tui_reader.search.lemmas import word_parses
+from tui_reader.morph import word_parses
 
 # (Reporting verbs a thing can be the subject of, 'план предполагает': the data file's thing_subject.)
 

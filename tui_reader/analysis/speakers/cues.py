@@ -29,7 +29,7 @@ from tui_reader.analysis.speakers.words import (
     STATEMENT_NOUNS,
     VIEW_NOUNS,
 )
-from tui_reader.search.lemmas import fold, word_parses
+from tui_reader.morph import fold, word_parses
 
 __all__ = ["CLAUSE_VERBS", "NAMING_VERBS", "NO_CONTINUATION", "Cue", "Tok", "denies_report", "find_cues",
            "may_report", "tokens_of"]

@@ -21,7 +21,7 @@ from tui_reader.analysis.speakers.shared import HONORIFICS, QUOTE_MARKS, TITLE_W
 from tui_reader.analysis.speakers.subjects import name_between, named_in_phrase
 from tui_reader.analysis.speakers.syntax import name_cases, subject_of, word_cases
 from tui_reader.model import Span, Speaker, Statement
-from tui_reader.search.lemmas import word_parses
+from tui_reader.morph import word_parses
 
 
 def find_people(ctx: SpeakerContext) -> None:

@@ -293,7 +293,7 @@ def _as_person_noun(tok: Tok) -> Tok:
     the genitive of 'премьер' here, not 'премьера' (a first night)."""
     from dataclasses import replace
 
-    from tui_reader.search.lemmas import fold, word_parses
+    from tui_reader.morph import fold, word_parses
 
     for p in word_parses(tok.text.lower()):
         if p.tag.POS == "NOUN" and "anim" in p.tag:

@@ -158,7 +158,7 @@ def resolve_token(ctx: SpeakerContext, i: int, j: int, gender: str | None) -> Pe
 
 
 def _unknown_word(tok: Tok) -> bool:
-    from tui_reader.search.lemmas import word_parses
+    from tui_reader.morph import word_parses
 
     return tok.text.isalpha() and not any(p.is_known for p in word_parses(tok.text.lower()))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from tui_reader.analysis.names import PROPER_GRAMS
 from tui_reader.analysis.speakers.cues import Tok
 from tui_reader.analysis.speakers.shared import CLAUSE_RELS, WRITTEN_WORDS
-from tui_reader.search.lemmas import word_parses
+from tui_reader.morph import word_parses
 
 
 def is_common_noun(tok: Tok) -> bool:

@@ -14,7 +14,7 @@ from tui_reader.app.library.table import Column, VirtualTable
 from tui_reader.i18n import _
 from tui_reader.library.queries import ArticleRow, articles, counts
 from tui_reader.library.store import set_read
-from tui_reader.search.lemmas import fold
+from tui_reader.morph import fold
 
 
 def fuzzy_filter(query: str):

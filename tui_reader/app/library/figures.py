@@ -15,7 +15,7 @@ from tui_reader.app.library.table import Column, VirtualTable
 from tui_reader.i18n import _
 from tui_reader.library.queries import FigureRow, figures
 from tui_reader.model import NUMBER_KINDS
-from tui_reader.search.lemmas import fold
+from tui_reader.morph import fold
 
 
 class FiguresScreen(LibraryScreen):

@@ -19,7 +19,7 @@ from tui_reader.app.library.table import Column, VirtualTable
 from tui_reader.app.sanitize import one_line
 from tui_reader.i18n import _
 from tui_reader.library.queries import PersonRow, StatementRow, date_bound, fill, people, statements
-from tui_reader.search.lemmas import fold
+from tui_reader.morph import fold
 
 
 class _FilteredScreen(LibraryScreen):

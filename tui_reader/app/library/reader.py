@@ -13,8 +13,7 @@ def opened_article(row: ArticleRow):
     """The article as the reader opens it: from its file (usually a cache hit), else from the
     model cache alone (the file moved away); None if neither is there."""
     from tui_reader.load import Loaded, LoadError
-    from tui_reader.pipeline import Opened, open_for_reading
-    from tui_reader.store import cache
+    from tui_reader.pipeline import Opened, cached_model, open_for_reading
 
     if row.path:
         try:
@@ -23,7 +22,7 @@ def opened_article(row: ArticleRow):
                 return opened
         except LoadError:
             pass
-    entry = cache.load(row.cache_key)
+    entry = cached_model(row.cache_key)
     if entry is None:
         return None
     doc = entry.doc

@@ -1,14 +1,21 @@
 """Word forms → lemmas with pymorphy3: the one dictionary of the process, shared by the
-search index, the queries and the analysers (``word_parses``, cached).
+search index, the queries, the library and the analysers (``word_parses``, cached).
 
-pymorphy3 is imported lazily (on the first word to lemmatise), so importing the
-search package — or opening a cached model — never pays for it.
+Its own low module (below ``search`` and ``analysis``, above ``model``), so the
+analysers need not import the search package to ask about a word.  pymorphy3 is
+imported lazily (on the first word to lemmatise), so importing this module — or
+opening a cached model — never pays for it.
 """
 from __future__ import annotations
 
 import re
 import threading
 from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "WORD_RE", "analyzer", "first_lemma", "fold", "normal_forms", "query_lemmas", "word_parses", "yo_as_ye",
+]
 
 # A word token: letters/digits, with inner hyphens ("из-за", "Нью-Йорк", "северо-запад").
 # Underscores are not word characters for a reader.
@@ -16,11 +23,11 @@ WORD_RE = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
 _HYPHENS_RE = re.compile(r"[-‐‑]")
 _CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
 
-_analyzer = None
+_analyzer: Any = None  # a pymorphy3.MorphAnalyzer (pymorphy3 has no type information)
 _analyzer_lock = threading.Lock()  # the app's search and analysis threads may both ask first
 
 
-def analyzer():
+def analyzer() -> Any:
     """The process-wide pymorphy3 analyser (loaded once, ~0.1 s), shared by search and
     the analysers, so a process holds one dictionary, not two."""
     global _analyzer
@@ -32,16 +39,16 @@ def analyzer():
     return _analyzer
 
 
-def _load_analyzer():
+def _load_analyzer() -> Any:
     import pymorphy3
 
-    class SafeMorphAnalyzer(pymorphy3.MorphAnalyzer):
+    class SafeMorphAnalyzer(pymorphy3.MorphAnalyzer):  # type: ignore[misc]  # untyped base
         """pymorphy3 asks ``unicodedata.name`` about every character of a word it does
         not know, and some characters have no name (unassigned code points; Tangut on
         Python 3.13): it raises ValueError.  Any text must open, so parse such a word
         with those characters replaced."""
 
-        def parse(self, word):
+        def parse(self, word: str) -> Any:
             try:
                 return super().parse(word)
             except ValueError:
@@ -51,7 +58,7 @@ def _load_analyzer():
 
 
 @lru_cache(maxsize=200_000)
-def word_parses(word: str) -> tuple:
+def word_parses(word: str) -> tuple[Any, ...]:
     """Every pymorphy3 parse of ``word``, most likely first; cached, since the analysers
     and the search box ask about the same few thousand words over and over."""
     return tuple(analyzer().parse(word))
