@@ -91,8 +91,8 @@ def main() -> None:
         for name, (encode, decode) in candidates().items():
             blob = encode(doc)
             file = Path(tmp) / "entry"
-            save = best_of(lambda: file.write_bytes(encode(doc)), 3)
-            load = best_of(lambda: decode(file.read_bytes()))
+            save = best_of(lambda file=file, encode=encode: file.write_bytes(encode(doc)), 3)
+            load = best_of(lambda file=file, decode=decode: decode(file.read_bytes()))
             assert decode(blob) == doc, name
             print(f"{name:34} {len(blob) / 1e6:7.2f}MB {save * 1e3:7.1f}ms {load * 1e3:7.1f}ms")
 

@@ -5,7 +5,6 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tui_reader.app.article_view import ArticleView
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.reader_app import DetailsBar, ReaderApp
 from tui_reader.app.sample import sample_document, structure_only

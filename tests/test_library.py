@@ -32,7 +32,7 @@ def built(tmp_path_factory):
 
 @pytest.fixture
 def library(built, monkeypatch):
-    base, env, folder = built
+    _base, env, folder = built
     for k, v in env.items():
         monkeypatch.setenv(k, v)
     conn = db.connect()
@@ -47,7 +47,7 @@ def cli_json(capsys, *argv) -> list[dict]:
 
 
 def test_articles_listed_with_date_and_counts(library):
-    conn, folder = library
+    conn, _folder = library
     rows = queries.articles(conn)
     assert len(rows) == 3
     by_name = {Path(r.path).name: r for r in rows}
@@ -60,7 +60,7 @@ def test_articles_listed_with_date_and_counts(library):
 
 
 def test_rerun_adds_nothing(library, capsys):
-    conn, folder = library
+    _conn, folder = library
     capsys.readouterr()
     assert main(["library", "add", str(folder), "--jobs", "1"]) == 0
     assert capsys.readouterr().out.startswith("0 added, 3 already in the library, 0 failed")

@@ -3,6 +3,7 @@
 Each drives the installed command in a subprocess against a real SQLite file."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -70,10 +71,8 @@ def wait_for_articles(db_file: Path, at_least: int, process: subprocess.Popen, t
 
 def end_group(process: subprocess.Popen) -> None:
     """The pool's processes, which a kill of the parent alone leaves to end by themselves."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait(timeout=30)
 
 
@@ -110,7 +109,7 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_continues(tmp_path, env):
     try:
         wait_for_articles(db_file, 1, adding)
         os.killpg(adding.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
-        out, err = adding.communicate(timeout=60)
+        _out, err = adding.communicate(timeout=60)
     finally:
         end_group(adding)
     assert adding.returncode == 130

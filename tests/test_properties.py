@@ -1,6 +1,8 @@
 """Properties: any bytes load or fail cleanly; any text gives a valid model."""
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +26,7 @@ def check_spans(doc: Document) -> None:
     sections, paragraphs, sentences = doc.sections, doc.paragraphs, doc.sentences
     assert sections, "there is always at least the lead section"
     assert sections[0].start == 0 and sections[-1].end == n
-    for a, b in zip(sections, sections[1:]):
+    for a, b in itertools.pairwise(sections):
         assert a.end == b.start, "sections tile the text in order"
     for sec in sections:
         assert 0 <= sec.start <= sec.end <= n

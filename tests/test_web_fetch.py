@@ -39,7 +39,7 @@ def test_an_article_opens_with_title_sections_byline_and_its_url(server):
     assert doc.source.url == url and doc.source.path == url and doc.source.format == "html"
     assert doc.source.author == "Мария Журавлёва"
     assert doc.source.date == "2026-11-30"
-    path, headers = server.requests[-1]
+    _path, headers = server.requests[-1]
     assert headers["user-agent"] == USER_AGENT and "summit-reader/" in USER_AGENT
 
 
@@ -163,7 +163,7 @@ def test_a_page_with_no_article_is_one_line(server):
 
 
 def test_not_a_web_address_we_open(server):
-    with pytest.raises(FetchError, match="cannot connect|not a web address"):
+    with pytest.raises(FetchError, match=r"cannot connect|not a web address"):
         fetch("http://127.0.0.1:1/")  # nothing listens on port 1
 
 

@@ -40,9 +40,10 @@ def peak_mb(out: subprocess.CompletedProcess) -> int:
 
 
 def _vm_size_mb() -> int:
-    for line in open("/proc/self/status"):
-        if line.startswith("VmSize:"):
-            return int(line.split()[1]) // 1024
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) // 1024
     return 0
 
 

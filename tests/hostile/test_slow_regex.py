@@ -7,6 +7,7 @@ are sized so that ``re`` takes ~10 s here (a failure, not a hang, on old code).
 """
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -56,5 +57,5 @@ async def test_the_app_keeps_answering_while_a_pattern_runs():
         await pilot.press(*SLOW)
         await pilot.pause(REGEX_TIMEOUT + 2)
         assert any("too slow" in str(n.message) for n in app._notifications), list(app._notifications)
-        gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
         assert gaps and max(gaps) < 1.0, f"the app stood still for {max(gaps):.1f} s"

@@ -23,7 +23,7 @@ from tui_reader.web.fetch import FetchError, is_url
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
 # What a directory is searched for; a file named on the command line is indexed whatever its name.
 DOCUMENT_SUFFIXES = TEXT_EXT | MARKDOWN_EXT | HTML_EXT
@@ -50,9 +50,11 @@ def run(args: argparse.Namespace) -> int:
         overall = progress.add_task("files", total=len(files))
         for path in files:
             stage = progress.add_task(_short(path), total=1.0)
+            def on_progress(name: str, share: float, stage: TaskID = stage, path: Path | str = path) -> None:
+                progress.update(stage, completed=share, description=f"{_short(path)}: {name}")
+
             try:
-                what = _index_one(path, args.encoding, args.force, args.offline,
-                                  lambda name, share: progress.update(stage, completed=share, description=f"{_short(path)}: {name}"))
+                what = _index_one(path, args.encoding, args.force, args.offline, on_progress)
             except Exception as e:  # noqa: BLE001 - one bad file must not stop the others
                 failures.append(f"{quote_name(path)}: {error_line(e)}")
                 progress.console.print(for_stream(f"summit-reader: {failures[-1]}", sys.stderr),

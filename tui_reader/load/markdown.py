@@ -42,7 +42,7 @@ def markdown_parts(source: str) -> tuple[str, list[HeadingHint], list[tuple[int,
     tokens = md.parse(source)
     cell = 0
     list_stack: list[list[int | None]] = []  # per open list: [next number or None for bullets]
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         kind = tok.type
         if kind == "heading_open":
             out.start_block()

@@ -66,9 +66,8 @@ def complete(doc: Document, value: str) -> str | None:
 
 def _last_word(value: str) -> re.Match[str] | None:
     """The word being typed: the last word, if the input ends inside it (not after a space)."""
-    last = None
-    for last in WORD_RE.finditer(value):
-        pass
+    words = list(WORD_RE.finditer(value))
+    last = words[-1] if words else None
     return last if last is not None and last.end() == len(value) else None
 
 

@@ -86,28 +86,28 @@ def fetch(url: str, *, timeout: float | None = None, max_bytes: int = MAX_BYTES,
     deadline = time.monotonic() + max(seconds * 3, seconds + 5)
     try:
         with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=limits,
-                          headers={"User-Agent": USER_AGENT}) as client:
-            with client.stream("GET", url, headers=headers or {}) as response:
-                final = str(response.url)
-                got = {k.lower(): v for k, v in response.headers.items()}
-                if response.status_code == 304:
-                    return Fetched(b"", final, got, 304, url=url)
-                if response.status_code >= 400:
-                    reason = response.reason_phrase or ""
-                    raise FetchError(_("{url}: the server answered {status} {reason}").format(
-                        url=final, status=response.status_code, reason=reason).rstrip(), response.status_code)
-                body = bytearray()
-                truncated = False
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > max_bytes:  # a page of exactly the cap is whole
-                        del body[max_bytes:]
-                        truncated = True
-                        break
-                    if time.monotonic() > deadline:
-                        raise FetchError(_("{url}: timed out (the page kept coming for {seconds:.0f} s)").format(
-                            url=url, seconds=seconds * 3))
-                return Fetched(bytes(body), final, got, response.status_code, truncated, url=url)
+                          headers={"User-Agent": USER_AGENT}) as client, \
+                client.stream("GET", url, headers=headers or {}) as response:
+            final = str(response.url)
+            got = {k.lower(): v for k, v in response.headers.items()}
+            if response.status_code == 304:
+                return Fetched(b"", final, got, 304, url=url)
+            if response.status_code >= 400:
+                reason = response.reason_phrase or ""
+                raise FetchError(_("{url}: the server answered {status} {reason}").format(
+                    url=final, status=response.status_code, reason=reason).rstrip(), response.status_code)
+            body = bytearray()
+            truncated = False
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > max_bytes:  # a page of exactly the cap is whole
+                    del body[max_bytes:]
+                    truncated = True
+                    break
+                if time.monotonic() > deadline:
+                    raise FetchError(_("{url}: timed out (the page kept coming for {seconds:.0f} s)").format(
+                        url=url, seconds=seconds * 3))
+            return Fetched(bytes(body), final, got, response.status_code, truncated, url=url)
     except FetchError:
         raise
     except httpx.TooManyRedirects:

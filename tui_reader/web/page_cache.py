@@ -11,6 +11,7 @@ Where: ``$SUMMIT_READER_CACHE_DIR/pages`` or the platform's user cache dir
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -48,10 +49,8 @@ def load(url: str, directory: Path | None = None) -> Fetched | None:
         meta = None
     if not isinstance(meta, dict) or meta.get("url") != url or meta.get("size") != len(body):
         return None  # damaged, truncated or another URL's
-    try:
+    with contextlib.suppress(OSError):
         os.utime(path)  # recently used: pruned last
-    except OSError:
-        pass
     return Fetched(body, str(meta.get("final_url") or url), dict(meta.get("headers") or {}), 200,
                    bool(meta.get("truncated")), from_cache=True, url=url)
 

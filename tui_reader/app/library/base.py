@@ -9,7 +9,6 @@ from textual.screen import Screen
 from tui_reader.app.library.table import VirtualTable
 from tui_reader.i18n import _
 
-
 # Bindings every Textual table or app has, that do nothing a reader of the list needs to know
 # (the rows fit the width; one list has the focus; the text is selected with the mouse).
 TEXTUAL_GENERIC = frozenset({"scroll_left", "scroll_right", "page_left", "page_right", "app.focus_next",
