@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui_reader.fingerprint import fingerprint
 from tui_reader.model import Analysis, Document, Source
+
+if TYPE_CHECKING:
+    from tui_reader.analysis.headings import HeadingHint
 
 
 def _analyser_files() -> list[Path]:
@@ -35,7 +39,7 @@ FULL_NLP_LIMIT = 400_000
 Progress = Callable[[str, float], None]
 
 
-def analyse_structure(text: str, source: Source | None = None, heading_hints: list[tuple[int, int, int]] | None = None) -> Document:
+def analyse_structure(text: str, source: Source | None = None, heading_hints: list[HeadingHint] | None = None) -> Document:
     from tui_reader.analysis.structure import build_structure
 
     doc = Document(text=text, source=source or Source())
@@ -81,6 +85,6 @@ def enrich(doc: Document, progress: Progress | None = None, *, keep_models: bool
     return doc
 
 
-def analyse(text: str, source: Source | None = None, heading_hints: list[tuple[int, int, int]] | None = None,
+def analyse(text: str, source: Source | None = None, heading_hints: list[HeadingHint] | None = None,
             progress: Progress | None = None) -> Document:
     return enrich(analyse_structure(text, source, heading_hints), progress)

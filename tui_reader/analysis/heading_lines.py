@@ -20,6 +20,10 @@ import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui_reader.model import Document, Paragraph
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "boilerplate.toml"
 _MONTHS = "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр"
@@ -84,7 +88,7 @@ def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
     with open(DATA_FILE, "rb") as f:
         data = tomllib.load(f)
 
-    def union(entries: list[dict]) -> re.Pattern[str]:
+    def union(entries: list[dict[str, str]]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{e['pattern']})" for e in entries) or r"(?!)", re.I)
 
     return union(data.get("line", [])), union(data.get("links", []))
@@ -151,7 +155,7 @@ def not_a_heading(line: str) -> str | None:
     return boilerplate(line)
 
 
-def paragraph_roles(doc) -> dict[int, str]:
+def paragraph_roles(doc: Document) -> dict[int, str]:
     """What the paragraphs of an analysed ``Document`` that are not body text are:
     paragraph index → "title" (the headline), "kicker" (a short line over it),
     "heading" (a section's heading line: Markdown ``##``, wiki ``== … ==`` or an
@@ -172,7 +176,7 @@ def paragraph_roles(doc) -> dict[int, str]:
             title_at = k
             break
     kicker = _single(text, paragraphs[title_at - 1]) if title_at else None
-    if kicker and title_at - 1 not in out and 2 <= len(kicker.split()) <= 3 and not any(c.isdigit() for c in kicker):
+    if kicker and title_at and title_at - 1 not in out and 2 <= len(kicker.split()) <= 3 and not any(c.isdigit() for c in kicker):
         out[title_at - 1] = "kicker"
     for k, para in enumerate(paragraphs):
         line = _single(text, para)
@@ -187,7 +191,7 @@ def paragraph_roles(doc) -> dict[int, str]:
     return out
 
 
-def _single(text: str, para) -> str | None:
+def _single(text: str, para: Paragraph) -> str | None:
     line = text[para.start:para.end]
     return None if "\n" in line else line
 
@@ -237,9 +241,7 @@ def heading_candidate(line: str) -> bool:
     if line[0] in _OPENING_QUOTES and not quoted_phrase(line) \
             and (line[-1] in "»“\"'" or not any(q in line[1:] for q in "»“\"'")):
         return False  # a quoted remark (or a line of a quoted verse) on its own line
-    if _LIST_MARKER.match(line):
-        return False
-    return True
+    return not _LIST_MARKER.match(line)  # a list item is no heading
 
 
 def prose(line: str) -> bool:

@@ -159,7 +159,7 @@ def _continues(text: str, paragraphs: list[tuple[int, int]], i: int) -> bool:
     between) carries on the same verse or list, it does not title what follows."""
     if i == 0:
         return False
-    prev_start, prev_end = paragraphs[i - 1]
+    prev_end = paragraphs[i - 1][1]
     if text.count("\n", prev_end, paragraphs[i][0]) >= 2:
         return False  # a blank line between
     return text[prev_end - 1] not in ".!?…»\")]"
@@ -219,7 +219,7 @@ def _leveled(text: str, paragraphs: list[tuple[int, int]], run: list[int],
     return out
 
 
-def _is_bare_number_before_heading(text: str, paragraphs, j: int, run: list[int]) -> bool:
+def _is_bare_number_before_heading(text: str, paragraphs: list[tuple[int, int]], j: int, run: list[int]) -> bool:
     """«1» over «Большинство выборщиков…»: the number belongs to the heading after it."""
     s, e = paragraphs[j]
     return bool(NUMBERING.match(text[s:e].strip())) and j != run[-1]
@@ -228,7 +228,7 @@ def _is_bare_number_before_heading(text: str, paragraphs, j: int, run: list[int]
 def _hinted_headings(text: str, paragraphs: list[tuple[int, int]], hints: list[HeadingHint],
                      title_index: int | None) -> list[Heading]:
     title_span = paragraphs[title_index] if title_index is not None else None
-    out = []
+    out: list[Heading] = []
     for hint in sorted(hints, key=lambda h: h[0]):
         start, end = trim(text, max(0, int(hint[0])), min(len(text), int(hint[1])))
         level = int(hint[2]) if len(hint) > 2 else 1

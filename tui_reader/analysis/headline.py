@@ -41,8 +41,8 @@ def skip_metadata(text: str, paragraphs: list[tuple[int, int]]) -> int:
         i += 1
     i = i if i >= 2 else 0
     while i < len(paragraphs) - 1 and i < 12:
-        line = single_line(text, paragraphs[i])
-        if line is None or not not_a_heading(line):
+        one_line = single_line(text, paragraphs[i])
+        if one_line is None or not not_a_heading(one_line):
             break
         i += 1
     return i

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tui_reader.analysis import number_units as U
+from tui_reader.model import NumberKind
 
 SP = U.SP
 _NUM = rf"\d{{1,3}}(?:{SP}\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
@@ -58,7 +59,7 @@ FROM_BEFORE_RE = re.compile(rf"(?:^|(?<=\W))(?:от|с|со|между){SP}+$", 
 class Parsed:
     start: int
     end: int
-    kind: str
+    kind: NumberKind
     value: float | None
     unit: str | None = None
     scale: float = 1.0
@@ -91,8 +92,20 @@ def _is_standalone(text: str, start: int, end: int) -> bool:
 
 # --- parsing one number ---------------------------------------------------------------
 
+def _skip_spaces(text: str, pos: int) -> int:
+    m = SPACES_RE.match(text, pos)  # matches the empty string too: never None
+    return m.end() if m else pos
+
+
 def _to_float(raw: str) -> float:
     return float(re.sub(SP, "", raw).replace(",", "."))
+
+
+def _digits_at(text: str, start: int) -> re.Match[str]:
+    """The plain number where a date-like match ("31.13", "45/67/89") turned out no date."""
+    m = NUM_RE.match(text, start)
+    assert m is not None, "CORE_RE matched digits here"
+    return m
 
 
 def parse(text: str, m: re.Match[str]) -> Parsed | None:
@@ -105,14 +118,14 @@ def parse(text: str, m: re.Match[str]) -> Parsed | None:
         day, month = (int(x) for x in m.group("dm").split("."))
         if 1 <= day <= 31 and 1 <= month <= 12:
             return _with_time(text, Parsed(start, m.end(), "date", None, f"--{month:02d}-{day:02d}"))
-        m = NUM_RE.match(text, start)
+        m = _digits_at(text, start)
     elif m.group("dmy"):
         day, month, year = (int(x) for x in re.split(r"[./]", m.group("dmy")))
         if 1 <= day <= 31 and 1 <= month <= 12:
             year += 2000 if year < 100 else 0
             end = _skip_year_noun(text, m.end())
             return _with_time(text, Parsed(start, end, "date", None, f"{year:04d}-{month:02d}-{day:02d}"))
-        m = NUM_RE.match(text, start)
+        m = _digits_at(text, start)
     elif m.group("time"):
         hours, minutes = (int(x) for x in m.group("time").split(":"))
         if hours <= 24 and minutes < 60:
@@ -168,9 +181,8 @@ def _parse_quantity(text: str, start: int, end: int, raw: str) -> Parsed | None:
     nxt = text[end:end + 1]
     if nxt in ".," and text[end + 1:end + 2].isdigit():
         return None  # "20.3.1", "1.2.3": an article or version number
-    if nxt.isalpha() and not U.GLUED_UNIT_RE.match(text, end):
-        if not HYPHEN_WORD_RE.match(text, end):
-            return None  # "3G", "1С": a name, not a quantity
+    if nxt.isalpha() and not U.GLUED_UNIT_RE.match(text, end) and not HYPHEN_WORD_RE.match(text, end):
+        return None  # "3G", "1С": a name, not a quantity
     word = SPACED_SUFFIX_RE.match(text, end) if nxt in " \u00a0" else None
     if word is not None:
         return _with_suffix(text, start, word.end(), value, word.group(1), plain_year)
@@ -194,8 +206,8 @@ def _parse_quantity(text: str, start: int, end: int, raw: str) -> Parsed | None:
             plain_year = plain_year and len(second.group("num")) == 4 and 1000 <= second_value <= 2100
             suffix = HYPHEN_WORD_RE.match(text, end)
             if suffix:  # "1990-2000-х годах"
-                parsed = _with_suffix(text, start, suffix.end(), value, suffix.group(1), plain_year)
-                return _with_upper_end(parsed, second_value)
+                with_suffix = _with_suffix(text, start, suffix.end(), value, suffix.group(1), plain_year)
+                return _with_upper_end(with_suffix, second_value)
     parsed = _after_range(text, start, end, value, is_int, plain_year, is_range)
     return _with_upper_end(parsed, second_value) if is_range else parsed
 
@@ -231,13 +243,13 @@ def _after_range(text: str, start: int, end: int, value: float, is_int: bool, pl
 def _parse_units(text: str, start: int, end: int, value: float, is_int: bool,
                  plain_year: bool) -> Parsed | None:
     """The number followed by a scale and/or a unit; None when no unit follows."""
-    gap = SPACES_RE.match(text, end).end()
+    gap = _skip_spaces(text, end)
     scale = 1.0
     scaled_end = end
     hit = U.lookup(U.SCALE_RE, U.SCALES, text, gap)
     if hit:
         scaled_end, scale = hit
-        gap = SPACES_RE.match(text, scaled_end).end()
+        gap = _skip_spaces(text, scaled_end)
 
     hit = U.lookup(U.CURRENCY_RE, U.CURRENCIES, text, gap)
     if hit:
@@ -283,7 +295,7 @@ def _date(text: str, start: int, end: int, day: int, month: int) -> Parsed:
 
 
 def _skip_year_noun(text: str, end: int) -> int:
-    gap = SPACES_RE.match(text, end).end()
+    gap = _skip_spaces(text, end)
     noun = U.YEAR_NOUN_RE.match(text, gap)
     return noun.end() if noun else end
 
@@ -323,7 +335,7 @@ def _with_suffix(text: str, start: int, end: int, value: float, suffix: str, pla
     return parsed
 
 
-def _join(text: str, start: int, end: int, value: float, scale: float) -> Parsed | None:
+def _join(text: str, start: int, end: int, value: float | None, scale: float) -> Parsed | None:
     link = JOIN_RE.match(text, end)
     if not link:
         return None
@@ -333,11 +345,12 @@ def _join(text: str, start: int, end: int, value: float, scale: float) -> Parsed
     second = _parse_quantity(text, link.end(), second_match.end(), second_match.group("num"))
     if second is None:
         return None
-    if scale == 1.0 and second.scale != 1.0:
+    if scale == 1.0 and second.scale != 1.0 and value is not None:
         value *= second.scale
     if second.kind == "date":
         # "с 6 по 9 апреля" starts on the 6th
-        if second.unit and re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}", second.unit) and 1 <= value <= 31:
+        if second.unit and re.fullmatch(r"(?:\d{4}|-)-\d{2}-\d{2}", second.unit) and value is not None \
+                and 1 <= value <= 31:
             second.unit = f"{second.unit[:-2]}{int(value):02d}"
         value = None
     elif second.kind == "year":
@@ -389,6 +402,6 @@ def _extend_back(text: str, parsed: Parsed) -> None:
         if word:
             parsed.start -= len(word.group())
             month = U.lookup(U.MONTH_RE, U.MONTHS, text, parsed.start)
-            if month and month[0] <= parsed.start + len(word.group()):
+            if month and month[0] <= parsed.start + len(word.group()) and parsed.value is not None:
                 parsed.kind, parsed.unit = "date", f"{int(parsed.value):04d}-{int(month[1]):02d}"
                 parsed.value = None

@@ -8,6 +8,7 @@ about 5 долларах …), so every stem carries its case endings.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # One line's worth of space: ordinary, no-break, thin and narrow no-break spaces.
 # Never a newline: a number and its unit live on one line.
@@ -16,16 +17,17 @@ SP = r"[ \t\u00a0\u2007\u2009\u200a\u202f]"
 END = r"(?![0-9A-Za-zА-Яа-яЁё])"
 
 
-def _alternation(entries: list[tuple[str, str]]) -> re.Pattern[str]:
+def _alternation(entries: list[tuple[str, object]]) -> re.Pattern[str]:
     """One regex matching any entry's pattern at a position; group ``u<i>`` tells which."""
     parts = [f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(entries)]
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def lookup(pattern: re.Pattern[str], entries: list[tuple[str, object]], text: str, pos: int):
+def lookup(pattern: re.Pattern[str], entries: list[tuple[str, object]], text: str,
+           pos: int) -> tuple[int, Any] | None:
     """(end, value) of the table entry that matches ``text`` at ``pos``, or None."""
     m = pattern.match(text, pos)
-    if not m:
+    if not m or m.lastgroup is None:
         return None
     index = int(m.lastgroup[1:])
     return m.end(), entries[index][1]

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from tui_reader.analysis.names import PROPER_GRAMS
-from tui_reader.model import Document, Span, Topic
+from tui_reader.model import Document, Entity, Span, Topic
 from tui_reader.morph import WORD_RE, fold, word_parses
 
 # Nouns pymorphy tags as NOUN that work as function words in news prose
@@ -71,7 +72,7 @@ def entity_topics(doc: Document) -> list[Topic]:
     (a normaliser's miss) are one topic; a lone surname joins the one full name it ends.
     People already offered as speakers are left out."""
     speaker_keys = {_name_key(n) for sp in doc.speakers for n in (sp.name, *sp.aliases)}
-    groups: dict[tuple[str, tuple[str, ...]], list] = defaultdict(list)  # (type, key) → entities
+    groups: dict[tuple[str, tuple[str, ...]], list[Entity]] = defaultdict(list)  # (type, key) → entities
     for ent in doc.entities:
         key = _name_key(ent.normal)
         if not key or (ent.type == "PER" and key in speaker_keys):
@@ -89,9 +90,9 @@ def entity_topics(doc: Document) -> list[Topic]:
     return out
 
 
-def _fold_lone_surnames(groups: dict) -> None:
+def _fold_lone_surnames(groups: dict[tuple[str, tuple[str, ...]], list[Entity]]) -> None:
     """Move a one-word PER group into the full-name group ending with it, if only one does."""
-    full_by_last: dict[str, list] = defaultdict(list)
+    full_by_last: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for (etype, key) in groups:
         if etype == "PER" and len(key) > 1:
             full_by_last[key[-1]].append((etype, key))
@@ -205,7 +206,8 @@ def _is_content_noun(w: _Word, form: str) -> bool:
     return len(form) > 2 and "Abbr" not in w.parse.tag and w.lemma not in FUNCTION_LIKE_NOUNS
 
 
-def _pair_label(doc: Document, firsts: list[int], starts, ends, forms) -> str:
+def _pair_label(doc: Document, firsts: list[int], starts: Sequence[int], ends: Sequence[int],
+                forms: Sequence[str]) -> str:
     """"adjective noun" in the nominative, the adjective agreeing with the noun."""
     adj, noun = _parse(forms[firsts[0]]).parse, _parse(forms[firsts[0] + 1]).parse
     noun_lemma = noun.normal_form
@@ -248,5 +250,5 @@ def _inside(merged: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and merged[i][0] <= start and end <= merged[i][1]
 
 
-def _sorted_spans(spans: list) -> list[Span]:
+def _sorted_spans(spans: Sequence[Span | Entity]) -> list[Span]:
     return sorted((Span(s.start, s.end) for s in spans), key=lambda s: (s.start, s.end))
