@@ -8,7 +8,7 @@ Two passes, so the app can show text before the NLP is done:
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +39,7 @@ FULL_NLP_LIMIT = 400_000
 Progress = Callable[[str, float], None]
 
 
-def analyse_structure(text: str, source: Source | None = None, heading_hints: list[HeadingHint] | None = None) -> Document:
+def analyse_structure(text: str, source: Source | None = None, heading_hints: Sequence[HeadingHint] | None = None) -> Document:
     from tui_reader.analysis.structure import build_structure
 
     doc = Document(text=text, source=source or Source())
@@ -85,6 +85,6 @@ def enrich(doc: Document, progress: Progress | None = None, *, keep_models: bool
     return doc
 
 
-def analyse(text: str, source: Source | None = None, heading_hints: list[HeadingHint] | None = None,
+def analyse(text: str, source: Source | None = None, heading_hints: Sequence[HeadingHint] | None = None,
             progress: Progress | None = None) -> Document:
     return enrich(analyse_structure(text, source, heading_hints), progress)

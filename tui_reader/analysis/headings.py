@@ -60,7 +60,7 @@ Heading = tuple[int, int, int, str]  # (start, end, level, title)
 
 
 def find_title_and_headings(text: str, paragraphs: list[tuple[int, int]], standalone: list[bool],
-                            heading_hints: list[HeadingHint] | None) -> tuple[str | None, list[Heading]]:
+                            heading_hints: Sequence[HeadingHint] | None) -> tuple[str | None, list[Heading]]:
     """The headline (or None) and the headings of a text whose paragraphs are known.
     ``standalone[i]`` is False for a line inside a novel's indented block."""
     first = skip_metadata(text, paragraphs)
@@ -225,7 +225,7 @@ def _is_bare_number_before_heading(text: str, paragraphs: list[tuple[int, int]],
     return bool(NUMBERING.match(text[s:e].strip())) and j != run[-1]
 
 
-def _hinted_headings(text: str, paragraphs: list[tuple[int, int]], hints: list[HeadingHint],
+def _hinted_headings(text: str, paragraphs: list[tuple[int, int]], hints: Sequence[HeadingHint],
                      title_index: int | None) -> list[Heading]:
     title_span = paragraphs[title_index] if title_index is not None else None
     out: list[Heading] = []

@@ -22,6 +22,7 @@ first paragraph at or after ``section.start``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tui_reader.analysis.heading_lines import chapter_line, trim
 from tui_reader.analysis.headings import Heading, HeadingHint, find_title_and_headings
@@ -38,7 +39,7 @@ def written_in_lower_case(text: str) -> bool:
     return not _CAPITAL.search(text, 0, 20_000)
 
 
-def build_structure(doc: Document, heading_hints: list[HeadingHint] | None = None) -> None:
+def build_structure(doc: Document, heading_hints: Sequence[HeadingHint] | None = None) -> None:
     text = doc.text
     found = _paragraphs(text)
     paragraphs = [(start, end) for start, end, _standalone in found]
