@@ -5,11 +5,11 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tui_reader.app.article_view import ArticleView
+from tests.sample import sample_document, structure_only
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.reader_app import DetailsBar, ReaderApp
-from tui_reader.app.sample import sample_document, structure_only
-from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.sidebar import SectionsTree, Sidebar, SpeakersList
 from tui_reader.model import Document, Paragraph, Section, Source
 
 WIDE = (120, 36)
@@ -219,7 +219,7 @@ async def test_click_on_number_shows_details_and_hover_sets_tooltip() -> None:
 
 @pytest.mark.parametrize("key", ["question_mark", "comma"])
 async def test_help_screen_with_legend(key: str) -> None:
-    from tui_reader.app.help_screen import HelpScreen
+    from tui_reader.app.screens.help_screen import HelpScreen
 
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:

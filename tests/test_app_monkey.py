@@ -14,8 +14,8 @@ pytest.importorskip("textual")
 
 from textual import events
 
+from tests.sample import sample_document, structure_only
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sample import sample_document, structure_only
 
 KEYS = [
     # moving, Latin and Russian layout

@@ -5,9 +5,9 @@ import pytest
 
 pytest.importorskip("textual")
 
+from tests.sample import sample_document
 from tests.test_app import long_document
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sample import sample_document
 from tui_reader.model import Source
 
 SIZE = (100, 30)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.app.clipboard import candidates, copy_with_tools
+from tui_reader.reading.clipboard import candidates, copy_with_tools
 
 
 def fake_tool(bin_dir: Path, name: str, *, fails: bool = False) -> Path:
@@ -65,7 +65,7 @@ async def copy_in_app(doc) -> list[str]:
 
 
 def doc_with_a_hostile_quote():
-    from tui_reader.app.sample import sample_document
+    from tests.sample import sample_document
 
     doc = sample_document()
     st = doc.statements[0]

@@ -13,7 +13,8 @@ BELOW_APP = [
     "tui_reader.cli.export", "tui_reader.cli.search", "tui_reader.cli.index", "tui_reader.cli.cache",
     "tui_reader.web", "tui_reader.web.article", "tui_reader.web.page_cache", "tui_reader.web.charset",
     "tui_reader.web.feeds", "tui_reader.web.opml", "tui_reader.web.read_state", "tui_reader.cli.feed",
-    "tui_reader.cli.feeds",
+    "tui_reader.cli.feeds", "tui_reader.reading.layout", "tui_reader.reading.highlights",
+    "tui_reader.reading.place", "tui_reader.reading.background", "tui_reader.reading.sanitize",
 ]
 NLP = {"natasha", "slovnet", "pymorphy3", "razdel", "navec", "yargy"}
 # What a cached document is opened, exported, searched and stored through: importing

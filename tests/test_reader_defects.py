@@ -5,10 +5,10 @@ import pytest
 
 pytest.importorskip("textual")
 
+from tests.sample import sample_document
 from tests.test_app import WIDE, rendered_text
 from tests.test_key_bursts import burst
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sample import sample_document
 from tui_reader.model import Document, Paragraph, Section, Source
 
 

@@ -9,7 +9,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from tui_reader.app.messages import JumpTo, SearchHighlights
-from tui_reader.app.search_pane import FIRST_LISTED, MORE_LISTED, SearchPane, _completer, _engine
+from tui_reader.app.widgets.search_pane import FIRST_LISTED, MORE_LISTED, SearchPane, _completer, _engine
 from tui_reader.model import Document, Paragraph, Section, Sentence
 
 

@@ -77,7 +77,7 @@ def _reattach_stdin() -> None:
 def run_feed(feed, *, open_item, reload=None) -> int:
     """The feed's list; an item chosen there is read, and quitting the reader comes
     back to the list (at the same item) until the list itself is quit."""
-    from tui_reader.app.feed_screen import FeedApp
+    from tui_reader.app.screens.feed_screen import FeedApp
 
     highlighted = 0
     notes = None  # the feed's own notes: shown the first time only

@@ -16,8 +16,9 @@ from tui_reader.i18n import _
 
 # The modules whose widgets carry binding ids (the panes are imported late by the app;
 # here too, only when the settings name keys at all).
-_MODULES = ("reader_app", "article_view", "sidebar", "help_screen", "numbers_view", "speakers_view",
-            "search_pane", "topic_pane", "marks", "view_modal", "web_reader", "feed_screen")
+_MODULES = ("reader_app", "widgets.article_view", "widgets.sidebar", "screens.help_screen", "views.numbers_view",
+            "views.speakers_view", "widgets.search_pane", "widgets.topic_pane", "screens.mark_prompt",
+            "screens.view_modal", "web_reader", "screens.feed_screen")
 _MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
 
 

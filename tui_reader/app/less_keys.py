@@ -72,7 +72,7 @@ class LessKeys(_Base):
         parts.append(_("line {line} of {total}").format(line=line_of(doc.text, offset),
                                                         total=line_of(doc.text, len(doc.text))))
         parts.append(self.position_text())
-        from tui_reader.app.sanitize import one_line
+        from tui_reader.reading.sanitize import one_line
 
         self.notify(one_line(" — ".join(p for p in parts if p), 300), markup=False, timeout=5)
 

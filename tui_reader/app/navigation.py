@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui_reader.app.details import describe
-from tui_reader.app.status_bars import DetailsBar
+from tui_reader.app.widgets.details import describe
+from tui_reader.app.widgets.status_bars import DetailsBar
 from tui_reader.i18n import _
 from tui_reader.model import Statement
 

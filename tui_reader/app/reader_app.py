@@ -12,21 +12,22 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widgets import Tree
 
-from tui_reader.app import marks as marks_module
-from tui_reader.app.article_view import ArticleView
-from tui_reader.app.details import describe
-from tui_reader.app.footer import ReaderFooter
 from tui_reader.app.key_router import KeyRouter
 from tui_reader.app.less_keys import LessKeys, offset_of_line
 from tui_reader.app.messages import JumpTo, SearchHighlights
 from tui_reader.app.navigation import Navigation
-from tui_reader.app.reading_place import ReadingPlace
-from tui_reader.app.sanitize import inert, one_line, strip_controls
-from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
-from tui_reader.app.status_bars import AnalysisStatus, DetailsBar
-from tui_reader.app.title_bar import TitleBar
+from tui_reader.app.screens.mark_prompt import MarkPrompt
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.details import describe
+from tui_reader.app.widgets.footer import ReaderFooter
+from tui_reader.app.widgets.sidebar import SectionsTree, Sidebar, SpeakersList
+from tui_reader.app.widgets.status_bars import AnalysisStatus, DetailsBar
+from tui_reader.app.widgets.title_bar import TitleBar
 from tui_reader.i18n import _, ngettext
 from tui_reader.model import Document
+from tui_reader.reading.marks import BACK
+from tui_reader.reading.place import ReadingPlace
+from tui_reader.reading.sanitize import inert, one_line, strip_controls
 from tui_reader.store.config import load_config, save_theme
 
 # the bars live in status_bars; tests and callers know them from here
@@ -40,7 +41,7 @@ def _topics_provider():
     """The palette's topics provider, imported when the palette first opens (Textual
     calls a COMMANDS entry that is not a class): it imports the topics pane and its
     widgets, which the first frame does not need."""
-    from tui_reader.app.palette import TopicsProvider
+    from tui_reader.app.screens.palette import TopicsProvider
 
     return TopicsProvider
 
@@ -53,9 +54,9 @@ def _pane_class(pane_id: str) -> type:
     """The class of the search or topics pane, imported when first opened (they and
     their widgets are not needed for the first frame)."""
     if pane_id == "search":
-        from tui_reader.app.search_pane import SearchPane
+        from tui_reader.app.widgets.search_pane import SearchPane
         return SearchPane
-    from tui_reader.app.topic_pane import TopicPane
+    from tui_reader.app.widgets.topic_pane import TopicPane
     return TopicPane
 
 
@@ -244,7 +245,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
 
     def _copy(self, text: str) -> None:
         """In a thread: a clipboard tool may take a moment (or hang until its timeout)."""
-        from tui_reader.app.clipboard import copy_with_tools
+        from tui_reader.reading.clipboard import copy_with_tools
 
         used = copy_with_tools(text)
         self.call_from_thread(self._copied, text, used)
@@ -287,7 +288,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
 
     def _analyse(self) -> None:
         """Start the full analysis in the background (see ``background``)."""
-        from tui_reader.app.background import Analysis
+        from tui_reader.reading.background import Analysis
 
         def to_app(callback):
             def call(*args) -> None:
@@ -368,23 +369,23 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
 
     def action_mark_set(self) -> None:
         def done(name: str | None) -> None:
-            if name and name != marks_module.BACK:
+            if name and name != BACK:
                 self.marks.set(name, self.article.top_offset())
                 self._save_place(now=True)
                 self.notify(_("Mark {name} set").format(name=name), timeout=2, markup=False)
 
-        self.push_screen(marks_module.MarkPrompt("set"), done)
+        self.push_screen(MarkPrompt("set"), done)
 
     def action_mark_jump(self) -> None:
         def done(name: str | None) -> None:
-            if name == marks_module.BACK:
+            if name == BACK:
                 target, record = self.marks.back(self.article.top_offset()), False
             elif name:
                 target, record = self.marks.get(name), True
             else:
                 return
             if target is None:
-                self.notify(_("No mark {name}").format(name=name) if name != marks_module.BACK
+                self.notify(_("No mark {name}").format(name=name) if name != BACK
                             else _("No jump to go back to"),
                             timeout=2, markup=False)
                 return
@@ -393,7 +394,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
                 self._record_jump()
             self.article.scroll_to_line(self.article.layout.line_for_offset(target))
 
-        self.push_screen(marks_module.MarkPrompt("jump", known=self.marks.as_dict()), done)
+        self.push_screen(MarkPrompt("jump", known=self.marks.as_dict()), done)
 
     def on_search_highlights(self, message: SearchHighlights) -> None:
         self.article.set_search(message.spans, message.current, message.only_matching)
@@ -502,13 +503,13 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
 
     def action_speakers_view(self) -> None:
         """The full-screen speakers view (shares of statements, what each said)."""
-        from tui_reader.app.speakers_view import SpeakersView
+        from tui_reader.app.views.speakers_view import SpeakersView
 
         self.push_screen(SpeakersView(self.doc), self._jump_from_view)
 
     def action_numbers_view(self) -> None:
         """Every figure in a sortable table."""
-        from tui_reader.app.numbers_view import NumbersView
+        from tui_reader.app.views.numbers_view import NumbersView
 
         self.push_screen(NumbersView(self.doc), self._jump_from_view)
 
@@ -538,7 +539,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
         keys pressed before it is laid out (``palette.SafeCommandPalette``)."""
         from textual.command import CommandPalette
 
-        from tui_reader.app.palette import SafeCommandPalette
+        from tui_reader.app.screens.palette import SafeCommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
@@ -585,7 +586,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, App[int]):
         return None
 
     def action_help(self) -> None:
-        from tui_reader.app.help_screen import HelpScreen
+        from tui_reader.app.screens.help_screen import HelpScreen
 
         # a subclass's BINDINGS add to ReaderApp's (the web reader's o): all of them, by id
         by_id: dict[str, str] = {}

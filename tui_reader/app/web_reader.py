@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sanitize import one_line
 from tui_reader.i18n import _
+from tui_reader.reading.sanitize import one_line
 
 
 def source_label(source) -> str:
@@ -28,7 +28,7 @@ class WebReaderApp(ReaderApp):
         self.url = opened.doc.source.url or opened.doc.source.path or ""
 
     def help_keys(self) -> list[tuple[str, str]]:
-        from tui_reader.app.help_screen import keys
+        from tui_reader.app.screens.help_screen import keys
 
         base = keys()
         at = next((i for i, (key, _what) in enumerate(base) if key.startswith("y")), len(base)) + 1

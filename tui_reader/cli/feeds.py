@@ -32,7 +32,7 @@ def run(args) -> int:
 
 
 def _list(args) -> int:
-    from tui_reader.app.sanitize import one_line
+    from tui_reader.reading.sanitize import one_line
     from tui_reader.store.config import load_config
     from tui_reader.web.feeds import load_feed
     from tui_reader.web.read_state import ReadItems

@@ -18,9 +18,9 @@ import re
 import sys
 from pathlib import Path
 
-from tui_reader.app.sanitize import inert, one_line
 from tui_reader.cli.main import UsageError, error_line
 from tui_reader.i18n import _
+from tui_reader.reading.sanitize import inert, one_line
 
 FORMATS = ("text", "json", "csv")
 

@@ -16,9 +16,9 @@ from textual.widgets import Input, Label
 from tui_reader.app.library.base import LibraryScreen
 from tui_reader.app.library.session import OpenRequest
 from tui_reader.app.library.table import Column, VirtualTable
-from tui_reader.app.sanitize import one_line
 from tui_reader.i18n import _
 from tui_reader.library.queries import PersonRow, StatementRow, date_bound, fill, people, statements
+from tui_reader.reading.sanitize import one_line
 from tui_reader.search.lemmas import fold
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tui_reader.app.library.session import OpenRequest
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sidebar import SpeakersList
+from tui_reader.app.widgets.sidebar import SpeakersList
 from tui_reader.library.queries import ArticleRow
 
 

@@ -17,10 +17,10 @@ from textual.widgets import Input, Label
 from tui_reader.app.library.base import LibraryScreen
 from tui_reader.app.library.session import OpenRequest
 from tui_reader.app.library.table import Column, VirtualTable
-from tui_reader.app.sanitize import one_line
 from tui_reader.i18n import _
 from tui_reader.library import db
 from tui_reader.library.search import MODES, SearchError, SentenceHit, search_library, sentence_spans
+from tui_reader.reading.sanitize import one_line
 
 CONTEXT_BEFORE = 30  # characters of a long sentence kept before its first hit
 SCAN_DELAY = 0.15  # seconds of no typing before an exact or regex scan starts

@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui_reader.app.sanitize import inert, one_line
+from tui_reader.reading.sanitize import inert, one_line
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,12 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui_reader.app.errors import error_line
 from tui_reader.app.messages import JumpTo, SearchHighlights
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.vim_keys import VimOptionList
+from tui_reader.app.widgets.vim_keys import VimOptionList
 from tui_reader.i18n import _
 from tui_reader.model import Document
+from tui_reader.reading.errors import error_line
+from tui_reader.reading.sanitize import one_line
 
 MODES = ("lemma", "exact", "regex")
 # The list is filled in steps: a first screenful at once, more as the cursor reaches

@@ -20,12 +20,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.view_modal import ViewModal
-from tui_reader.app.vim_keys import list_keys
+from tui_reader.app.screens.view_modal import ViewModal
+from tui_reader.app.widgets.vim_keys import list_keys
 from tui_reader.digest import SentenceFinder, format_value
 from tui_reader.i18n import _
 from tui_reader.model import NUMBER_KINDS, Document, Number
+from tui_reader.reading.sanitize import one_line
 
 OTHER_COLUMNS = 64  # cells the figure/kind/value/unit columns and the frame take, roughly
 MIN_CONTEXT = 30    # code points of context shown however narrow the terminal

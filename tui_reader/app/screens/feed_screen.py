@@ -19,10 +19,10 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from tui_reader.app.errors import error_line
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.title_bar import TitleBar
+from tui_reader.app.widgets.title_bar import TitleBar
 from tui_reader.i18n import _
+from tui_reader.reading.errors import error_line
+from tui_reader.reading.sanitize import one_line
 from tui_reader.store.config import load_config
 from tui_reader.web.feeds import Feed, Item
 from tui_reader.web.read_state import ReadItems

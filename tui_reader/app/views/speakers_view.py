@@ -18,12 +18,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.view_modal import ViewModal
-from tui_reader.app.vim_keys import VimOptionList
+from tui_reader.app.screens.view_modal import ViewModal
+from tui_reader.app.widgets.vim_keys import VimOptionList
 from tui_reader.digest import speaker_groups
 from tui_reader.i18n import _
 from tui_reader.model import Document
+from tui_reader.reading.sanitize import one_line
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 

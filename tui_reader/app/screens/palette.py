@@ -13,8 +13,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.content import Content
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import name_text
-from tui_reader.app.topic_pane import (
+from tui_reader.app.widgets.topic_pane import (
     MATCH_STYLE,
     TopicPane,
     entity_types,
@@ -24,6 +23,7 @@ from tui_reader.app.topic_pane import (
 )
 from tui_reader.i18n import _, ngettext
 from tui_reader.model import Document
+from tui_reader.reading.sanitize import name_text
 
 
 class SafeCommandPalette(CommandPalette):

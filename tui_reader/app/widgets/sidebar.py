@@ -12,12 +12,12 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui_reader.app.article_view import SPEAKER_THEME_COLOURS
-from tui_reader.app.highlights import Highlights
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.vim_keys import VimOptionList, VimTree
+from tui_reader.app.widgets.article_view import SPEAKER_THEME_COLOURS
+from tui_reader.app.widgets.vim_keys import VimOptionList, VimTree
 from tui_reader.i18n import _
 from tui_reader.model import Document
+from tui_reader.reading.highlights import Highlights
+from tui_reader.reading.sanitize import one_line
 
 LABEL_WIDTH = 31  # the sidebar's width less its border and the tree's guides
 

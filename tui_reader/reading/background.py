@@ -13,8 +13,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from tui_reader.app.errors import error_line
 from tui_reader.i18n import _
+from tui_reader.reading.errors import error_line
 
 OnProgress = Callable[[str, float], None]
 OnDone = Callable[[Any], None]

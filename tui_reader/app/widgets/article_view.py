@@ -20,11 +20,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui_reader.app.highlights import Highlights, TextOrderSpans
-from tui_reader.app.layout import BLANK, HEADING, HEADLINE, NOTICE, RULE, Block, Layout, build_blocks
-from tui_reader.app.sanitize import inert
 from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Statement
+from tui_reader.reading.highlights import Highlights, TextOrderSpans
+from tui_reader.reading.layout import BLANK, HEADING, HEADLINE, NOTICE, RULE, Block, Layout, build_blocks
+from tui_reader.reading.sanitize import inert
 
 MAX_MEASURE = 80  # text columns; a comfortable line for reading
 MIN_MEASURE = 20
