@@ -6,6 +6,7 @@ were given, so the test sees exactly what a clipboard would."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ async def copy_in_app(doc) -> list[str]:
 
     app = ReaderApp(doc)
     async with app.run_test(size=(120, 36)) as pilot:
-        app.statement_index = 0
+        app.state = replace(app.state, statement=0)
         await pilot.press("y")
         for _ in range(50):
             await pilot.pause(0.05)

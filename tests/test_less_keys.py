@@ -122,7 +122,7 @@ async def test_ctrl_o_shows_only_the_chosen_speakers_paragraphs() -> None:
 async def test_a_long_statement_shows_where_it_starts_and_ends() -> None:
     app = ReaderApp(sample_document(), )
     async with app.run_test(size=(60, 30)) as pilot:
-        app.article.set_selected_speaker("petrov")
+        app.choose_speaker("petrov")
         await pilot.pause()
         gutter = [app.article.render_line(y).text[:app.article.margin + 2].strip()
                   for y in range(app.article.size.height)]

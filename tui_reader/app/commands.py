@@ -5,15 +5,32 @@ own commands; here each is listed with its key, in the user's language.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
+from textual.command import Provider
+from textual.screen import Screen
 
 from tui_reader.i18n import _
 
 
-def reader_commands(app, screen) -> Iterable[SystemCommand]:
-    def run(action: str):
+def _topics_provider() -> type[Provider]:
+    """The palette's topics provider, imported when the palette first opens (Textual
+    calls a COMMANDS entry that is not a class): it imports the topics pane and its
+    widgets, which the first frame does not need."""
+    from tui_reader.app.screens.palette import TopicsProvider
+
+    return TopicsProvider
+
+
+def palette_commands() -> set[type[Provider] | Callable[[], type[Provider]]]:
+    """The reader's COMMANDS: Textual's and the topics."""
+    return set(App.COMMANDS) | {_topics_provider}
+
+
+def reader_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
+    def run(action: str) -> Callable[[], None]:
         return lambda: app.call_later(app.run_action, action)
 
     table = [

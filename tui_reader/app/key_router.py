@@ -22,16 +22,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from time import monotonic
-from typing import TYPE_CHECKING
 
 from textual import events
-
-if TYPE_CHECKING:
-    from textual.app import App
-
-    _Base = App
-else:
-    _Base = object
+from textual.app import App
 
 # Actions after which the next keys belong to something new (an input, a list, a screen).
 OPENERS = frozenset({
@@ -48,7 +41,7 @@ def _takes_text(widget) -> bool:
     return widget is not None and any(cls.__name__ in ("Input", "TextArea") for cls in type(widget).__mro__)
 
 
-class KeyRouter(_Base):
+class KeyRouter(App[int]):
     _key_queue: deque
     _holding: bool = False
     count_digits: str = ""  # a count being typed (5 in 5j)

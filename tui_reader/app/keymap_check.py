@@ -29,7 +29,7 @@ def known_binding_ids() -> set[str]:
             module = importlib.import_module(f"tui_reader.app.{name}")
         except ImportError:
             continue
-        for _, cls in inspect.getmembers(module, inspect.isclass):
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
             for binding in getattr(cls, "BINDINGS", ()) or ():
                 if isinstance(binding, Binding) and binding.id:
                     ids.add(binding.id)

@@ -12,11 +12,11 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui_reader.app.widgets.article_view import SPEAKER_THEME_COLOURS
 from tui_reader.app.widgets.vim_keys import VimOptionList, VimTree
 from tui_reader.i18n import _
 from tui_reader.model import Document
 from tui_reader.reading.highlights import Highlights
+from tui_reader.reading.paint import SPEAKER_THEME_COLOURS
 from tui_reader.reading.sanitize import one_line
 
 LABEL_WIDTH = 31  # the sidebar's width less its border and the tree's guides
@@ -171,6 +171,23 @@ class Sidebar(Vertical):
             percent = f" {round(share * 100)}%" if share is not None else ""
             return _("Speakers (analysing…{percent})").format(percent=percent)
         return _("Speakers (none found)")
+
+    def show(self) -> None:
+        """Show the sidebar, even on a narrow screen or after ``\\`` hid it."""
+        if not self.display or self.screen.has_class("-sidebar-hidden"):
+            self.screen.remove_class("-sidebar-hidden")
+            self.screen.add_class("-sidebar-shown")
+
+    def toggle(self) -> bool:
+        """Hide the sidebar if it shows, else show it; True if it was hidden.  (The
+        screen's classes say it, as they say when a narrow screen hides it.)"""
+        screen = self.screen
+        shown = (self.display and not screen.has_class("-narrow")) or screen.has_class("-sidebar-shown")
+        if screen.has_class("-sidebar-hidden"):
+            shown = False
+        screen.set_class(not shown, "-sidebar-shown")
+        screen.set_class(shown, "-sidebar-hidden")
+        return shown
 
     def analysis_failed(self) -> None:
         self.query_one("#speakers-label", Label).update(Text(_("Speakers (analysis failed)")))
