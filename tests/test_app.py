@@ -8,7 +8,6 @@ pytest.importorskip("textual")
 from tests.sample import sample_document, structure_only
 from tui_reader.app.messages import JumpTo, OnlyHits, SearchHighlights
 from tui_reader.app.reader_app import DetailsBar, ReaderApp
-from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.sidebar import SectionsTree, Sidebar, SpeakersList
 from tui_reader.model import Document, Paragraph, Section, Source
 

@@ -107,7 +107,7 @@ def test_marks_survive_a_restart(tmp_path):
 async def test_mark_prompt_reads_one_key():
     for mode, keys, expected in [("set", ["b"], "b"), ("set", ["escape"], None), ("set", ["1"], None),
                                  ("jump", ["apostrophe"], BACK), ("jump", ["э"], BACK), ("jump", ["ф"], "a")]:
-        app = Host(lambda: MarkPrompt(mode, known={"a": 1}))
+        app = Host(lambda mode=mode: MarkPrompt(mode, known={"a": 1}))
         async with app.run_test() as pilot:
             await pilot.press(*keys)
             await pilot.pause()
@@ -172,7 +172,7 @@ async def test_numbers_view_sorts_by_key_and_header_click():
         assert labels[-1].startswith("Context (text order) ▲") and "▲" not in "".join(labels[:-1])
         await pilot.press("s")                   # by the figure as written
         assert row_order(table) == [1, 3, 2, 0]
-        assert str(list(table.columns.values())[0].label) == "Figure ▲"
+        assert str(next(iter(table.columns.values())).label) == "Figure ▲"
         await pilot.press("s")                   # by kind: money, percent, year, count
         assert row_order(table) == [1, 0, 2, 3]
         await pilot.press("s")                   # by value: 12, 40, 2025, 3e9
@@ -230,7 +230,7 @@ def with_escape_codes(doc: Document) -> Document:
 async def test_views_never_send_the_files_control_codes_to_the_terminal():
     doc = with_escape_codes(tiny_doc())
     for make in (SpeakersView, NumbersView):
-        app = Host(lambda: make(doc))
+        app = Host(lambda make=make: make(doc))
         async with app.run_test(size=(120, 30)) as pilot:
             await pilot.pause()
             if make is SpeakersView:

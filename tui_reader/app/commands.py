@@ -31,7 +31,10 @@ def palette_commands() -> set[type[Provider] | Callable[[], type[Provider]]]:
 
 def reader_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
     def run(action: str) -> Callable[[], None]:
-        return lambda: app.call_later(app.run_action, action)
+        def call() -> None:
+            app.call_later(app.run_action, action)
+
+        return call
 
     table = [
         (_("Help"), _("Every key and the legend of the highlights (? h F1)"), "help"),
@@ -54,3 +57,23 @@ def reader_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemComman
     else:
         yield SystemCommand(_("Keys panel"), _("Show the keys of the focused part"), app.action_show_help_panel)
     yield SystemCommand(_("Quit"), _("Quit; your place is kept (q)"), run("quit"))
+
+
+class Palette(App[int]):
+    """The reader's palette: Textual's commands, the topics, and the reader's own
+    (``reader_commands``).  A mixin of ``ReaderApp``."""
+
+    COMMANDS = palette_commands()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the user's language, with a guard for
+        keys pressed before it is laid out (``palette.SafeCommandPalette``)."""
+        from tui_reader.app.screens.palette import (
+            SafeCommandPalette,  # with the topics: not for the first frame
+        )
+
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):  # is_open
+            self.push_screen(SafeCommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return reader_commands(self, screen)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+from collections.abc import Iterable
 
 from textual.binding import Binding
 from textual.keys import Keys, _character_to_key
@@ -49,7 +50,7 @@ def unknown_key(key: str, names: set[str]) -> bool:
     return not (len(base) == 1 and base.isprintable()) and base not in names
 
 
-def keymap_problems(theme: str | None, available_themes, keys: dict[str, str]) -> list[str]:
+def keymap_problems(theme: str | None, available_themes: Iterable[str], keys: dict[str, str]) -> list[str]:
     """One line per setting the app cannot use (the setting itself is ignored)."""
     problems = []
     if theme and theme not in available_themes:

@@ -11,6 +11,7 @@ import os
 import shlex
 import shutil
 import subprocess
+from collections.abc import Callable
 
 from textual import events
 
@@ -52,6 +53,11 @@ def position_text(article: ArticleView) -> str:
 
 
 class LessKeys:
+    # what the keys below set on the app (declared here as ReaderApp has them)
+    key_reader: Callable[[events.Key], bool] | None = None
+    switch_to: int | None = None
+    start_line: int | None = None
+
     # --- the position, as less shows it ------------------------------------------------
 
     def position_text(self: ReaderHost) -> str:

@@ -59,10 +59,8 @@ class Navigation:
         current = article.section_at_top()
         top_line = int(article.scroll_y)
         line = article.lines.section_line.get(current, 0)
-        if direction < 0 and top_line > max(0, line - 1) + 1:
-            target = current  # back to the start of this section first, as in a pager
-        else:
-            target = current + direction
+        # N well inside a section: back to its start first, as in a pager
+        target = current if direction < 0 and top_line > max(0, line - 1) + 1 else current + direction
         if 0 <= target < sections:
             self.record_jump()
             article.scroll_to_section(target)
@@ -88,9 +86,10 @@ class Navigation:
             self.notify(_("No statements to step through.") if speaker is None
                         else _("This speaker has no statements."), timeout=2)
             return
-        index = self.state.statement
-        for _n in range(self.count or 1):  # 3n: the third next
-            index = _next_statement(statements, index, direction, self.article.top_offset())
+        top = self.article.top_offset()
+        index = _next_statement(statements, self.state.statement, direction, top)
+        for _n in range((self.count or 1) - 1):  # 3n: the third next
+            index = _next_statement(statements, index, direction, top)
         self.state = replace(self.state, statement=index)
         statement = statements[index]
         self.show_offset(statement.start, statement.end)

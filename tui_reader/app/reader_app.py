@@ -11,30 +11,22 @@ layout, and every binding has an id so a keymap file can rebind it.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Tree
 
-from tui_reader.app.commands import palette_commands, reader_commands
+from tui_reader.app.commands import Palette
 from tui_reader.app.copying import Copying
+from tui_reader.app.full_analysis import FullAnalysis
 from tui_reader.app.key_router import KeyRouter
 from tui_reader.app.less_keys import LessKeys
-from tui_reader.app.messages import (
-    AnalysisDone,
-    AnalysisFailed,
-    AnalysisProgress,
-    JumpTo,
-    OnlyHits,
-    SearchHighlights,
-)
+from tui_reader.app.messages import AnalysisDone, JumpTo, OnlyHits, SearchHighlights
 from tui_reader.app.navigation import Navigation
 from tui_reader.app.place_keeping import PlaceKeeping
 from tui_reader.app.reader_bindings import READER_BINDINGS, help_binding_ids
@@ -57,7 +49,6 @@ if TYPE_CHECKING:
     from tui_reader.app.widgets.search_pane import SearchPane
     from tui_reader.app.widgets.topic_pane import TopicPane
     from tui_reader.pipeline import Opened
-    from tui_reader.reading.background import Analysis
 
 # the bars live in status_bars; tests and callers know them from here
 __all__ = ["AnalysisStatus", "DetailsBar", "ReaderApp"]
@@ -69,9 +60,8 @@ def _no_state() -> ReaderState:
     raise RuntimeError("ReaderApp sets its state in __init__")
 
 
-class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, App[int]):
+class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, FullAnalysis, Palette, App[int]):
     TITLE = "summit-reader"
-    COMMANDS = palette_commands()
 
     CSS = """
     #body { height: 1fr; }
@@ -101,7 +91,6 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, App[int]
         self.start_line = start_line
         self.opened = opened
         self.source_label = source_label
-        self.analysis: Analysis | None = None
         self.analysis_mode = analysis_mode
         self._notes_said: set[str] = set()
         # the reader's place and marks, kept per document content across runs
@@ -199,8 +188,11 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, App[int]
     def on_mount(self) -> None:
         self._set_titles()
         # the position (42%, END) in the title bar follows the scrolling
+        def position_moved() -> None:
+            self.query_one(TitleBar).refresh()
+
         for attribute in ("scroll_y", "virtual_size"):  # scrolled, or laid out (again)
-            self.watch(self.article, attribute, lambda *_: self.query_one(TitleBar).refresh(), init=False)
+            self.watch(self.article, attribute, position_moved, init=False)
         self.article.focus()
         self._apply_width(self.size.width)
         # mark the section being read from the start (later, scrolling moves the mark)
@@ -236,45 +228,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, App[int]
         self.save_place(now=True)
         await super().action_quit()
 
-    # --- background analysis -------------------------------------------------------
-
-    def _analyse(self) -> None:
-        """Start the full analysis in the background (see ``reading.background``); it
-        reports through messages, which are safe to post from its thread."""
-        from tui_reader.reading.background import Analysis
-
-        assert self.opened is not None
-
-        def post(message: AnalysisProgress | AnalysisDone | AnalysisFailed) -> None:
-            try:
-                self.post_message(message)
-            except RuntimeError:  # the event loop closed as the app exited: nobody to tell
-                pass
-
-        self.analysis = Analysis(self.opened, lambda stage, share: post(AnalysisProgress(stage, share)),
-                                 lambda doc: post(AnalysisDone(doc)), lambda error: post(AnalysisFailed(error)),
-                                 mode=self.analysis_mode)
-        self.analysis.start()
-
-    @property
-    def analysis_thread(self) -> Any:
-        """The thread that runs or relays the analysis (tests wait on it)."""
-        return self.analysis.thread if self.analysis is not None else None
-
-    def on_unmount(self) -> None:
-        if self.analysis is not None:
-            self.analysis.stop()
-
-    def on_analysis_progress(self, message: AnalysisProgress) -> None:
-        for status in self.query(AnalysisStatus):
-            status.report(message.stage, message.share)
-        self.query_one(Sidebar).analysis_progress(message.share)
-
-    def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        for status in self.query(AnalysisStatus):
-            status.remove()
-        self.query_one(Sidebar).analysis_failed()
-        self.notify(_("Analysis failed: {message}").format(message=message.error), severity="error", markup=False)
+    # --- the full model, from the background analysis (``full_analysis``) -------------------
 
     def on_analysis_done(self, message: AnalysisDone) -> None:
         self.swap_document(message.doc)
@@ -408,19 +362,6 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, App[int]
         self.state = replace(self.state, only_speaker=on)
         self.notify(_("Only this speaker's paragraphs (ctrl+o again: all).") if on else _("All paragraphs."),
                     timeout=2)
-
-    def action_command_palette(self) -> None:
-        """Textual's palette, its placeholder in the user's language, with a guard for
-        keys pressed before it is laid out (``palette.SafeCommandPalette``)."""
-        from textual.command import CommandPalette
-
-        from tui_reader.app.screens.palette import SafeCommandPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(SafeCommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        return reader_commands(self, screen)
 
     def _count_changed(self) -> None:
         self.query_one(TitleBar).refresh()

@@ -51,7 +51,7 @@ BACK = "'"
 # The Russian ЙЦУКЕН layout → the Latin letter on the same physical key (letters only).
 _RU_KEYS = "йцукенгшщзфывапролдячсмить"
 _EN_KEYS = "qwertyuiopasdfghjklzxcvbnm"
-RU_TO_LATIN = {ru: en for ru, en in zip(_RU_KEYS, _EN_KEYS)}
+RU_TO_LATIN = {ru: en for ru, en in zip(_RU_KEYS, _EN_KEYS, strict=True)}
 RU_TO_LATIN |= {ru.upper(): en.upper() for ru, en in RU_TO_LATIN.items()}
 
 # Keys that mean "'" (the jump command, or '' after it) in either layout.

@@ -38,7 +38,7 @@ class LinePaint:
     search: TextOrderSpans | None
     state: ReaderState
     style: Callable[[str], Style]  # a style by its name ("quote", "speaker-2", …)
-    base: Style = Style()
+    base: Style  # the article's own style, under every span
 
     def line(self, text: Text, lo: int, hi: int, target: tuple[int, int] | None,
              hover: Number | Statement | None) -> Segment | None:

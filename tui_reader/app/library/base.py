@@ -1,32 +1,41 @@
 """What the library's screens share: their state for the session, the database, sorting."""
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from textual.screen import Screen
 
+from tui_reader.app.library.app import LibraryApp
 from tui_reader.app.library.table import VirtualTable
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(Screen[None]):
     kind = ""
     # column index → a sort key of a row (None: the column does not sort)
-    SORT_KEYS: list = []
+    SORT_KEYS: list[Callable[[Any], Any] | None] = []
 
     def __init__(self, state: dict[str, Any] | None = None) -> None:
         super().__init__()
         self.state: dict[str, Any] = dict(state or {})
 
     @property
-    def conn(self):
-        return self.app.conn
+    def library(self) -> LibraryApp:
+        app = self.app
+        assert isinstance(app, LibraryApp)
+        return app
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.library.conn
 
     def save_state(self) -> dict[str, Any]:
         return self.state
 
     # --- sorting a VirtualTable (s: next column, r: reverse, or a header click) ------
 
-    def sort_rows(self, table: VirtualTable, rows: list) -> list:
+    def sort_rows(self, table: VirtualTable, rows: list[Any]) -> list[Any]:
         column = self.state.get("sort")
         if column is None or column >= len(self.SORT_KEYS) or self.SORT_KEYS[column] is None:
             table.sort_mark(None, False)

@@ -2,6 +2,8 @@
 by a word of the sentence (any form)."""
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -46,7 +48,7 @@ class FiguresScreen(LibraryScreen):
                     classes="status-line")
 
     @staticmethod
-    def _cells(row: FigureRow):
+    def _cells(row: FigureRow) -> tuple[Any, ...]:
         return (row.text, row.kind, row.value, row.unit, row.date, row.title, Text(row.sentence))
 
     def on_mount(self) -> None:
@@ -65,7 +67,7 @@ class FiguresScreen(LibraryScreen):
         kind = self.state.get("kind") or _("all kinds")
         self.heading.update(_("Figures: {n} ({kind})").format(n=len(rows), kind=kind))
 
-    def save_state(self) -> dict:
+    def save_state(self) -> dict[str, Any]:
         self.state["cursor"] = self.table.current.id if self.table.current else None
         return self.state
 
@@ -101,7 +103,7 @@ class FiguresScreen(LibraryScreen):
 
     def on_virtual_table_chosen(self, message: VirtualTable.Chosen) -> None:
         row: FigureRow = message.row
-        self.app.open_article(OpenRequest(article=row.article, offset=row.start, end=row.end))
+        self.library.open_article(OpenRequest(article=row.article, offset=row.start, end=row.end))
 
     def action_back(self) -> None:
         if self.focused is self.word:

@@ -7,6 +7,7 @@ its next occurrence, exactly as in the pane), or else through the app's ``docume
 """
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import partial
 
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
@@ -35,10 +36,8 @@ class SafeCommandPalette(CommandPalette):
         lists = self.query(CommandList)
         if not lists or lists.first().scrollable_content_region.height <= 0:
             return  # not laid out yet: no page to move by
-        try:
+        with suppress(KeyError):  # the same bug reached some other way: a lost key, not a crash
             super()._action_command_list(action)
-        except KeyError:  # the same bug reached some other way: a lost key, not a crash
-            pass
 
 
 # The palette shows this many topics before anything is typed (sections and

@@ -45,7 +45,7 @@ class ShareBars:
         figures = [f"{count} {round(100 * count / total)}%" for _, count in self.rows]
         fig_w = max(len(f) for f in figures)
         bar_w = max(width - name_w - fig_w - 4, 1)
-        for (name, count), figure in zip(self.rows, figures):
+        for (name, count), figure in zip(self.rows, figures, strict=True):
             line = Text(no_wrap=True, overflow="ellipsis")
             label = name if len(name) <= name_w else name[: name_w - 1] + "…"
             line.append(label.ljust(name_w) + "  ")

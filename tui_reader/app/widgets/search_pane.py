@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 from bisect import bisect_left
 from collections.abc import Sequence
+from contextlib import suppress
 from types import ModuleType
 
 from textual import on, work
@@ -287,7 +288,7 @@ class SearchPane(Vertical):
             hits = await asyncio.to_thread(_engine().search, doc, query, mode)
         except asyncio.CancelledError:
             raise
-        except Exception as exc:  # an invalid regex, or any engine failure: say it, don't crash
+        except Exception as exc:  # noqa: BLE001 - an invalid regex, or any engine failure: said, in the pane
             self._show([], error_line(exc))
             if type(exc).__name__ == "SlowPattern":  # stopped after its time: say so where it is seen
                 self.notify(error_line(exc), severity="warning", markup=False, timeout=6)
@@ -298,10 +299,8 @@ class SearchPane(Vertical):
     def _warm_up(self, doc: Document | None) -> None:
         """Load the morphology and the document's search context while the reader
         types the first letters, so the first keystroke's search is as quick as the rest."""
-        try:
+        with suppress(Exception):  # the search proper will report whatever is wrong
             _engine().warm_up(doc)
-        except Exception:  # noqa: BLE001 - the search proper will report whatever is wrong
-            pass
 
     def _show(self, hits: Sequence[HitLike], error: str | None) -> None:
         self.hits = hits
