@@ -234,9 +234,10 @@ async def test_help_screen_with_legend(key: str) -> None:
 async def test_quit(key: str) -> None:
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:
+        assert app.return_code is None  # set only by App.exit
         await pilot.press(key)
         await pilot.pause()
-    assert app._exit_renderables is not None or not app.is_running
+        assert app.return_code == 0  # the key asked the app to exit
 
 
 @pytest.mark.parametrize("key", ["slash", "full_stop"])

@@ -34,6 +34,7 @@ KEYS = [
 PRESSES = 120
 
 
+@pytest.mark.slow  # a fifth of the suite's time: CI runs it (tests/conftest.py, SLOW_TESTS)
 @pytest.mark.parametrize(("make_doc", "size"), [
     (sample_document, (120, 36)),
     (lambda: structure_only(sample_document()), (80, 24)),
