@@ -111,11 +111,6 @@ class ArticlesScreen(LibraryScreen):
         if not total:
             self.heading.update(_("The library is empty: add articles with  summit-reader library add FOLDER"))
 
-    def save_state(self) -> dict[str, Any]:
-        current = self.table.current
-        self.state["cursor"] = current.id if current else None
-        return self.state
-
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.state["filter"] = event.value
@@ -142,15 +137,6 @@ class ArticlesScreen(LibraryScreen):
         if self.filter_input.value:
             self.filter_input.value = ""
         self.filter_input.add_class("-hidden")
-
-    def action_sort(self) -> None:
-        self.next_sort_column()
-
-    def action_reverse(self) -> None:
-        self.reverse_sort()
-
-    def on_virtual_table_header_clicked(self, message: VirtualTable.HeaderClicked) -> None:
-        self.sort_by(message.column)
 
     def on_virtual_table_chosen(self, message: VirtualTable.Chosen) -> None:
         self.library.open_article(OpenRequest(article=message.row.id))

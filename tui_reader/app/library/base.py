@@ -30,7 +30,13 @@ class LibraryScreen(Screen[None]):
     def conn(self) -> sqlite3.Connection:
         return self.library.conn
 
+    table: VirtualTable  # made in each screen's compose
+
     def save_state(self) -> dict[str, Any]:
+        """What to restore the screen with, coming back from the reader: the row under
+        the cursor (by its id) with the filters and the sort."""
+        current = self.table.current
+        self.state["cursor"] = current.id if current is not None else None
         return self.state
 
     # --- sorting a VirtualTable (s: next column, r: reverse, or a header click) ------
@@ -49,7 +55,8 @@ class LibraryScreen(Screen[None]):
         table.sort_mark(column, reverse)
         return present + missing
 
-    def next_sort_column(self) -> None:
+    def action_sort(self) -> None:
+        """s: sort by the next column that sorts."""
         columns = [i for i, k in enumerate(self.SORT_KEYS) if k is not None]
         current = self.state.get("sort")
         later = [i for i in columns if current is None or i > current]
@@ -57,13 +64,16 @@ class LibraryScreen(Screen[None]):
         self.state["reverse"] = False
         self.refill()
 
-    def reverse_sort(self) -> None:
+    def action_reverse(self) -> None:
+        """r: the other way round."""
         self.state["reverse"] = not self.state.get("reverse")
         if self.state.get("sort") is None:
             self.state["sort"] = next(i for i, k in enumerate(self.SORT_KEYS) if k is not None)
         self.refill()
 
-    def sort_by(self, column: int) -> None:
+    def on_virtual_table_header_clicked(self, message: VirtualTable.HeaderClicked) -> None:
+        """A click on a column's header: sort by it (again: the other way round)."""
+        column = message.column
         if column >= len(self.SORT_KEYS) or self.SORT_KEYS[column] is None:
             return
         if self.state.get("sort") == column:

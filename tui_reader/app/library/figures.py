@@ -67,10 +67,6 @@ class FiguresScreen(LibraryScreen):
         kind = self.state.get("kind") or _("all kinds")
         self.heading.update(_("Figures: {n} ({kind})").format(n=len(rows), kind=kind))
 
-    def save_state(self) -> dict[str, Any]:
-        self.state["cursor"] = self.table.current.id if self.table.current else None
-        return self.state
-
     @on(Input.Changed, "#f-word")
     def _word_changed(self, event: Input.Changed) -> None:
         self.state["word"] = event.value
@@ -91,15 +87,6 @@ class FiguresScreen(LibraryScreen):
     def action_by_value(self) -> None:
         self.state["sort"], self.state["reverse"] = 2, True
         self.refill()
-
-    def action_sort(self) -> None:
-        self.next_sort_column()
-
-    def action_reverse(self) -> None:
-        self.reverse_sort()
-
-    def on_virtual_table_header_clicked(self, message: VirtualTable.HeaderClicked) -> None:
-        self.sort_by(message.column)
 
     def on_virtual_table_chosen(self, message: VirtualTable.Chosen) -> None:
         row: FigureRow = message.row

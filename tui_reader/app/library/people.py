@@ -27,7 +27,6 @@ from tui_reader.search.lemmas import fold
 class _FilteredScreen(LibraryScreen):
     """A screen with the name / dates / word filters above a table."""
 
-    table: VirtualTable  # made in each screen's compose
 
     FILTERS: tuple[str, ...] = ()
 
@@ -60,14 +59,6 @@ class _FilteredScreen(LibraryScreen):
         else:
             self.app.pop_screen()
 
-    def on_virtual_table_header_clicked(self, message: VirtualTable.HeaderClicked) -> None:
-        self.sort_by(message.column)
-
-    def action_sort(self) -> None:
-        self.next_sort_column()
-
-    def action_reverse(self) -> None:
-        self.reverse_sort()
 
 
 class PeopleScreen(_FilteredScreen):
@@ -106,10 +97,6 @@ class PeopleScreen(_FilteredScreen):
         self.table.set_rows(rows, keep=next((r for r in rows if r.id == keep_id), None))
         total = sum(r.statements for r in rows)
         self.heading.update(_("People: {n}, {statements} statements").format(n=len(rows), statements=total))
-
-    def save_state(self) -> dict[str, Any]:
-        self.state["cursor"] = self.table.current.id if self.table.current else None
-        return self.state
 
     def on_virtual_table_chosen(self, message: VirtualTable.Chosen) -> None:
         person: PersonRow = message.row
@@ -172,10 +159,6 @@ class PersonScreen(_FilteredScreen):
             cue += " · " + _("confidence {value:.0%}").format(value=row.confidence)
         self.detail.update(Text(one_line(f"{row.source or ''} · {row.kind}{cue}") + " · " +
                                 _("Enter: open the article at this statement · Esc back")))
-
-    def save_state(self) -> dict[str, Any]:
-        self.state["cursor"] = self.table.current.id if self.table.current else None
-        return self.state
 
     def on_virtual_table_chosen(self, message: VirtualTable.Chosen) -> None:
         row: StatementRow = message.row
