@@ -114,3 +114,23 @@ async def test_a_jump_out_of_the_filtered_paragraphs_leaves_chip_and_text_agreei
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert only_hits_shown(app) == (True, True)  # ctrl+o filters again, at once
+
+
+async def test_a_jump_out_of_the_filter_lands_on_its_target() -> None:
+    """With only two paragraphs shown the text fitted the screen, Textual hid the
+    scrollbar, and the jump right after the filter turned off did not scroll at all."""
+    from tests.test_app import long_document
+    from tui_reader.app.messages import JumpTo, OnlyHits, SearchHighlights
+
+    doc = long_document()
+    app = ReaderApp(doc)
+    async with app.run_test(size=WIDE) as pilot:
+        app.post_message(OnlyHits(True))
+        app.post_message(SearchHighlights([(p.start, p.start + 5) for p in doc.paragraphs[5:41:35]], 0))
+        await settle(pilot)
+        target = doc.paragraphs[-10].start
+        app.post_message(JumpTo(target, target + 5))
+        await settle(pilot)
+        article = app.article
+        assert not app.state.filtering_hits
+        assert article.scroll_y <= article.lines.line_for_offset(target) < article.scroll_y + article.size.height

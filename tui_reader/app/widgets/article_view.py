@@ -77,12 +77,12 @@ class ArticleView(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("down", "scroll_down", "Down", show=False, id="article.down"),
-        Binding("up", "scroll_up", "Up", show=False, id="article.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="article.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="article.page-up"),
-        Binding("home", "scroll_home", "Top", show=False, id="article.top"),
-        Binding("end", "scroll_end", "End", show=False, id="article.end"),
+        Binding("down", "lines(1)", "Down", show=False, id="article.down"),
+        Binding("up", "lines(-1)", "Up", show=False, id="article.up"),
+        Binding("pagedown", "pages(1)", "Page down", show=False, id="article.page-down"),
+        Binding("pageup", "pages(-1)", "Page up", show=False, id="article.page-up"),
+        Binding("home", "edge(0)", "Top", show=False, id="article.top"),
+        Binding("end", "edge(1)", "End", show=False, id="article.end"),
         Binding("tab", "app.switch_focus", "To the sidebar", show=False, id="article.to-sidebar"),
     ]
 
@@ -182,6 +182,13 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self.virtual_size = Size(self.text_width, len(self._lines))
             self._cache.clear()
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Whether the text scrolls, by its lines: Textual asks whether it shows a
+        scrollbar, which it decides only at the next layout, so a jump just after the
+        filter was turned off (more lines than the bar knew) was ignored."""
+        return self.max_scroll_y > 0
 
     def top_offset(self) -> int:
         """The document offset at the top of the view (what 'the reader's place' means)."""
@@ -283,23 +290,15 @@ class ArticleView(ScrollView, can_focus=True):
     def half_page(self, direction: int) -> None:
         self.scroll_by(direction * max(1, self.scrollable_content_region.height // 2))
 
-    def action_scroll_down(self) -> None:
-        self.scroll_by(1)
+    def action_lines(self, lines: int) -> None:
+        self.scroll_by(lines)
 
-    def action_scroll_up(self) -> None:
-        self.scroll_by(-1)
+    def action_pages(self, direction: int) -> None:
+        self.page(direction)
 
-    def action_page_down(self) -> None:
-        self.page(1)
-
-    def action_page_up(self) -> None:
-        self.page(-1)
-
-    def action_scroll_home(self) -> None:
-        self.scroll_to_line(0)
-
-    def action_scroll_end(self) -> None:
-        self.scroll_to_line(self.max_scroll_y)
+    def action_edge(self, end: int) -> None:
+        """Home (0) or End (1)."""
+        self.scroll_to_line(self.max_scroll_y if end else 0)
 
     # --- pointer -----------------------------------------------------------------
 
