@@ -6,13 +6,15 @@ own commands; here each is listed with its key, in the user's language.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
-from textual.command import Provider
-from textual.screen import Screen
 
 from tui_reader.i18n import _
+
+if TYPE_CHECKING:  # textual.command is imported when the palette opens, not at start-up
+    from textual.command import Provider
+    from textual.screen import Screen
 
 
 def _topics_provider() -> type[Provider]:

@@ -11,19 +11,18 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rich.text import Text
-from textual import events
-from textual.worker import Worker
+if TYPE_CHECKING:  # annotations only: nothing here costs the reader's start-up
+    from rich.text import Text
+    from textual import events
+    from textual.worker import Worker
 
-from tui_reader.app.messages import JumpTo
-from tui_reader.model import Document
-from tui_reader.reading.marks import Marks
-from tui_reader.reading.place import ReadingPlace
-from tui_reader.reading.state import ReaderState
-
-if TYPE_CHECKING:
+    from tui_reader.app.messages import JumpTo
     from tui_reader.app.widgets.article_view import ArticleView
     from tui_reader.app.widgets.search_pane import SearchPane
+    from tui_reader.model import Document
+    from tui_reader.reading.marks import Marks
+    from tui_reader.reading.place import ReadingPlace
+    from tui_reader.reading.state import ReaderState
 
 
 class ReaderHost(Protocol):

@@ -2,11 +2,15 @@
 theme, and the theme the reader picks written back for the next run."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
-from textual.theme import Theme
 
 from tui_reader.reading.sanitize import inert
 from tui_reader.store.config import Config, load_config, save_theme
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
 
 
 def apply_settings(app: App[int]) -> None:
