@@ -16,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-from tui_reader.app.highlights import TextOrderSpans
-from tui_reader.app.search_pane import HitSpans
 from tui_reader.pipeline import open_document
+from tui_reader.reading.highlights import TextOrderSpans
+from tui_reader.reading.hits import HitSpans
 from tui_reader.search.query import search, warm_up
 
 NOVEL = Path(__file__).resolve().parents[2] / "shared/corpus/large/war_and_peace-cp1251.txt"

@@ -1,6 +1,7 @@
 """Shared test fixtures: the bundled article and the shared corpus (skipped where absent)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
+
+
+# Long tests marked ``slow`` (the app's monkey tests) run only where this is 1: CI sets it
+# (.ci/run), a developer's ``pytest`` skips them (they took a fifth of the suite's time).
+SLOW_TESTS = "SUMMIT_READER_SLOW_TESTS"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"slow: a long test, run only where {SLOW_TESTS}=1 (CI)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get(SLOW_TESTS) == "1":
+        return
+    skip = pytest.mark.skip(reason=f"slow: run with {SLOW_TESTS}=1 (CI does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,10 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tui_reader.app.messages import JumpTo, SearchHighlights
+from tests.sample import sample_document, structure_only
+from tui_reader.app.messages import JumpTo, OnlyHits, SearchHighlights
 from tui_reader.app.reader_app import DetailsBar, ReaderApp
-from tui_reader.app.sample import sample_document, structure_only
-from tui_reader.app.sidebar import SectionsTree, Sidebar, SpeakersList
+from tui_reader.app.widgets.sidebar import SectionsTree, Sidebar, SpeakersList
 from tui_reader.model import Document, Paragraph, Section, Source
 
 WIDE = (120, 36)
@@ -161,20 +161,20 @@ async def test_speakers_select_and_step(speakers_key: str, next_key: str, prev_k
         await pilot.press("enter")
         chosen = speakers.chosen
         assert chosen == "petrov"
-        assert app.article.selected_speaker == "petrov"
+        assert app.state.speaker == "petrov"
         petrov = [s for s in doc.statements if s.speaker == "petrov"]
         await pilot.press("tab")  # leave the list so n/N reach the app
         await pilot.press(next_key)
         details = app.query_one(DetailsBar)
         assert details.has_class("-shown")
         assert "Иван Петров" in str(details.render())
-        first = app.statement_index
+        first = app.state.statement
         await pilot.press(next_key)
-        assert app.statement_index == (first + 1) % len(petrov)
+        assert app.state.statement == (first + 1) % len(petrov)
         await pilot.press(prev_key)
-        assert app.statement_index == first
+        assert app.state.statement == first
         await pilot.press("escape")
-        assert app.article.selected_speaker is None
+        assert app.state.speaker is None and speakers.chosen is None
         assert not details.has_class("-shown")
 
 
@@ -186,7 +186,7 @@ async def test_statement_gutter_and_marked_speaker() -> None:
         lines = rendered_text(app).splitlines()
         petrov_line = next(line for line in lines if "Иван Петров" in line)
         assert "▎" in petrov_line  # a statement's gutter mark
-        app.article.set_selected_speaker("petrov")
+        app.choose_speaker("petrov")
         await pilot.pause()
         lines = rendered_text(app).splitlines()
         # the chosen speaker's statement: ┏ where it starts (┃ between, ┗ where it ends)
@@ -200,8 +200,8 @@ async def test_click_on_number_shows_details_and_hover_sets_tooltip() -> None:
     async with app.run_test(size=WIDE) as pilot:
         article = app.article
         number = next(n for n in doc.numbers if n.kind == "money")
-        line = article.layout.line_for_offset(number.start)
-        x = article.margin + 2 + (number.start - article.layout.los[line]) + 1
+        line = article.lines.line_for_offset(number.start)
+        x = article.margin + 2 + (number.start - article.lines.los[line]) + 1
         await pilot.hover("#article", offset=(x, line))
         await pilot.pause()
         assert article.hover.number is number
@@ -218,7 +218,7 @@ async def test_click_on_number_shows_details_and_hover_sets_tooltip() -> None:
 
 @pytest.mark.parametrize("key", ["question_mark", "comma"])
 async def test_help_screen_with_legend(key: str) -> None:
-    from tui_reader.app.help_screen import HelpScreen
+    from tui_reader.app.screens.help_screen import HelpScreen
 
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:
@@ -234,18 +234,19 @@ async def test_help_screen_with_legend(key: str) -> None:
 async def test_quit(key: str) -> None:
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:
+        assert app.return_code is None  # set only by App.exit
         await pilot.press(key)
         await pilot.pause()
-    assert app._exit_renderables is not None or not app.is_running
+        assert app.return_code == 0  # the key asked the app to exit
 
 
 @pytest.mark.parametrize("key", ["slash", "full_stop"])
 async def test_search_key_opens_search_pane(key: str) -> None:
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:
-        assert app._pane("search") is None  # mounted when first opened, not at start-up
+        assert app.search_pane() is None  # mounted when first opened, not at start-up
         await pilot.press(key)
-        pane = app._pane("search")
+        pane = app.search_pane()
         assert pane is not None
         assert pane.display
         assert app.focused is not None and pane in app.focused.ancestors_with_self
@@ -255,9 +256,9 @@ async def test_search_key_opens_search_pane(key: str) -> None:
 async def test_topics_key_opens_topic_pane(key: str) -> None:
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:
-        assert app._pane("topics") is None  # mounted when first opened, not at start-up
+        assert app.tools.topics is None  # mounted when first opened, not at start-up
         await pilot.press(key)
-        pane = app._pane("topics")
+        pane = app.tools.topics
         assert pane is not None
         assert pane.display
         assert app.focused is not None and pane in app.focused.ancestors_with_self
@@ -274,7 +275,7 @@ async def test_jump_to_message_scrolls_and_marks_target() -> None:
         app.post_message(JumpTo(target, target + 5))
         await pilot.pause()
         article = app.article
-        line = article.layout.line_for_offset(target)
+        line = article.lines.line_for_offset(target)
         assert article.scroll_y <= line < article.scroll_y + article.size.height
         assert article.target == (target, target + 5)
 
@@ -284,20 +285,21 @@ async def test_search_highlights_and_filter() -> None:
     app = ReaderApp(doc)
     async with app.run_test(size=WIDE) as pilot:
         hits = [(p.start, p.start + 5) for p in (doc.paragraphs[5], doc.paragraphs[40])]
-        full = len(app.article.layout)
-        app.post_message(SearchHighlights(hits, 0, only_matching=False))
+        full = len(app.article.lines)
+        app.post_message(SearchHighlights(hits, 0))
         await pilot.pause()
-        assert app.article.search_spans == hits
-        assert len(app.article.layout) == full
-        app.post_message(SearchHighlights(hits, 1, only_matching=True))
+        assert app.state.hits == hits and app.article.state is app.state
+        assert len(app.article.lines) == full
+        app.post_message(OnlyHits(True))
+        app.post_message(SearchHighlights(hits, 1))
         await pilot.pause()
         text = rendered_text(app)
         first, second, skipped = (doc.text[p.start:p.start + 11] for p in
                                   (doc.paragraphs[5], doc.paragraphs[40], doc.paragraphs[6]))
         assert first in text and second in text and skipped not in text
-        app.post_message(SearchHighlights([], None, False))
+        app.post_message(SearchHighlights([], None))
         await pilot.pause()
-        assert len(app.article.layout) == full
+        assert len(app.article.lines) == full
 
 
 # --- layout: narrow terminals and the sidebar toggle -------------------------------------
@@ -319,7 +321,7 @@ async def test_sidebar_collapses_when_narrow_and_can_be_shown() -> None:
     async with app.run_test(size=NARROW) as pilot:
         sidebar = app.query_one(Sidebar)
         assert not sidebar.display
-        assert app.article.layout.measure <= NARROW[0]
+        assert app.article.lines.measure <= NARROW[0]
         await pilot.press("backslash")
         assert sidebar.display
         await pilot.press("backslash")
@@ -334,9 +336,9 @@ async def test_measure_is_centred_on_wide_terminals() -> None:
     async with app.run_test(size=(200, 40)) as pilot:
         await pilot.pause()
         article = app.article
-        assert 70 <= article.layout.measure <= 100
+        assert 70 <= article.lines.measure <= 100
         assert article.margin > 10
-        assert max(len(article.layout.line_text(i)) for i in range(len(article.layout))) <= article.layout.measure
+        assert max(len(article.lines.line_text(i)) for i in range(len(article.lines))) <= article.lines.measure
 
 
 async def _analysis_done(app: ReaderApp, pilot) -> None:
@@ -515,7 +517,7 @@ async def test_the_novel_renders_only_what_is_visible_and_jumps_to_the_end_at_on
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         article = app.article
-        assert len(article.layout) > 50_000
+        assert len(article.lines) > 50_000
         assert len(article._cache) <= article.size.height + 5  # only the visible lines were drawn
         started = time.perf_counter()
         await pilot.press("G")

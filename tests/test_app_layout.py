@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from tui_reader.app.highlights import SpanIndex, TextOrderSpans
-from tui_reader.app.layout import BLANK, HEADING, HEADLINE, NOTICE, PARA, Layout, build_blocks, wrap
-from tui_reader.app.sanitize import inert
 from tui_reader.model import Document, Paragraph, Section
+from tui_reader.reading.highlights import SpanIndex, TextOrderSpans
+from tui_reader.reading.layout import BLANK, HEADING, HEADLINE, NOTICE, PARA, Layout, build_blocks, wrap
+from tui_reader.reading.sanitize import inert
 
 SENTENCE = ("Товарооборот в 2025 году достиг порядка 52 млрд\u00a0долларов, увеличившись почти на 3% "
             "по сравнению с предыдущим годом.")
@@ -108,7 +108,7 @@ def test_text_order_spans_agree_with_a_scan() -> None:
 
 
 def test_a_hard_wrapped_paragraph_is_reflowed_to_the_measure() -> None:
-    from tui_reader.app.layout import reflow_span
+    from tui_reader.reading.layout import reflow_span
 
     # a paragraph the file wrapped at 30 columns, read at 50: whole lines, no ragged tails
     words = ("Так говорила в июле известная Анна Павловна Шерер фрейлина и приближенная "

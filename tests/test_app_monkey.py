@@ -14,8 +14,8 @@ pytest.importorskip("textual")
 
 from textual import events
 
+from tests.sample import sample_document, structure_only
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sample import sample_document, structure_only
 
 KEYS = [
     # moving, Latin and Russian layout
@@ -34,6 +34,7 @@ KEYS = [
 PRESSES = 120
 
 
+@pytest.mark.slow  # a fifth of the suite's time: CI runs it (tests/conftest.py, SLOW_TESTS)
 @pytest.mark.parametrize(("make_doc", "size"), [
     (sample_document, (120, 36)),
     (lambda: structure_only(sample_document()), (80, 24)),

@@ -5,9 +5,9 @@ import pytest
 
 pytest.importorskip("textual")
 
+from tests.sample import sample_document
 from tests.test_app import long_document
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sample import sample_document
 from tui_reader.model import Source
 
 SIZE = (100, 30)
@@ -65,7 +65,7 @@ async def test_copy_the_chosen_statement(key: str, monkeypatch) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("s", "enter", "n", key)
         assert copied, "nothing was copied"
-        statement = app.article.highlights.statements_of(app.article.selected_speaker)[app.statement_index]
+        statement = app.article.highlights.statements_of(app.state.speaker)[app.state.statement]
         assert app.doc.text[statement.start:statement.end].strip()[:10] in copied[0] or "«" in copied[0]
 
 

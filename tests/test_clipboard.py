@@ -6,11 +6,12 @@ were given, so the test sees exactly what a clipboard would."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tui_reader.app.clipboard import candidates, copy_with_tools
+from tui_reader.reading.clipboard import candidates, copy_with_tools
 
 
 def fake_tool(bin_dir: Path, name: str, *, fails: bool = False) -> Path:
@@ -55,7 +56,7 @@ async def copy_in_app(doc) -> list[str]:
 
     app = ReaderApp(doc)
     async with app.run_test(size=(120, 36)) as pilot:
-        app.statement_index = 0
+        app.state = replace(app.state, statement=0)
         await pilot.press("y")
         for _ in range(50):
             await pilot.pause(0.05)
@@ -65,7 +66,7 @@ async def copy_in_app(doc) -> list[str]:
 
 
 def doc_with_a_hostile_quote():
-    from tui_reader.app.sample import sample_document
+    from tests.sample import sample_document
 
     doc = sample_document()
     st = doc.statements[0]

@@ -113,8 +113,8 @@ def test_errors_and_digest_headings_follow_the_language(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang,word", [("ru", "Разделы"), ("en", "Sections")])
 async def test_the_reader_speaks_the_language(lang: str, word: str) -> None:
     pytest.importorskip("textual")
+    from tests.sample import sample_document
     from tui_reader.app.reader_app import ReaderApp
-    from tui_reader.app.sample import sample_document
 
     set_language(lang)
     app = ReaderApp(sample_document())

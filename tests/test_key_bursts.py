@@ -11,9 +11,9 @@ pytest.importorskip("textual")
 
 from textual import events
 
+from tests.sample import sample_document
 from tests.test_app import WIDE, long_document
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sample import sample_document
 
 
 def burst(app, keys: str | list[str]) -> None:

@@ -6,11 +6,11 @@ import pytest
 
 pytest.importorskip("textual")
 
+from tests.sample import sample_document
 from tests.test_app import WIDE, long_document
 from tests.test_key_bursts import burst
 from tui_reader.app.less_keys import line_of, offset_of_line
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sample import sample_document
 
 
 def test_text_lines_and_offsets_agree() -> None:
@@ -68,7 +68,7 @@ async def test_less_control_keys_move_the_text(key: str, sign: int) -> None:
 
 @pytest.mark.parametrize("key", ["h", "f1", "р"])
 async def test_h_and_f1_open_the_help(key: str) -> None:
-    from tui_reader.app.help_screen import HelpScreen
+    from tui_reader.app.screens.help_screen import HelpScreen
 
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:
@@ -122,7 +122,7 @@ async def test_ctrl_o_shows_only_the_chosen_speakers_paragraphs() -> None:
 async def test_a_long_statement_shows_where_it_starts_and_ends() -> None:
     app = ReaderApp(sample_document(), )
     async with app.run_test(size=(60, 30)) as pilot:
-        app.article.set_selected_speaker("petrov")
+        app.choose_speaker("petrov")
         await pilot.pause()
         gutter = [app.article.render_line(y).text[:app.article.margin + 2].strip()
                   for y in range(app.article.size.height)]
@@ -141,7 +141,7 @@ async def test_the_palette_holds_the_readers_commands(tmp_path) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        from tui_reader.app.numbers_view import NumbersView
+        from tui_reader.app.views.numbers_view import NumbersView
         assert isinstance(app.screen, NumbersView)
 
 

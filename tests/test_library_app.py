@@ -155,8 +155,8 @@ async def test_reader_opened_at_a_statement_marks_its_speaker(conn, tmp_path):
     app = LibraryReaderApp(opened.doc, opened=opened, complete=True, target=request)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        assert app.article.selected_speaker == statement.speaker_id
-        assert app.statement_index == 1
+        assert app.state.speaker == statement.speaker_id
+        assert app.state.statement == 1
         await pilot.press("escape")  # clears the marks
         assert app.is_running
         await pilot.press("escape")  # nothing left to clear: back to the library
@@ -215,7 +215,7 @@ async def test_fast_typing_in_regex_mode_shows_the_last_query(conn):
 
 
 async def test_help_lists_the_keys_of_the_screen_it_is_called_from(conn):
-    from tui_reader.app.help_screen import HelpScreen
+    from tui_reader.app.screens.help_screen import HelpScreen
 
     def help_text(app) -> str:
         assert isinstance(app.screen, HelpScreen)

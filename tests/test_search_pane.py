@@ -1,15 +1,17 @@
 """Pilot tests of the search pane, on a small hand-made document.
 
 A tiny app mounts the pane and records the messages it posts (JumpTo,
-SearchHighlights), which is all the pane may say to the reader.
+SearchHighlights, OnlyHits), which is all the pane may say to the reader; like the
+reader, it answers OnlyHits by setting the pane's ``only_hits``.
 """
 from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
 
-from tui_reader.app.messages import JumpTo, SearchHighlights
-from tui_reader.app.search_pane import FIRST_LISTED, MORE_LISTED, SearchPane, _completer, _engine
+from tui_reader.app.messages import JumpTo, OnlyHits, SearchHighlights
+from tui_reader.app.widgets.search_pane import FIRST_LISTED, MORE_LISTED, SearchPane, _engine
+from tui_reader.app.widgets.search_results import _completer
 from tui_reader.model import Document, Paragraph, Section, Sentence
 
 
@@ -55,6 +57,7 @@ class PaneApp(App[None]):
         self.doc = doc
         self.jumps: list[JumpTo] = []
         self.highlights: list[SearchHighlights] = []
+        self.filters: list[bool] = []
         self.closed = 0
 
     def compose(self) -> ComposeResult:
@@ -68,6 +71,10 @@ class PaneApp(App[None]):
 
     def on_search_highlights(self, message: SearchHighlights) -> None:
         self.highlights.append(message)
+
+    def on_only_hits(self, message: OnlyHits) -> None:
+        self.filters.append(message.on)
+        self.query_one(SearchPane).only_hits = message.on
 
     def on_search_pane_closed(self, _: SearchPane.Closed) -> None:
         self.closed += 1
@@ -104,7 +111,7 @@ async def test_typing_updates_count_and_highlights():
         assert pane.count_text == "1/3"
         last = app.highlights[-1]
         assert last.spans == spans_of(WORD_FORMS, DOC.text)
-        assert last.current == 0 and last.only_matching is False
+        assert last.current == 0 and app.filters == []
         assert pane.results.option_count == 3
 
 
@@ -217,14 +224,15 @@ async def test_filter_toggle_asks_for_matching_paragraphs_only():
     async with app.run_test() as pilot:
         pane = app.query_one(SearchPane)
         await type_query(pilot, "безопасность")
+        chip = pane.query_one("#search-filter")
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert app.highlights[-1].only_matching is True
-        assert len(app.highlights[-1].spans) == 3
-        await pilot.click("#search-filter")  # the chip toggles it back
+        assert app.filters == [True]
+        assert chip.has_class("-on") and "✓" in str(chip.content)
+        await pilot.click("#search-filter")  # the chip asks for it back
         await pilot.pause()
-        assert app.highlights[-1].only_matching is False
-        assert pane.only_matching is False
+        assert app.filters == [True, False]
+        assert not chip.has_class("-on") and "✓" not in str(chip.content)
 
 
 async def test_invalid_regex_shows_one_line_error():

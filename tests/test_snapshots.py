@@ -9,8 +9,8 @@ import pytest
 
 pytest.importorskip("pytest_textual_snapshot")
 
+from tests.sample import sample_document
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sample import sample_document
 
 
 def _app(theme: str) -> ReaderApp:

@@ -5,8 +5,8 @@ from textual.app import App, ComposeResult
 from textual.command import Hit
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.palette import TopicsProvider
-from tui_reader.app.topic_pane import TopicPane
+from tui_reader.app.screens.palette import TopicsProvider
+from tui_reader.app.widgets.topic_pane import TopicPane
 from tui_reader.model import Document, Entity, Span, Topic
 
 

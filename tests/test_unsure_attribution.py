@@ -6,9 +6,9 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tui_reader.app.details import describe_statement
+from tests.sample import sample_document
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sample import sample_document
+from tui_reader.app.widgets.details import describe_statement
 from tui_reader.model import UNSURE_BELOW
 
 

@@ -7,11 +7,12 @@ from textual.app import App
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, OptionList
 
-from tui_reader.app.marks import BACK, MarkPrompt, Marks, mark_name
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.numbers_view import COLUMNS, NumbersView
-from tui_reader.app.speakers_view import ShareBars, SpeakersView, bar
+from tui_reader.app.screens.mark_prompt import MarkPrompt
+from tui_reader.app.views.numbers_view import COLUMNS, NumbersView
+from tui_reader.app.views.speakers_view import ShareBars, SpeakersView, bar
 from tui_reader.model import Document, Number, Quote, Sentence, Speaker, Statement
+from tui_reader.reading.marks import BACK, Marks, mark_name
 from tui_reader.store.state import DocState, StateStore
 
 

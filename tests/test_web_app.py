@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.web_server import ARTICLE_TITLE, Reply, Server, article_html, rfc822, rss
-from tui_reader.app.feed_screen import Chosen, FeedApp
+from tui_reader.app.screens.feed_screen import Chosen, FeedApp
 from tui_reader.app.web_reader import WebReaderApp
 from tui_reader.pipeline import finish_analysis, open_for_reading, open_url_for_reading
 from tui_reader.web.feeds import load_feed

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("pytest_textual_snapshot")
 
 from tests.web_server import rfc822, rss
-from tui_reader.app.feed_screen import FeedApp
+from tui_reader.app.screens.feed_screen import FeedApp
 from tui_reader.web.feeds import parse_feed
 
 

@@ -1,6 +1,6 @@
 """Text from files (and file names) made safe for a terminal the CLI prints to.
 
-The app draws through ``app/sanitize.py``; the command line prints plain lines, so
+The app draws through ``reading/sanitize.py``; the command line prints plain lines, so
 it has its own rule, as ``less`` and ``ls`` have:
 
 * ``visible(text)`` — where the stream is a terminal, control characters are shown

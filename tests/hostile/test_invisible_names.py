@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui_reader.app.sanitize import name_text, one_line
+from tui_reader.reading.sanitize import name_text, one_line
 
 pytestmark = pytest.mark.hostile
 

@@ -56,8 +56,8 @@ def test_two_processes_saving_at_once_lose_no_mark(tmp_path):
 
 
 def test_the_app_learns_marks_another_reader_set(tmp_path, monkeypatch):
-    from tui_reader.app.reading_place import ReadingPlace
     from tui_reader.model import Document, Source
+    from tui_reader.reading.place import ReadingPlace
 
     doc = Document(text="x" * 100, source=Source(sha256=SHA))
     mine, theirs = ReadingPlace(doc, StateStore(tmp_path)), ReadingPlace(doc, StateStore(tmp_path))

@@ -2,6 +2,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui_reader.app.reader_app import ReaderApp
+    from tui_reader.pipeline import Opened
+    from tui_reader.web.feeds import Feed, Item
 
 
 def run_app(paths: str | list[str], encoding: str | None = None, use_cache: bool = True,
@@ -37,14 +44,14 @@ def run_app(paths: str | list[str], encoding: str | None = None, use_cache: bool
         index, start_line = app.switch_to, app.start_line if app.switch_to == index else None
 
 
-def run_opened(opened, *, from_feed: bool = False) -> int:
+def run_opened(opened: Opened, *, from_feed: bool = False) -> int:
     """Read an opened document (``pipeline.Opened``); a web page gets the web reader."""
     app = reader_for(opened, from_feed=from_feed)
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
 
 
-def reader_for(opened, *, from_feed: bool = False, **files):
+def reader_for(opened: Opened, *, from_feed: bool = False, **files: Any) -> ReaderApp:
     """The reader app for ``opened``: with the URL in the title bar and ``o`` for a web
     page; ``q`` says "back" for an item of a feed.  ``files``: ReaderApp's ``files``,
     ``file_index`` and ``start_line`` when several were given (``:n``/``:p``)."""
@@ -74,13 +81,13 @@ def _reattach_stdin() -> None:
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 - the process's stdin for its lifetime
 
 
-def run_feed(feed, *, open_item, reload=None) -> int:
+def run_feed(feed: Feed, *, open_item: Callable[[Item], Opened], reload: Callable[[], Feed] | None = None) -> int:
     """The feed's list; an item chosen there is read, and quitting the reader comes
     back to the list (at the same item) until the list itself is quit."""
-    from tui_reader.app.feed_screen import FeedApp
+    from tui_reader.app.screens.feed_screen import FeedApp
 
     highlighted = 0
-    notes = None  # the feed's own notes: shown the first time only
+    notes: list[str] | None = None  # the feed's own notes: shown the first time only
     while True:
         app = FeedApp(feed, open_item=open_item, reload=reload, highlighted=highlighted, notes=notes)
         app.run()

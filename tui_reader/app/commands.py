@@ -5,16 +5,38 @@ own commands; here each is listed with its key, in the user's language.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 
 from tui_reader.i18n import _
 
+if TYPE_CHECKING:  # textual.command is imported when the palette opens, not at start-up
+    from textual.command import Provider
+    from textual.screen import Screen
 
-def reader_commands(app, screen) -> Iterable[SystemCommand]:
-    def run(action: str):
-        return lambda: app.call_later(app.run_action, action)
+
+def _topics_provider() -> type[Provider]:
+    """The palette's topics provider, imported when the palette first opens (Textual
+    calls a COMMANDS entry that is not a class): it imports the topics pane and its
+    widgets, which the first frame does not need."""
+    from tui_reader.app.screens.palette import TopicsProvider
+
+    return TopicsProvider
+
+
+def palette_commands() -> set[type[Provider] | Callable[[], type[Provider]]]:
+    """The reader's COMMANDS: Textual's and the topics."""
+    return set(App.COMMANDS) | {_topics_provider}
+
+
+def reader_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
+    def run(action: str) -> Callable[[], None]:
+        def call() -> None:
+            app.call_later(app.run_action, action)
+
+        return call
 
     table = [
         (_("Help"), _("Every key and the legend of the highlights (? h F1)"), "help"),
@@ -37,3 +59,23 @@ def reader_commands(app, screen) -> Iterable[SystemCommand]:
     else:
         yield SystemCommand(_("Keys panel"), _("Show the keys of the focused part"), app.action_show_help_panel)
     yield SystemCommand(_("Quit"), _("Quit; your place is kept (q)"), run("quit"))
+
+
+class Palette(App[int]):
+    """The reader's palette: Textual's commands, the topics, and the reader's own
+    (``reader_commands``).  A mixin of ``ReaderApp``."""
+
+    COMMANDS = palette_commands()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its placeholder in the user's language, with a guard for
+        keys pressed before it is laid out (``palette.SafeCommandPalette``)."""
+        from tui_reader.app.screens.palette import (
+            SafeCommandPalette,  # with the topics: not for the first frame
+        )
+
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):  # is_open
+            self.push_screen(SafeCommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return reader_commands(self, screen)

@@ -22,16 +22,13 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from time import monotonic
-from typing import TYPE_CHECKING
+from typing import Any
 
 from textual import events
-
-if TYPE_CHECKING:
-    from textual.app import App
-
-    _Base = App
-else:
-    _Base = object
+from textual.app import App
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widget import Widget
 
 # Actions after which the next keys belong to something new (an input, a list, a screen).
 OPENERS = frozenset({
@@ -42,14 +39,14 @@ OPENERS = frozenset({
 SETTLE_LIMIT = 0.15  # seconds to hold keys at most for an opener that moves no focus
 
 
-def _takes_text(widget) -> bool:
+def _takes_text(widget: Widget | None) -> bool:
     """An input box or text area has the focus (by class name: importing TextArea to
     ask isinstance would cost start-up ~5 ms, and the reader has none until a pane opens)."""
     return widget is not None and any(cls.__name__ in ("Input", "TextArea") for cls in type(widget).__mro__)
 
 
-class KeyRouter(_Base):
-    _key_queue: deque
+class KeyRouter(App[int]):
+    _key_queue: deque[events.Key]
     _holding: bool = False
     count_digits: str = ""  # a count being typed (5 in 5j)
     count: int | None = None  # the count, while the counted key's action runs
@@ -71,9 +68,8 @@ class KeyRouter(_Base):
             event = self._key_queue.popleft()
             if self._to_reader(event) or self._count_digit(event):
                 continue
-            if self.count_digits:
-                if await self._run_counted(event):
-                    continue
+            if self.count_digits and await self._run_counted(event):
+                continue
             opener = self._opener(event)
             if opener is None:
                 await super().on_event(event)
@@ -129,7 +125,7 @@ class KeyRouter(_Base):
     def _count_changed(self) -> None:
         """Show the count being typed (the app draws it where it likes)."""
 
-    def _opener(self, event: events.Key):
+    def _opener(self, event: events.Key) -> tuple[DOMNode, str] | None:
         """The (namespace, action) of the binding this key runs, if it opens something."""
         if event.is_printable and _takes_text(self.focused):
             return None  # a letter typed into a box
@@ -141,7 +137,7 @@ class KeyRouter(_Base):
             return None
         return active.node, action
 
-    async def _settle(self, before: tuple, started: float) -> None:
+    async def _settle(self, before: tuple[Screen[Any], Widget | None], started: float) -> None:
         """Let the held keys go once the opener has taken the focus (or a screen is up).
 
         The first call comes after whatever the action queued (``focus()`` is queued);

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+from collections.abc import Iterable
 
 from textual.binding import Binding
 from textual.keys import Keys, _character_to_key
@@ -16,8 +17,9 @@ from tui_reader.i18n import _
 
 # The modules whose widgets carry binding ids (the panes are imported late by the app;
 # here too, only when the settings name keys at all).
-_MODULES = ("reader_app", "article_view", "sidebar", "help_screen", "numbers_view", "speakers_view",
-            "search_pane", "topic_pane", "marks", "view_modal", "web_reader", "feed_screen")
+_MODULES = ("reader_app", "widgets.article_view", "widgets.sidebar", "screens.help_screen", "views.numbers_view",
+            "views.speakers_view", "widgets.search_pane", "widgets.topic_pane", "screens.mark_prompt",
+            "screens.view_modal", "web_reader", "screens.feed_screen")
 _MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
 
 
@@ -28,7 +30,7 @@ def known_binding_ids() -> set[str]:
             module = importlib.import_module(f"tui_reader.app.{name}")
         except ImportError:
             continue
-        for _, cls in inspect.getmembers(module, inspect.isclass):
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
             for binding in getattr(cls, "BINDINGS", ()) or ():
                 if isinstance(binding, Binding) and binding.id:
                     ids.add(binding.id)
@@ -48,7 +50,7 @@ def unknown_key(key: str, names: set[str]) -> bool:
     return not (len(base) == 1 and base.isprintable()) and base not in names
 
 
-def keymap_problems(theme: str | None, available_themes, keys: dict[str, str]) -> list[str]:
+def keymap_problems(theme: str | None, available_themes: Iterable[str], keys: dict[str, str]) -> list[str]:
     """One line per setting the app cannot use (the setting itself is ignored)."""
     problems = []
     if theme and theme not in available_themes:

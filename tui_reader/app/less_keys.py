@@ -1,7 +1,7 @@
 """less's keys the reader's users have in their fingers: counts, percent and line jumps,
 ``=``, ``:n``/``:p`` between files, ``v`` to edit, and the position in the title bar.
 
-A mixin of ``ReaderApp``.  A count (``5j``, ``10G``, ``50%``) is typed as digits
+A mixin of ``ReaderApp``, typed against ``ReaderHost``.  A count (``5j``, ``10G``, ``50%``) is typed as digits
 before the key; the key router collects them and sets ``self.count`` while the
 key's action runs, so every action below reads ``self.count`` (None: no count).
 """
@@ -11,18 +11,14 @@ import os
 import shlex
 import shutil
 import subprocess
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from textual import events
 
+from tui_reader.app.reader_host import ReaderHost
+from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.i18n import _
-
-if TYPE_CHECKING:
-    from tui_reader.app.reader_app import ReaderApp
-
-    _Base = ReaderApp
-else:
-    _Base = object
+from tui_reader.reading.sanitize import one_line
 
 
 def line_of(text: str, offset: int) -> int:
@@ -41,29 +37,40 @@ def offset_of_line(text: str, line: int) -> int:
     return offset
 
 
-class LessKeys(_Base):
-    count: int | None = None
+def source_name(path: str) -> str:
+    return _("standard input") if path == "-" else path
+
+
+def position_text(article: ArticleView) -> str:
+    """"42%" of the text above the bottom of the view, or "END" at the end."""
+    total = article.virtual_size.height
+    if total <= 0:
+        return ""
+    if article.scroll_y >= article.max_scroll_y:
+        return _("END")
+    seen = min(total, article.scroll_y + article.scrollable_content_region.height)
+    return f"{int(100 * seen / total)}%"
+
+
+class LessKeys:
+    # what the keys below set on the app (declared here as ReaderApp has them)
+    key_reader: Callable[[events.Key], bool] | None = None
+    switch_to: int | None = None
+    start_line: int | None = None
 
     # --- the position, as less shows it ------------------------------------------------
 
-    def position_text(self) -> str:
-        """"42%" of the text above the bottom of the view, or "END" at the end."""
-        article = self.article
-        total = article.virtual_size.height
-        if total <= 0:
-            return ""
-        if article.scroll_y >= article.max_scroll_y:
-            return _("END")
-        seen = min(total, article.scroll_y + article.scrollable_content_region.height)
-        return f"{int(100 * seen / total)}%"
+    def position_text(self: ReaderHost) -> str:
+        """"42%" of the text above the bottom of the view, or "END" at the end (the title bar's)."""
+        return position_text(self.article)
 
-    def action_file_info(self) -> None:
+    def action_file_info(self: ReaderHost) -> None:
         """``=`` / ``ctrl+g``: file, section, line and percent."""
         doc = self.doc
         offset = self.article.top_offset()
         section = self.article.section_at_top()
         title = doc.sections[section].title if 0 <= section < len(doc.sections) else None
-        path = self._source_name()
+        path = source_name(self.source_label or self.doc.source.path or "")
         parts = [path]
         if len(self.files) > 1:
             parts.append(_("file {n} of {total}").format(n=self.file_index + 1, total=len(self.files)))
@@ -71,59 +78,49 @@ class LessKeys(_Base):
             parts.append(_("section «{title}»").format(title=title))
         parts.append(_("line {line} of {total}").format(line=line_of(doc.text, offset),
                                                         total=line_of(doc.text, len(doc.text))))
-        parts.append(self.position_text())
-        from tui_reader.app.sanitize import one_line
-
+        parts.append(position_text(self.article))
         self.notify(one_line(" — ".join(p for p in parts if p), 300), markup=False, timeout=5)
-
-    def _source_name(self) -> str:
-        path = self.source_label or self.doc.source.path or ""
-        return _("standard input") if path == "-" else path
 
     # --- counted moves -----------------------------------------------------------------
 
-    def _times(self) -> int:
-        return self.count if self.count else 1
-
-    def action_percent(self) -> None:
+    def action_percent(self: ReaderHost) -> None:
         """``50%`` / ``50p``: that far into the text (no count: the top, as less's ``p``)."""
         percent = max(0, min(100, self.count or 0))
-        self._record_jump()
+        self.record_jump()
         article = self.article
         article.scroll_to_line(round(article.max_scroll_y * percent / 100))
 
-    def _go_to_text_line(self, line: int) -> None:
-        self._record_jump()
-        offset = offset_of_line(self.doc.text, line)
-        self.article.scroll_to_line(self.article.layout.line_for_offset(offset))
+    def go_to_text_line(self: ReaderHost, line: int) -> None:
+        self.record_jump()
+        self.article.put_at_top(offset_of_line(self.doc.text, line))
 
     # --- several files: :n and :p --------------------------------------------------------
 
-    def action_colon(self) -> None:
+    def action_colon(self: ReaderHost) -> None:
         """``:`` then ``n`` or ``p`` (next or previous file, as in less)."""
         self.notify(_(":n next file, :p previous file"), timeout=2)
 
+        def switch(step: int) -> None:
+            target = self.file_index + step
+            if not 0 <= target < len(self.files):
+                self.notify(_("No next file.") if step > 0 else _("No previous file."), timeout=2)
+                return
+            self.switch_to = target
+            self.save_place(now=True)
+            self.exit(0)
+
         def read(event: events.Key) -> bool:
             if event.character in ("n", "т"):
-                self._switch_file(1)
+                switch(1)
             elif event.character in ("p", "з"):
-                self._switch_file(-1)
+                switch(-1)
             return True  # the key after ':' is the command's, whatever it is
 
         self.key_reader = read
 
-    def _switch_file(self, step: int) -> None:
-        target = self.file_index + step
-        if not 0 <= target < len(self.files):
-            self.notify(_("No next file.") if step > 0 else _("No previous file."), timeout=2)
-            return
-        self.switch_to = target
-        self._save_place(now=True)
-        self.exit(0)
-
     # --- v: the file in the user's editor ------------------------------------------------
 
-    def action_edit(self) -> None:
+    def action_edit(self: ReaderHost) -> None:
         path = self.doc.source.path
         if not path or path == "-" or not os.path.isfile(path):
             message = _("A web page cannot be edited: there is no file.") if self.doc.source.url else \
@@ -146,5 +143,5 @@ class LessKeys(_Base):
         # reopen the file as it is now, at the same line
         self.switch_to = self.file_index
         self.start_line = line
-        self._save_place(now=True)
+        self.save_place(now=True)
         self.exit(0)

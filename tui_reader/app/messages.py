@@ -1,13 +1,16 @@
 """Messages the app's panes send to the reader, so panes stay independent widgets.
 
 A pane never reaches into the article view: it posts one of these and the app
-decides what to do (scroll, highlight, record the jump for '' in marks).
+decides what to do (scroll, record the jump for '' in marks) and keeps what they
+say in the reader's state (``reading.state``), which every widget then draws.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from textual.message import Message
+
+from tui_reader.model import Document
 
 
 class JumpTo(Message):
@@ -29,14 +32,45 @@ class SearchHighlights(Message):
 
     ``spans`` are (start, end) code-point ranges in text order (a list, or a lazy
     view: the article reads only the ones it draws); ``current`` is the
-    index of the hit the reader is on (or None); ``only_matching`` asks the article
-    to show only the paragraphs that hold a hit (the filter toggle).
-    An empty ``spans`` clears the highlights.
+    index of the hit the reader is on (or None).  An empty ``spans`` clears the highlights.
     """
 
-    def __init__(self, spans: Sequence[tuple[int, int]], current: int | None = None,
-                 only_matching: bool = False) -> None:
+    def __init__(self, spans: Sequence[tuple[int, int]], current: int | None = None) -> None:
         super().__init__()
         self.spans = spans
         self.current = current
-        self.only_matching = only_matching
+
+
+class OnlyHits(Message):
+    """Show only the paragraphs that hold a search hit (``on``), or all of them: the
+    search pane's filter chip and ctrl+o ask for it; the reader's state keeps it."""
+
+    def __init__(self, on: bool) -> None:
+        super().__init__()
+        self.on = on
+
+
+class AnalysisProgress(Message):
+    """The background analysis reached ``stage``, ``share`` (0..1) of the way (posted
+    from its thread: posting a message is safe there, calling into the app is not)."""
+
+    def __init__(self, stage: str, share: float) -> None:
+        super().__init__()
+        self.stage = stage
+        self.share = share
+
+
+class AnalysisDone(Message):
+    """The full model of the text being read."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+
+
+class AnalysisFailed(Message):
+    """The background analysis failed; ``error`` says how, in one line."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error

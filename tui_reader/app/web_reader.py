@@ -3,14 +3,20 @@ copies the URL, and what the fetch had to say (a stale copy, a page cut at the
 cap) as notifications.  Everything else is the file reader's."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual.binding import Binding
 
 from tui_reader.app.reader_app import ReaderApp
-from tui_reader.app.sanitize import one_line
 from tui_reader.i18n import _
+from tui_reader.model import Source
+
+if TYPE_CHECKING:
+    from tui_reader.pipeline import Opened
+from tui_reader.reading.sanitize import one_line
 
 
-def source_label(source) -> str:
+def source_label(source: Source) -> str:
     """"URL · date · author", as much of it as the page gave."""
     parts = [source.url or source.path or ""]
     parts += [p for p in (source.date, source.author) if p]
@@ -21,14 +27,14 @@ class WebReaderApp(ReaderApp):
     BINDINGS = [Binding("o,щ", "copy_url", _("Copy URL"), show=False, id="web.copy-url"),
                 Binding("a,ф", "add_to_library", _("Add to library"), show=False, id="web.add-to-library")]
 
-    def __init__(self, opened, **kwargs) -> None:
+    def __init__(self, opened: Opened, **kwargs: Any) -> None:
         super().__init__(opened.doc, opened=opened, complete=opened.complete,
                          source_label=source_label(opened.doc.source), **kwargs)
         # what the fetch had to say is in opened.loaded.notes: ReaderApp says those on opening
         self.url = opened.doc.source.url or opened.doc.source.path or ""
 
     def help_keys(self) -> list[tuple[str, str]]:
-        from tui_reader.app.help_screen import keys
+        from tui_reader.app.screens.help_screen import keys
 
         base = keys()
         at = next((i for i, (key, _what) in enumerate(base) if key.startswith("y")), len(base)) + 1

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from tui_reader.app.sanitize import one_line
+    from tui_reader.reading.sanitize import one_line
     from tui_reader.store.config import load_config
     from tui_reader.web.feeds import load_feed
     from tui_reader.web.read_state import ReadItems

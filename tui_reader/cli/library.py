@@ -21,9 +21,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui_reader.app.sanitize import inert, one_line
 from tui_reader.cli.main import UsageError, error_line
 from tui_reader.i18n import _
+from tui_reader.reading.sanitize import inert, one_line
 
 if TYPE_CHECKING:
     from tui_reader.library.adding import Candidate, Outcome

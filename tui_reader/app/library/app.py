@@ -1,8 +1,10 @@
 """The library app and the loop that alternates it with the reader."""
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -12,8 +14,11 @@ from tui_reader.i18n import _
 from tui_reader.library import db
 from tui_reader.library.store import set_read
 
+if TYPE_CHECKING:
+    from tui_reader.app.library.base import LibraryScreen
 
-def _screen_class(kind: str):
+
+def _screen_class(kind: str) -> type[LibraryScreen]:
     if kind == "articles":
         from tui_reader.app.library.articles import ArticlesScreen
         return ArticlesScreen
@@ -43,7 +48,7 @@ class LibraryApp(App[OpenRequest | None]):
     """
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False)]
 
-    def __init__(self, conn, session: Session, db_path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, session: Session, db_path: Path) -> None:
         super().__init__()
         self.conn = conn
         self.session = session
@@ -62,13 +67,15 @@ class LibraryApp(App[OpenRequest | None]):
             self.notify(self.session.notice, severity="warning", markup=False, timeout=6)
             self.session.notice = None
 
-    def show(self, kind: str, state: dict | None = None) -> None:
+    def show(self, kind: str, state: dict[str, Any] | None = None) -> None:
         self.push_screen(_screen_class(kind)(state or {}))
 
     def open_article(self, request: OpenRequest) -> None:
         """Leave for the reader; the screens' state is kept for coming back."""
+        from tui_reader.app.library.base import LibraryScreen
+
         self.session.stack = [(screen.kind, screen.save_state()) for screen in self.screen_stack
-                              if hasattr(screen, "kind")]
+                              if isinstance(screen, LibraryScreen)]
         set_read(self.conn, request.article)
         self.exit(request)
 

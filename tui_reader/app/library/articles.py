@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label
@@ -17,7 +19,7 @@ from tui_reader.library.store import set_read
 from tui_reader.morph import fold
 
 
-def fuzzy_filter(query: str):
+def fuzzy_filter(query: str) -> Callable[[str], bool]:
     """A test of a row's folded "headline source" text: each word of ``query`` is in it, or
     its letters are, in order, within one word ("лкшнк" finds "Лукашенко")."""
     patterns = [re.compile("[^\\s]*?".join(map(re.escape, word))) for word in fold(query).split()]
@@ -76,7 +78,7 @@ class ArticlesScreen(LibraryScreen):
             # The first screenful first (newest, as the list is sorted when it opens), the rest
             # just after it is drawn: reading and building 10,000 rows is ~0.1 s of a start.
             self.all_rows = articles(self.conn, limit=FIRST_ROWS)
-            self._counts = counts(self.conn)
+            self._counts: tuple[int, int] | None = counts(self.conn)
             self.refill()
             self.call_after_refresh(self._load_all)
         else:
@@ -88,7 +90,7 @@ class ArticlesScreen(LibraryScreen):
         self.refill(keep_id=self.state.get("cursor"))
 
     @staticmethod
-    def _cells(row: ArticleRow):
+    def _cells(row: ArticleRow) -> tuple[Any, ...]:
         return ("" if row.read else "●", row.title, row.date, row.source, row.words, row.speakers, row.statements)
 
     def refill(self, keep_id: int | None = None) -> None:
@@ -109,11 +111,6 @@ class ArticlesScreen(LibraryScreen):
         if not total:
             self.heading.update(_("The library is empty: add articles with  summit-reader library add FOLDER"))
 
-    def save_state(self) -> dict:
-        current = self.table.current
-        self.state["cursor"] = current.id if current else None
-        return self.state
-
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.state["filter"] = event.value
@@ -123,7 +120,7 @@ class ArticlesScreen(LibraryScreen):
     def _filter_done(self, event: Input.Submitted) -> None:
         self.table.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if self.focused is self.filter_input and event.key in ("down", "up", "escape"):
             event.stop()
             if event.key == "escape" and not self.filter_input.value:
@@ -141,17 +138,8 @@ class ArticlesScreen(LibraryScreen):
             self.filter_input.value = ""
         self.filter_input.add_class("-hidden")
 
-    def action_sort(self) -> None:
-        self.next_sort_column()
-
-    def action_reverse(self) -> None:
-        self.reverse_sort()
-
-    def on_virtual_table_header_clicked(self, message: VirtualTable.HeaderClicked) -> None:
-        self.sort_by(message.column)
-
     def on_virtual_table_chosen(self, message: VirtualTable.Chosen) -> None:
-        self.app.open_article(OpenRequest(article=message.row.id))
+        self.library.open_article(OpenRequest(article=message.row.id))
 
     def action_toggle_read(self) -> None:
         row = self.table.current
@@ -162,10 +150,10 @@ class ArticlesScreen(LibraryScreen):
         self.refill()
 
     def action_search(self) -> None:
-        self.app.show("search")
+        self.library.show("search")
 
     def action_people(self) -> None:
-        self.app.show("people")
+        self.library.show("people")
 
     def action_figures(self) -> None:
-        self.app.show("figures")
+        self.library.show("figures")

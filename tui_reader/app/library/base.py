@@ -1,11 +1,14 @@
 """What the library's screens share: their state for the session, the database, sorting."""
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from textual.binding import Binding
 from textual.screen import Screen
 
+from tui_reader.app.library.app import LibraryApp
 from tui_reader.app.library.table import VirtualTable
 from tui_reader.i18n import _
 
@@ -15,10 +18,10 @@ TEXTUAL_GENERIC = frozenset({"scroll_left", "scroll_right", "page_left", "page_r
                              "app.focus_previous", "focus_next", "focus_previous", "screen.copy_text"})
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(Screen[None]):
     kind = ""
     # column index → a sort key of a row (None: the column does not sort)
-    SORT_KEYS: list = []
+    SORT_KEYS: list[Callable[[Any], Any] | None] = []
     BINDINGS = [Binding("question_mark,comma,f1", "help", _("Help"), key_display="?")]
 
     def __init__(self, state: dict[str, Any] | None = None) -> None:
@@ -26,16 +29,28 @@ class LibraryScreen(Screen):
         self.state: dict[str, Any] = dict(state or {})
 
     @property
-    def conn(self):
-        return self.app.conn
+    def library(self) -> LibraryApp:
+        app = self.app
+        assert isinstance(app, LibraryApp)
+        return app
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.library.conn
+
+    table: VirtualTable  # made in each screen's compose
 
     def save_state(self) -> dict[str, Any]:
+        """What to restore the screen with, coming back from the reader: the row under
+        the cursor (by its id) with the filters and the sort."""
+        current = self.table.current
+        self.state["cursor"] = current.id if current is not None else None
         return self.state
 
     def action_help(self) -> None:
         """``?``: every key this screen answers now (its own, its table's, the app's), read
         off the active bindings, so the help cannot drift from what the keys do."""
-        from tui_reader.app.help_screen import HelpScreen
+        from tui_reader.app.screens.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen([], keys=self.key_rows()))
 
@@ -55,7 +70,7 @@ class LibraryScreen(Screen):
 
     # --- sorting a VirtualTable (s: next column, r: reverse, or a header click) ------
 
-    def sort_rows(self, table: VirtualTable, rows: list) -> list:
+    def sort_rows(self, table: VirtualTable, rows: list[Any]) -> list[Any]:
         column = self.state.get("sort")
         if column is None or column >= len(self.SORT_KEYS) or self.SORT_KEYS[column] is None:
             table.sort_mark(None, False)
@@ -69,7 +84,8 @@ class LibraryScreen(Screen):
         table.sort_mark(column, reverse)
         return present + missing
 
-    def next_sort_column(self) -> None:
+    def action_sort(self) -> None:
+        """s: sort by the next column that sorts."""
         columns = [i for i, k in enumerate(self.SORT_KEYS) if k is not None]
         current = self.state.get("sort")
         later = [i for i in columns if current is None or i > current]
@@ -77,13 +93,16 @@ class LibraryScreen(Screen):
         self.state["reverse"] = False
         self.refill()
 
-    def reverse_sort(self) -> None:
+    def action_reverse(self) -> None:
+        """r: the other way round."""
         self.state["reverse"] = not self.state.get("reverse")
         if self.state.get("sort") is None:
             self.state["sort"] = next(i for i, k in enumerate(self.SORT_KEYS) if k is not None)
         self.refill()
 
-    def sort_by(self, column: int) -> None:
+    def on_virtual_table_header_clicked(self, message: VirtualTable.HeaderClicked) -> None:
+        """A click on a column's header: sort by it (again: the other way round)."""
+        column = message.column
         if column >= len(self.SORT_KEYS) or self.SORT_KEYS[column] is None:
             return
         if self.state.get("sort") == column:

@@ -2,6 +2,8 @@
 by a word of the sentence (any form)."""
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -46,7 +48,7 @@ class FiguresScreen(LibraryScreen):
                     classes="status-line")
 
     @staticmethod
-    def _cells(row: FigureRow):
+    def _cells(row: FigureRow) -> tuple[Any, ...]:
         return (row.text, row.kind, row.value, row.unit, row.date, row.title, Text(row.sentence))
 
     def on_mount(self) -> None:
@@ -64,10 +66,6 @@ class FiguresScreen(LibraryScreen):
         self.table.set_rows(rows, keep=next((r for r in rows if r.id == keep_id), None))
         kind = self.state.get("kind") or _("all kinds")
         self.heading.update(_("Figures: {n} ({kind})").format(n=len(rows), kind=kind))
-
-    def save_state(self) -> dict:
-        self.state["cursor"] = self.table.current.id if self.table.current else None
-        return self.state
 
     @on(Input.Changed, "#f-word")
     def _word_changed(self, event: Input.Changed) -> None:
@@ -90,18 +88,9 @@ class FiguresScreen(LibraryScreen):
         self.state["sort"], self.state["reverse"] = 2, True
         self.refill()
 
-    def action_sort(self) -> None:
-        self.next_sort_column()
-
-    def action_reverse(self) -> None:
-        self.reverse_sort()
-
-    def on_virtual_table_header_clicked(self, message: VirtualTable.HeaderClicked) -> None:
-        self.sort_by(message.column)
-
     def on_virtual_table_chosen(self, message: VirtualTable.Chosen) -> None:
         row: FigureRow = message.row
-        self.app.open_article(OpenRequest(article=row.article, offset=row.start, end=row.end))
+        self.library.open_article(OpenRequest(article=row.article, offset=row.start, end=row.end))
 
     def action_back(self) -> None:
         if self.focused is self.word:

@@ -6,6 +6,8 @@ the word; Enter there opens the article at the statement, its speaker marked.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,14 +18,15 @@ from textual.widgets import Input, Label
 from tui_reader.app.library.base import LibraryScreen
 from tui_reader.app.library.session import OpenRequest
 from tui_reader.app.library.table import Column, VirtualTable
-from tui_reader.app.sanitize import one_line
 from tui_reader.i18n import _
 from tui_reader.library.queries import PersonRow, StatementRow, date_bound, fill, people, statements
 from tui_reader.morph import fold
+from tui_reader.reading.sanitize import one_line
 
 
 class _FilteredScreen(LibraryScreen):
     """A screen with the name / dates / word filters above a table."""
+
 
     FILTERS: tuple[str, ...] = ()
 
@@ -35,14 +38,14 @@ class _FilteredScreen(LibraryScreen):
 
     @on(Input.Changed)
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.state[event.input.id.removeprefix("f-")] = event.value
+        self.state[(event.input.id or "").removeprefix("f-")] = event.value
         self.refill()
 
     @on(Input.Submitted)
     def _filter_done(self, event: Input.Submitted) -> None:
         self.table.focus()
 
-    def filters(self) -> dict:
+    def filters(self) -> dict[str, Any]:
         return {"date_from": date_bound(self.state.get("from", ""), end=False),
                 "date_to": date_bound(self.state.get("to", ""), end=True),
                 "word": self.state.get("word", "")}
@@ -56,14 +59,6 @@ class _FilteredScreen(LibraryScreen):
         else:
             self.app.pop_screen()
 
-    def on_virtual_table_header_clicked(self, message: VirtualTable.HeaderClicked) -> None:
-        self.sort_by(message.column)
-
-    def action_sort(self) -> None:
-        self.next_sort_column()
-
-    def action_reverse(self) -> None:
-        self.reverse_sort()
 
 
 class PeopleScreen(_FilteredScreen):
@@ -103,13 +98,9 @@ class PeopleScreen(_FilteredScreen):
         total = sum(r.statements for r in rows)
         self.heading.update(_("People: {n}, {statements} statements").format(n=len(rows), statements=total))
 
-    def save_state(self) -> dict:
-        self.state["cursor"] = self.table.current.id if self.table.current else None
-        return self.state
-
     def on_virtual_table_chosen(self, message: VirtualTable.Chosen) -> None:
         person: PersonRow = message.row
-        self.app.show("person", {"person": person.id, "person_name": person.name,
+        self.library.show("person", {"person": person.id, "person_name": person.name,
                                  "from": self.state.get("from", ""), "to": self.state.get("to", ""),
                                  "word": self.state.get("word", "")})
 
@@ -131,10 +122,10 @@ class PersonScreen(_FilteredScreen):
         self.detail = Label("", classes="status-line")
         yield self.detail
 
-    def _cells(self, row: StatementRow):
+    def _cells(self, row: StatementRow) -> tuple[str | None, str | None, str, Text]:
         fill(self.conn, row)  # only the rows drawn are read in full
-        sentence = Text(row.sentence)
-        at = row.sentence.find(row.text) if row.text else -1
+        sentence = Text(row.sentence or "")
+        at = row.sentence.find(row.text) if row.sentence and row.text else -1
         if at >= 0:
             sentence.stylize("bold", at, at + len(row.text))
         return (row.date, row.title, row.kind, sentence)
@@ -169,11 +160,7 @@ class PersonScreen(_FilteredScreen):
         self.detail.update(Text(one_line(f"{row.source or ''} · {row.kind}{cue}") + " · " +
                                 _("Enter: open the article at this statement · Esc back")))
 
-    def save_state(self) -> dict:
-        self.state["cursor"] = self.table.current.id if self.table.current else None
-        return self.state
-
     def on_virtual_table_chosen(self, message: VirtualTable.Chosen) -> None:
         row: StatementRow = message.row
-        self.app.open_article(OpenRequest(article=row.article, offset=row.start, end=row.end,
+        self.library.open_article(OpenRequest(article=row.article, offset=row.start, end=row.end,
                                           speaker_id=row.speaker_id))

@@ -7,9 +7,10 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label
@@ -17,10 +18,10 @@ from textual.widgets import Input, Label
 from tui_reader.app.library.base import LibraryScreen
 from tui_reader.app.library.session import OpenRequest
 from tui_reader.app.library.table import Column, VirtualTable
-from tui_reader.app.sanitize import one_line
 from tui_reader.i18n import _
 from tui_reader.library import db
 from tui_reader.library.search import MODES, SearchError, SentenceHit, search_library, sentence_spans
+from tui_reader.reading.sanitize import one_line
 
 CONTEXT_BEFORE = 30  # characters of a long sentence kept before its first hit
 SCAN_DELAY = 0.15  # seconds of no typing before an exact or regex scan starts
@@ -51,6 +52,8 @@ class SearchScreen(LibraryScreen):
         self.table = VirtualTable(self.COLUMNS, self._cells, row_style=self._style, id="hits")
         self._spans: dict[int, list[tuple[int, int]]] = {}
         self._numbers: dict[int, int] = {}
+        self._titles: dict[int, tuple[str, str | None]] | None = None  # read on the first answer
+        self.error: str | None = None
         self.total = 0
         yield self.count
         yield self.input
@@ -61,7 +64,7 @@ class SearchScreen(LibraryScreen):
     def on_mount(self) -> None:
         # Queries run in threads, on a connection of their own: SQLite functions (the exact and
         # regex scans) must not be registered on a connection another thread is reading with.
-        self._search_conn = None
+        self._search_conn: sqlite3.Connection | None = None
         self._search_lock = threading.Lock()
         self._db_file = self.conn.execute("PRAGMA database_list").fetchone()[2]
         self.state.setdefault("mode", "lemma")
@@ -104,10 +107,10 @@ class SearchScreen(LibraryScreen):
     def _show(self, query: str, hits: list[SentenceHit], error: str | None, keep: int | None) -> None:
         if query != self.state.get("query"):
             return  # an older keystroke's answer
-        if getattr(self, "_titles", None) is None:  # read once per screen, not per keystroke
+        if self._titles is None:  # read once per screen, not per keystroke
             self._titles = {row[0]: (row[1], row[2]) for row in self.conn.execute("SELECT id, title, date FROM articles")}
         titles = self._titles
-        rows: list = []
+        rows: list[ArticleGroup | SentenceHit] = []
         groups: dict[int, ArticleGroup] = {}
         self._numbers = {}
         for number, hit in enumerate(hits[:SHOWN], 1):
@@ -130,7 +133,7 @@ class SearchScreen(LibraryScreen):
         self._show_count()
 
     def _show_count(self) -> None:
-        if getattr(self, "error", None):
+        if self.error:
             self.count.update(Text("⚠ " + one_line(self.error)))
             return
         if not self.state.get("query", "").strip():
@@ -147,7 +150,7 @@ class SearchScreen(LibraryScreen):
 
     # --- drawing ------------------------------------------------------------------------
 
-    def _cells(self, row):
+    def _cells(self, row: ArticleGroup | SentenceHit) -> tuple[str | None, Text]:
         if isinstance(row, ArticleGroup):
             label = Text(f"▸ {one_line(row.title)}", style="bold")
             label.append(f"  ({len(row.hits)})", style="dim")
@@ -168,7 +171,7 @@ class SearchScreen(LibraryScreen):
         return (f"#{self._numbers.get(row.sentence, '')}", text)
 
     @staticmethod
-    def _style(row) -> str | None:
+    def _style(row: ArticleGroup | SentenceHit) -> str | None:
         return None if isinstance(row, SentenceHit) else "bold"
 
     # --- actions ------------------------------------------------------------------------
@@ -180,16 +183,16 @@ class SearchScreen(LibraryScreen):
         if spans is None:
             spans = sentence_spans(hit.text, self.state.get("query", ""), self.state["mode"])
         first = spans[0] if spans else (0, hit.end - hit.start)
-        self.app.open_article(OpenRequest(article=hit.article, offset=hit.start + first[0],
+        self.library.open_article(OpenRequest(article=hit.article, offset=hit.start + first[0],
                                           end=hit.start + first[1], query=self.state.get("query"),
                                           mode=self.state["mode"]))
 
-    def save_state(self) -> dict:
+    def save_state(self) -> dict[str, Any]:
         current = self.table.current
         self.state["cursor"] = current.sentence if isinstance(current, SentenceHit) else None
         return self.state
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if self.focused is self.input and event.key == "down":
             event.stop()
             self.table.focus()

@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui_reader.app.sanitize import inert, one_line
+from tui_reader.reading.sanitize import inert, one_line
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ class VirtualTable(ScrollView, can_focus=True):
             self.column = column
 
     def __init__(self, columns: Sequence[Column], cells: Callable[[Any], Sequence[Any]], *,
-                 row_style: Callable[[Any], str | None] | None = None, **kwargs) -> None:
-        super().__init__(**kwargs)
+                 row_style: Callable[[Any], str | None] | None = None, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.columns = list(columns)
         self.cells = cells
         self.row_style = row_style
@@ -137,7 +137,7 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def _strip(self, cells: Sequence[Any], widths: list[int], style: Style, width: int) -> Strip:
         line = Text(no_wrap=True, end="")
-        for i, (cell, w, column) in enumerate(zip(cells, widths, self.columns)):
+        for i, (cell, w, column) in enumerate(zip(cells, widths, self.columns, strict=True)):
             text = _as_text(cell)
             text.truncate(w, overflow="ellipsis", pad=False)
             pad = w - text.cell_len

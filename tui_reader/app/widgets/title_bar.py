@@ -11,6 +11,10 @@ from textual import events
 from textual.content import Content
 from textual.widget import Widget
 
+from tui_reader.i18n import _
+from tui_reader.model import Document
+from tui_reader.reading.sanitize import inert, one_line
+
 ICON = "≡"
 ICON_WIDTH = 8  # as Header's icon: the title is centred between it and
 RIGHT_SPACE = 10  # the room Header keeps for its clock
@@ -40,3 +44,19 @@ class TitleBar(Widget):
         if event.x < ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE:
             event.stop()
             await self.run_action("app.command_palette")
+
+
+def reader_titles(doc: Document, source_label: str = "") -> tuple[str, str]:
+    """The reader's title (the document's, else its first paragraph) and subtitle
+    (where it came from, with its format and encoding when they are not plain UTF-8)."""
+    first = doc.paragraphs[0] if doc.paragraphs else None
+    title = doc.title or (doc.text[first.start:first.end][:200] if first else "")
+    source = source_label or (doc.source.path or "")
+    if source == "-":
+        source = _("standard input")
+    extra: list[str] = []
+    if doc.source.format and doc.source.format != "text":
+        extra.append(doc.source.format)
+    if doc.source.encoding and doc.source.encoding.lower() not in ("utf-8", "utf8"):
+        extra.append(doc.source.encoding)
+    return one_line(title, 200) or "summit-reader", inert(source + (f" ({', '.join(extra)})" if extra else ""))

@@ -4,25 +4,29 @@ Labels are ``rich.text.Text`` built from file text, never markup strings.
 """
 from __future__ import annotations
 
+from contextlib import suppress
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.theme import Theme
 from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.widgets.tree import TreeNode
 
-from tui_reader.app.article_view import SPEAKER_THEME_COLOURS
-from tui_reader.app.highlights import Highlights
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.vim_keys import VimOptionList, VimTree
+from tui_reader.app.widgets.vim_keys import VimOptionList, VimTree
 from tui_reader.i18n import _
 from tui_reader.model import Document
+from tui_reader.reading.highlights import Highlights
+from tui_reader.reading.paint import SPEAKER_THEME_COLOURS
+from tui_reader.reading.sanitize import one_line
 
 LABEL_WIDTH = 31  # the sidebar's width less its border and the tree's guides
 
 
-class SectionsTree(VimTree):
+class SectionsTree(VimTree[int]):
     """Sections, nested by level; node data is the section index."""
 
     DEFAULT_CSS = """
@@ -31,17 +35,17 @@ class SectionsTree(VimTree):
     SectionsTree > .tree--cursor { background: $primary-muted; text-style: bold; }
     """
 
-    def __init__(self, doc: Document, **kwargs) -> None:
-        super().__init__(Text(_("Sections")), **kwargs)
+    def __init__(self, doc: Document, *, id: str | None = None) -> None:
+        super().__init__(Text(_("Sections")), id=id)
         self.show_root = False
         self.guide_depth = 2
-        self.nodes_by_section: dict[int, object] = {}
+        self.nodes_by_section: dict[int, TreeNode[int]] = {}
         self.fill(doc)
 
     def fill(self, doc: Document) -> None:
         self.clear()
         self.nodes_by_section = {}
-        stack: list[tuple[int, object]] = [(-1, self.root)]  # (level, node)
+        stack: list[tuple[int, TreeNode[int]]] = [(-1, self.root)]  # (level, node)
         for index, section in enumerate(doc.sections):
             if section.title:
                 label = Text(one_line(section.title, LABEL_WIDTH))
@@ -84,8 +88,8 @@ class SpeakersList(VimOptionList):
             super().__init__()
             self.speaker_id = speaker_id
 
-    def __init__(self, doc: Document, highlights: Highlights, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, doc: Document, highlights: Highlights, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.chosen: str | None = None
         self._colours: list[str] | None = None  # per theme, see _colour
         self.fill(doc, highlights)
@@ -113,7 +117,7 @@ class SpeakersList(VimOptionList):
             # get_css_variables() builds the theme's whole palette: once per theme, not per speaker
             try:
                 variables = self.app.get_css_variables()
-            except Exception:  # not mounted yet
+            except RuntimeError:  # no app to ask yet (Textual's NoActiveAppError)
                 return "bold"
             self._colours = ["bold " + variables.get(name, "") for name in SPEAKER_THEME_COLOURS]
         return self._colours[index % len(self._colours)]
@@ -123,23 +127,21 @@ class SpeakersList(VimOptionList):
         if self._names:  # the prompts were built before the theme's colours were known
             self.set_chosen(self.chosen)
 
-    def _theme_changed(self, _theme) -> None:
+    def _theme_changed(self, _theme: Theme) -> None:
         self._colours = None
         self.set_chosen(self.chosen)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        speaker_id = event.option.id
-        self.set_chosen(None if speaker_id == self.chosen else speaker_id)
-        self.post_message(self.SpeakerChosen(self.chosen))
+        speaker_id = event.option.id  # chosen again: unchosen (the app's state answers: set_chosen)
+        self.post_message(self.SpeakerChosen(None if speaker_id == self.chosen else speaker_id))
 
     def set_chosen(self, speaker_id: str | None) -> None:
+        """Mark ``speaker_id`` as the chosen one (the reader's state says who it is)."""
         self.chosen = speaker_id
         for sp_id, (name, count, colour) in self._names.items():
-            try:
+            with suppress(OptionDoesNotExist):  # an option vanished while the model was swapped
                 self.replace_option_prompt(sp_id, self._prompt(name, count, colour, sp_id == speaker_id))
-            except Exception:  # an option vanished while the model was swapped
-                pass
 
 
 
@@ -152,8 +154,8 @@ class Sidebar(Vertical):
     Sidebar > Label { width: 100%; padding: 0 1; background: $panel-lighten-1; color: $text-muted; text-style: bold; }
     """
 
-    def __init__(self, doc: Document, highlights: Highlights, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, doc: Document, highlights: Highlights, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.doc = doc
         self.highlights = highlights
 
@@ -171,6 +173,23 @@ class Sidebar(Vertical):
             percent = f" {round(share * 100)}%" if share is not None else ""
             return _("Speakers (analysing…{percent})").format(percent=percent)
         return _("Speakers (none found)")
+
+    def show(self) -> None:
+        """Show the sidebar, even on a narrow screen or after ``\\`` hid it."""
+        if not self.display or self.screen.has_class("-sidebar-hidden"):
+            self.screen.remove_class("-sidebar-hidden")
+            self.screen.add_class("-sidebar-shown")
+
+    def toggle(self) -> bool:
+        """Hide the sidebar if it shows, else show it; True if it was hidden.  (The
+        screen's classes say it, as they say when a narrow screen hides it.)"""
+        screen = self.screen
+        shown = (self.display and not screen.has_class("-narrow")) or screen.has_class("-sidebar-shown")
+        if screen.has_class("-sidebar-hidden"):
+            shown = False
+        screen.set_class(not shown, "-sidebar-shown")
+        screen.set_class(shown, "-sidebar-hidden")
+        return shown
 
     def analysis_failed(self) -> None:
         self.query_one("#speakers-label", Label).update(Text(_("Speakers (analysis failed)")))

@@ -7,14 +7,14 @@ its next occurrence, exactly as in the pane), or else through the app's ``docume
 """
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import partial
 
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import name_text
-from tui_reader.app.topic_pane import (
+from tui_reader.app.widgets.topic_pane import (
     MATCH_STYLE,
     TopicPane,
     entity_types,
@@ -24,6 +24,7 @@ from tui_reader.app.topic_pane import (
 )
 from tui_reader.i18n import _, ngettext
 from tui_reader.model import Document
+from tui_reader.reading.sanitize import name_text
 
 
 class SafeCommandPalette(CommandPalette):
@@ -35,10 +36,8 @@ class SafeCommandPalette(CommandPalette):
         lists = self.query(CommandList)
         if not lists or lists.first().scrollable_content_region.height <= 0:
             return  # not laid out yet: no page to move by
-        try:
+        with suppress(KeyError):  # the same bug reached some other way: a lost key, not a crash
             super()._action_command_list(action)
-        except KeyError:  # the same bug reached some other way: a lost key, not a crash
-            pass
 
 
 # The palette shows this many topics before anything is typed (sections and

@@ -1,6 +1,8 @@
 """The help screen (``?``): keys and the legend of the article's highlights."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -11,6 +13,34 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui_reader.i18n import _
+from tui_reader.reading.paint import SPEAKER_COLOURS
+
+
+def legend(style: Callable[[str], Style]) -> list[tuple[Text, str]]:
+    """A sample of each highlight, drawn in the article's styles (``style``: one by its
+    name, ``ArticleView.style_named``), and what it means."""
+
+    def sample(text: str, *names: str) -> Text:
+        out = Text(text)
+        for name in names:
+            out.stylize(style(name))
+        return out
+
+    speaker_marks = Text()
+    for i in range(SPEAKER_COLOURS):
+        speaker_marks.append("▎", style=style(f"speaker-{i}"))
+    return [
+        (sample("«Так и будет»", "quote"), _("a quotation")),
+        (sample("52 млрд долларов", "number"), _("a figure: hover or click it for kind, value and unit")),
+        (sample("Путин", "mention"), _("a speaker's name")),
+        (speaker_marks, _("a statement: the bar in the margin has the speaker's colour (┏ ┃ ┗ for the chosen "
+                          "speaker); hover or click for who said it and the reporting word")),
+        (Text("╎", style=Style(dim=True)), _("a statement whose speaker the analysis is unsure of "
+                                             "(a '?' after the name in the details)")),
+        (sample("заявил, что …", "statement-selected"), _("statements of the speaker chosen in Speakers")),
+        (sample("найдено", "search"), _("a search hit (the current one is brighter)")),
+        (sample("Заголовок раздела", "heading"), _("a section heading")),
+    ]
 
 
 def keys() -> list[tuple[str, str]]:

@@ -47,15 +47,15 @@ def sample_document() -> Document:
     sections = [
         Section(title=t, start=s, end=(section_starts[i + 1] if i + 1 < len(section_starts) else len(text)),
                 level=0 if t is None else 1)
-        for i, (t, s) in enumerate(zip(section_titles, section_starts))
+        for i, (t, s) in enumerate(zip(section_titles, section_starts, strict=True))
     ]
 
     def section_of(offset: int) -> int:
         return max(i for i, s in enumerate(sections) if s.start <= offset)
 
-    paragraphs = [Paragraph(s, s + len(p), section_of(s)) for s, p in zip(starts, PARAGRAPHS)]
+    paragraphs = [Paragraph(s, s + len(p), section_of(s)) for s, p in zip(starts, PARAGRAPHS, strict=True)]
     sentences: list[Sentence] = []
-    for index, (s, p) in enumerate(zip(starts, PARAGRAPHS)):
+    for index, (s, p) in enumerate(zip(starts, PARAGRAPHS, strict=True)):
         offset = 0
         for part in p.replace(". «", ".\x00«").replace("». ", "».\x00").replace("в. С", "в.\x00С").split("\x00"):
             sentences.append(Sentence(s + offset, s + offset + len(part), index))

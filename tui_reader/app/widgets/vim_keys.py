@@ -7,11 +7,12 @@ same physical key), as everywhere in the reader.
 """
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Tree
+from textual.widgets.tree import TreeDataType
 
 
-def list_keys(first: str, last: str) -> list[Binding]:
+def list_keys(first: str, last: str) -> list[BindingType]:
     return [
         Binding("j,о", "cursor_down", "Down", show=False),
         Binding("k,л", "cursor_up", "Up", show=False),
@@ -26,7 +27,7 @@ class VimOptionList(OptionList):
     BINDINGS = list_keys("first", "last")
 
 
-class VimTree(Tree):
+class VimTree(Tree[TreeDataType]):
     BINDINGS = list_keys("first", "last")
 
     def action_first(self) -> None:

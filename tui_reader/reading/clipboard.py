@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 TIMEOUT = 2.0  # seconds: a clipboard tool that hangs (no display) must not hang the reader
@@ -33,7 +34,7 @@ TOOLS = (
 OSC52 = "OSC 52"
 
 
-def candidates(env: dict[str, str] | None = None) -> list[Tool]:
+def candidates(env: Mapping[str, str] | None = None) -> list[Tool]:
     """The tools that can work in this session, best first."""
     env = os.environ if env is None else env
     path = env.get("PATH")

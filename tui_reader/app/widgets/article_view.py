@@ -6,8 +6,8 @@ styled by offsets.  Styles come from component classes so they follow the theme.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,17 +20,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui_reader.app.highlights import Highlights, TextOrderSpans
-from tui_reader.app.layout import BLANK, HEADING, HEADLINE, NOTICE, RULE, Block, Layout, build_blocks
-from tui_reader.app.sanitize import inert
-from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Statement
+from tui_reader.reading.highlights import Highlights, TextOrderSpans
+from tui_reader.reading.layout import BLANK, HEADING, HEADLINE, NOTICE, RULE, Block, Layout, build_blocks
+from tui_reader.reading.paint import SPEAKER_COLOURS, LinePaint
+from tui_reader.reading.sanitize import inert
+from tui_reader.reading.state import ReaderState, same_paragraphs
 
 MAX_MEASURE = 80  # text columns; a comfortable line for reading
 MIN_MEASURE = 20
 GUTTER = 2  # the statement mark and a space
-SPEAKER_THEME_COLOURS = ("primary", "accent", "success", "error", "secondary", "warning")
-SPEAKER_COLOURS = len(SPEAKER_THEME_COLOURS)
 CONTEXT_LINES = 2  # lines kept above a jump target
 
 
@@ -78,12 +77,12 @@ class ArticleView(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("down", "scroll_down", "Down", show=False, id="article.down"),
-        Binding("up", "scroll_up", "Up", show=False, id="article.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="article.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="article.page-up"),
-        Binding("home", "scroll_home", "Top", show=False, id="article.top"),
-        Binding("end", "scroll_end", "End", show=False, id="article.end"),
+        Binding("down", "lines(1)", "Down", show=False, id="article.down"),
+        Binding("up", "lines(-1)", "Up", show=False, id="article.up"),
+        Binding("pagedown", "pages(1)", "Page down", show=False, id="article.page-down"),
+        Binding("pageup", "pages(-1)", "Page up", show=False, id="article.page-up"),
+        Binding("home", "edge(0)", "Top", show=False, id="article.top"),
+        Binding("end", "edge(1)", "End", show=False, id="article.end"),
         Binding("tab", "app.switch_focus", "To the sidebar", show=False, id="article.to-sidebar"),
     ]
 
@@ -104,25 +103,24 @@ class ArticleView(ScrollView, can_focus=True):
 
     current_section: reactive[int] = reactive(0, init=False)
 
-    def __init__(self, doc: Document, **kwargs) -> None:
+    def __init__(self, state: ReaderState, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.doc = doc
-        self.blocks: list[Block] = build_blocks(doc)
-        self.highlights = Highlights(doc)
-        self.layout_: Layout | None = None
-        self.selected_speaker: str | None = None
-        self.search_spans: Sequence[tuple[int, int]] = ()
-        self.search_current: int | None = None
-        self.only_matching = False
-        self.only_speaker = False  # show only the paragraphs where the chosen speaker speaks
-        self.target: tuple[int, int] | None = None
+        self.state = state  # the reader's state as last drawn (``show_state``): never changed here
+        self.blocks: list[Block] = build_blocks(state.doc)
+        self.highlights = Highlights(state.doc)
+        self._lines: Layout | None = None
+        self.target: tuple[int, int] | None = None  # the span a jump went to, underlined
         self.hover = Hover()
         self._search_index: TextOrderSpans | None = None
         self._cache: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._relayout_pending = False
 
-    # --- layout ------------------------------------------------------------------
+    @property
+    def doc(self) -> Document:
+        return self.state.doc
+
+    # --- the display lines -----------------------------------------------------------
 
     @property
     def text_width(self) -> int:
@@ -133,22 +131,24 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def margin(self) -> int:
-        layout = self.layout_
-        measure = layout.measure if layout else MAX_MEASURE
+        lines = self._lines
+        measure = lines.measure if lines else MAX_MEASURE
         return max(0, (self.text_width - measure - GUTTER) // 2)
 
     @property
-    def layout(self) -> Layout:
-        if self.layout_ is None:
+    def lines(self) -> Layout:
+        """The text as display lines at the current width (the paragraphs the state shows)."""
+        if self._lines is None:
             self._relayout(keep_place=False)
-        assert self.layout_ is not None
-        return self.layout_
+        assert self._lines is not None
+        return self._lines
 
     def _visible_blocks(self) -> list[Block]:
-        if self.only_speaker and self.selected_speaker is not None:
-            return self._speaker_blocks(self.selected_speaker)
+        state = self.state
+        if state.showing_speaker_only and state.speaker is not None:
+            return self._speaker_blocks(state.speaker)
         hits = self._search_index
-        if not (self.only_matching and hits):
+        if not (state.filtering_hits and hits):
             return self.blocks
         hits.read_all()
         kept = [b for b in self.blocks
@@ -162,20 +162,13 @@ class ArticleView(ScrollView, can_focus=True):
                     st.speaker == speaker for _s, _e, st in statements.overlapping(b.start, b.end)))]
         return kept or self.blocks[:1]
 
-    def set_only_speaker(self, on: bool) -> None:
-        """Show only the chosen speaker's paragraphs (``ctrl+o`` with a speaker chosen)."""
-        if on != self.only_speaker:
-            self.only_speaker = on
-            self._relayout()
-
     def _relayout(self, keep_place: bool = True) -> None:
-        anchor = self.top_offset() if keep_place and self.layout_ is not None else None
-        measure = self._measure_for(self.text_width)
-        self.layout_ = Layout(self.doc, self._visible_blocks(), measure)
+        anchor = self.top_offset() if keep_place and self._lines is not None else None
+        lines = self._lines = Layout(self.doc, self._visible_blocks(), self._measure_for(self.text_width))
         self._cache.clear()
-        self.virtual_size = Size(self.text_width, len(self.layout_))
+        self.virtual_size = Size(self.text_width, len(lines))
         if anchor is not None:
-            self.scroll_to_line(self.layout_.line_for_offset(anchor))
+            self.scroll_to_line(lines.line_for_offset(anchor))
         self.refresh()
 
     def _deferred_relayout(self) -> None:
@@ -184,55 +177,62 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         measure = self._measure_for(self.text_width)
-        if self.layout_ is None or self.layout_.measure != measure:
+        if self._lines is None or self._lines.measure != measure:
             self._relayout()
         else:
-            self.virtual_size = Size(self.text_width, len(self.layout_))
+            self.virtual_size = Size(self.text_width, len(self._lines))
             self._cache.clear()
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Whether the text scrolls, by its lines: Textual asks whether it shows a
+        scrollbar, which it decides only at the next layout, so a jump just after the
+        filter was turned off (more lines than the bar knew) was ignored."""
+        return self.max_scroll_y > 0
 
     def top_offset(self) -> int:
         """The document offset at the top of the view (what 'the reader's place' means)."""
-        layout = self.layout_
-        if layout is None or not len(layout):
+        lines = self._lines
+        if lines is None or not len(lines):
             return 0
-        return layout.anchors[min(int(self.scroll_y), len(layout) - 1)]
+        return lines.anchors[min(int(self.scroll_y), len(lines) - 1)]
 
-    # --- the model ---------------------------------------------------------------
+    def shows(self, offset: int) -> bool:
+        """Whether ``offset`` is in the paragraphs shown (not filtered out)."""
+        state = self.state
+        if state.showing_speaker_only:
+            return any(b.start <= offset < b.end for b in self._visible_blocks())
+        return not state.filtering_hits or bool(self._search_index and self._search_index.touches(offset))
 
-    def set_document(self, doc: Document) -> None:
-        """Swap in a (more complete) model of the same text without moving the reader's place."""
+    # --- the state ---------------------------------------------------------------
+
+    def show_state(self, state: ReaderState) -> None:
+        """Draw ``state`` (the app calls this for every new state): the paragraphs it
+        shows, the chosen speaker's statements, the search hits and the current one."""
+        old, self.state = self.state, state
+        if state.doc is not old.doc:
+            self._show_document(state.doc)
+            return
+        if state.hits is not old.hits:
+            self._search_index = TextOrderSpans(state.hits) if state.hits else None
+        if not same_paragraphs(old, state):
+            self._relayout()
+        self._invalidate()
+
+    def _show_document(self, doc: Document) -> None:
+        """A (more complete) model of the same text, without moving the reader's place."""
         anchor = self.top_offset()
-        row_in_line = int(self.scroll_y) - self.layout.line_for_offset(anchor) if self.layout_ else 0
-        self.doc = doc
+        row_in_line = int(self.scroll_y) - self.lines.line_for_offset(anchor) if self._lines else 0
         self.blocks = build_blocks(doc)
         self.highlights = Highlights(doc)
         self.hover = Hover()
-        self.layout_ = Layout(doc, self._visible_blocks(), self._measure_for(self.text_width))
+        hits = self.state.hits
+        self._search_index = TextOrderSpans(hits) if hits else None
+        lines = self._lines = Layout(doc, self._visible_blocks(), self._measure_for(self.text_width))
         self._cache.clear()
-        self.virtual_size = Size(self.text_width, len(self.layout_))
-        self.scroll_to_line(self.layout_.line_for_offset(anchor) + max(0, row_in_line))
+        self.virtual_size = Size(self.text_width, len(lines))
+        self.scroll_to_line(lines.line_for_offset(anchor) + max(0, row_in_line))
         self.refresh()
-
-    def set_selected_speaker(self, speaker_id: str | None) -> None:
-        self.selected_speaker = speaker_id
-        if self.only_speaker:
-            self.only_speaker = False
-            self._relayout()
-        self._invalidate()
-
-    def set_search(self, spans: Sequence[tuple[int, int]], current: int | None, only_matching: bool) -> None:
-        """Highlight search hits (in text order).  The pane sends the same ``spans`` object
-        while only the current hit moves (n/N), so identity tells a new result set."""
-        new_hits = spans is not self.search_spans
-        refilter = only_matching != self.only_matching or (only_matching and new_hits)
-        self.search_spans = spans
-        self.search_current = current
-        self.only_matching = only_matching
-        if new_hits:
-            self._search_index = TextOrderSpans(spans) if spans else None
-        if refilter:
-            self._relayout()
-        self._invalidate()
 
     def _invalidate(self) -> None:
         self._cache.clear()
@@ -241,19 +241,20 @@ class ArticleView(ScrollView, can_focus=True):
     # --- moving ------------------------------------------------------------------
 
     def scroll_to_offset(self, offset: int, end: int | None = None, *, flash: bool = True) -> None:
-        """Bring ``offset`` into view, a few lines below the top; underline ``offset:end``."""
-        if self.only_matching and not (self._search_index and self._search_index.touches(offset)):
-            # the target may be filtered out: show it in the full text
-            self.only_matching = False
-            self._relayout()
-        line = self.layout.line_for_offset(offset)
+        """Bring ``offset`` into view, a few lines below the top; underline ``offset:end``.
+        (An offset filtered out is the app's to show first: ``ReaderApp.show_offset``.)"""
+        line = self.lines.line_for_offset(offset)
         self.target = (offset, end) if flash and end is not None and end > offset else None
         self._invalidate()
         self.scroll_to_line(max(0, line - CONTEXT_LINES))
         self._update_section()
 
+    def put_at_top(self, offset: int) -> None:
+        """A reading place back at the top of the view, exactly (no context lines)."""
+        self.scroll_to_line(self.lines.line_for_offset(offset))
+
     def scroll_to_section(self, index: int) -> None:
-        line = self.layout.section_line.get(index)
+        line = self.lines.section_line.get(index)
         if line is None:
             return
         self.target = None
@@ -262,10 +263,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._invalidate()
 
     def section_at_top(self) -> int:
-        return self.layout.section_at_line(int(self.scroll_y))
+        return self.lines.section_at_line(int(self.scroll_y))
 
     def _update_section(self) -> None:
-        if self.layout_ is not None:
+        if self._lines is not None:
             self.current_section = self.section_at_top()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -289,29 +290,21 @@ class ArticleView(ScrollView, can_focus=True):
     def half_page(self, direction: int) -> None:
         self.scroll_by(direction * max(1, self.scrollable_content_region.height // 2))
 
-    def action_scroll_down(self) -> None:
-        self.scroll_by(1)
+    def action_lines(self, lines: int) -> None:
+        self.scroll_by(lines)
 
-    def action_scroll_up(self) -> None:
-        self.scroll_by(-1)
+    def action_pages(self, direction: int) -> None:
+        self.page(direction)
 
-    def action_page_down(self) -> None:
-        self.page(1)
-
-    def action_page_up(self) -> None:
-        self.page(-1)
-
-    def action_scroll_home(self) -> None:
-        self.scroll_to_line(0)
-
-    def action_scroll_end(self) -> None:
-        self.scroll_to_line(self.max_scroll_y)
+    def action_edge(self, end: int) -> None:
+        """Home (0) or End (1)."""
+        self.scroll_to_line(self.max_scroll_y if end else 0)
 
     # --- pointer -----------------------------------------------------------------
 
     def offset_at(self, x: int, y: int) -> int | None:
         """The document offset under content cell (x, y), or None (margin, blank line)."""
-        layout = self.layout
+        layout = self.lines
         line = int(self.scroll_y) + y
         if not (0 <= line < len(layout)) or not layout.in_document(line):
             return None
@@ -353,41 +346,17 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles.clear()
         self._cache.clear()
 
-    def _style(self, name: str) -> Style:
+    def style_named(self, name: str) -> Style:
+        """The theme's style for ``article--NAME`` (cached until the theme changes)."""
         style = self._styles.get(name)
         if style is None:
             style = self.get_component_rich_style(f"article--{name}", partial=True)
             self._styles[name] = style
         return style
 
-    def legend(self) -> list[tuple[Text, str]]:
-        """A sample of each highlight, drawn in this view's styles, and what it means (for help)."""
-
-        def sample(text: str, *names: str) -> Text:
-            out = Text(text)
-            for name in names:
-                out.stylize(self._style(name))
-            return out
-
-        speaker_marks = Text()
-        for i in range(SPEAKER_COLOURS):
-            speaker_marks.append("▎", style=self._style(f"speaker-{i}"))
-        return [
-            (sample("«Так и будет»", "quote"), _("a quotation")),
-            (sample("52 млрд долларов", "number"), _("a figure: hover or click it for kind, value and unit")),
-            (sample("Путин", "mention"), _("a speaker's name")),
-            (speaker_marks, _("a statement: the bar in the margin has the speaker's colour (┏ ┃ ┗ for the chosen "
-                              "speaker); hover or click for who said it and the reporting word")),
-            (Text("╎", style=Style(dim=True)), _("a statement whose speaker the analysis is unsure of "
-                                                 "(a '?' after the name in the details)")),
-            (sample("заявил, что …", "statement-selected"), _("statements of the speaker chosen in Speakers")),
-            (sample("найдено", "search"), _("a search hit (the current one is brighter)")),
-            (sample("Заголовок раздела", "heading"), _("a section heading")),
-        ]
-
     def render_line(self, y: int) -> Strip:
-        if y == 0 and self.layout_ is not None and not self._relayout_pending \
-                and self.layout_.measure != self._measure_for(self.text_width):
+        if y == 0 and self._lines is not None and not self._relayout_pending \
+                and self._lines.measure != self._measure_for(self.text_width):
             # a size change that reached us without a Resize (seen while a sibling
             # appeared during the background analysis): re-wrap after this frame
             self._relayout_pending = True
@@ -404,7 +373,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_display_line(self, line: int) -> Strip:
         base = self.rich_style
         width = self.size.width
-        layout = self.layout
+        layout = self.lines
         if line >= len(layout):
             return Strip.blank(width, base)
         kind = layout.kinds[line]
@@ -412,7 +381,7 @@ class ArticleView(ScrollView, can_focus=True):
         if kind == BLANK:
             return Strip.blank(width, base)
         if kind == RULE:
-            rule = Segment("━" * layout.measure, base + self._style("rule"))
+            rule = Segment("━" * layout.measure, base + self.style_named("rule"))
             return Strip([margin, Segment(" " * GUTTER, base), rule]).crop_extend(0, width, base)
 
         lo, hi = layout.los[line], layout.his[line]
@@ -420,61 +389,10 @@ class ArticleView(ScrollView, can_focus=True):
         text.stylize(base)  # as a span: a Text's own style= is dropped by render() when it has no spans
         kind_style = {HEADLINE: "headline", HEADING: "heading", NOTICE: "notice"}.get(kind)
         if kind_style:
-            text.stylize(self._style(kind_style))
+            text.stylize(self.style_named(kind_style))
         gutter = Segment(" " * GUTTER, base)
         if layout.in_document(line):
-            gutter = self._stylize_spans(text, lo, hi) or gutter
+            paint = LinePaint(self.highlights, self._search_index, self.state, self.style_named, base)
+            gutter = paint.line(text, lo, hi, self.target, self.hover.number or self.hover.statement) or gutter
         segments = [margin, gutter, *text.render(self.app.console)]
         return Strip(segments).crop_extend(0, width, base)
-
-    @staticmethod
-    def _selected_mark(st, lo: int, hi: int) -> str:
-        """The chosen speaker's gutter: ┏ where a statement starts, ┗ where it ends, ┃
-        between, so its edges show inside a long paragraph."""
-        starts, ends = lo <= st.start < hi, lo < st.end <= hi
-        if starts and not ends:
-            return "┏ "
-        if ends and not starts:
-            return "┗ "
-        return "┃ "
-
-    def _stylize_spans(self, text: Text, lo: int, hi: int) -> Segment | None:
-        """Apply the model's highlights to one line; return its gutter mark, if any."""
-        hl = self.highlights
-
-        def paint(start: int, end: int, style: Style) -> None:
-            a, b = max(start, lo) - lo, min(end, hi) - lo
-            if b > a:
-                text.stylize(style, a, b)
-
-        gutter = None
-        for start, end, st in hl.statements.overlapping(lo, hi):
-            colour = self._style(f"speaker-{hl.colour_of.get(st.speaker, 0) % SPEAKER_COLOURS}")
-            if gutter is None or st.speaker == self.selected_speaker:
-                if st.speaker == self.selected_speaker:
-                    mark = self._selected_mark(st, lo, hi)
-                    if st.unsure:  # the chosen speaker's edges stay, dim: the attribution is a guess
-                        colour = colour + Style(dim=True)
-                elif st.unsure:
-                    # a guessed attribution: a dashed, dim bar ('?' after the name in the details)
-                    mark, colour = "╎ ", colour + Style(dim=True)
-                else:
-                    mark = "▎ "
-                gutter = Segment(mark, self.rich_style + colour)
-            if self.selected_speaker is not None and st.speaker == self.selected_speaker:
-                paint(start, end, self._style("statement-selected"))
-        for start, end, _item in hl.quotes.overlapping(lo, hi):
-            paint(start, end, self._style("quote"))
-        for start, end, _item in hl.mentions.overlapping(lo, hi):
-            paint(start, end, self._style("mention"))
-        for start, end, _item in hl.numbers.overlapping(lo, hi):
-            paint(start, end, self._style("number"))
-        if self._search_index is not None:
-            for start, end, i in self._search_index.overlapping(lo, hi):
-                paint(start, end, self._style("search-current" if i == self.search_current else "search"))
-        if self.target is not None:
-            paint(*self.target, self._style("target"))
-        hover = self.hover.number or self.hover.statement
-        if hover is not None:
-            paint(hover.start, hover.end, self._style("hover"))
-        return gutter

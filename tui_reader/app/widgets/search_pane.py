@@ -1,19 +1,21 @@
 """The search pane: an input, a "k/N" count and a list of hits with their context.
 
 The pane is a self-contained widget.  It never touches the article view: it posts
-``SearchHighlights`` (every hit, the current one, the filter toggle) and ``JumpTo``
-(Enter, click, n/N) and the app decides what to do with them.
+``SearchHighlights`` (every hit and the current one), ``OnlyHits`` (the filter
+chip or ctrl+o) and ``JumpTo`` (Enter, click, n/N); the app keeps them in the
+reader's state and draws it, the filter chip here included (``only_hits``).
 
 The search itself (``tui_reader.search.query``) is imported on the first search, and
 the morphology it loads is warmed up in a thread when the pane opens.  Hits stay lazy
-(``HitList``): the pane reads the few it lists and passes the article a view of them.
+(``HitSpans``): the pane reads the few it lists and passes the article a view of them.
 """
 from __future__ import annotations
 
 import asyncio
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Any, Protocol
+from contextlib import suppress
+from types import ModuleType
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,118 +24,27 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Click
 from textual.message import Message
-from textual.suggester import Suggester
-from textual.widgets import Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.widgets import Input, Label, OptionList
 
-from tui_reader.app.errors import error_line
-from tui_reader.app.messages import JumpTo, SearchHighlights
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.vim_keys import VimOptionList
+from tui_reader.app.messages import JumpTo, OnlyHits, SearchHighlights
+from tui_reader.app.widgets.search_results import FIRST_LISTED, MORE_LISTED, Chip, DocumentSuggester, HitList
 from tui_reader.i18n import _
 from tui_reader.model import Document
+from tui_reader.reading.errors import error_line
+from tui_reader.reading.hits import HitLike, HitSpans
+
+__all__ = ["FIRST_LISTED", "MORE_LISTED", "SearchPane"]
 
 MODES = ("lemma", "exact", "regex")
-# The list is filled in steps: a first screenful at once, more as the cursor reaches
-# its end (or on a click on "… more").  Laying out an option costs ~0.2 ms, so listing
-# every hit of a common word in a novel would take far more than a frame per keystroke;
-# n/N visit every hit anyway and the count always gives the full number.
-FIRST_LISTED = 40
-MORE_LISTED = 100
-# How much of the sentence to show either side of a hit in the list.
-CONTEXT_BEFORE = 40
-CONTEXT_AFTER = 60
 
 
-class HitLike(Protocol):
-    start: int
-    end: int
-    sentence: int | None
-
-
-def _engine() -> Any:
+def _engine() -> ModuleType:
     """The search module, imported on the first search: it loads the morphology,
     which neither the first frame nor a reader who never searches needs."""
     from tui_reader.search import query
 
     return query
-
-
-def _completer() -> Any:
-    """``complete(doc, value)``: the input with its last word completed."""
-    from tui_reader.search.suggest import complete
-
-    return complete
-
-
-class HitSpans(Sequence[tuple[int, int]]):
-    """The hits as (start, end) spans, read on demand: the engine builds a hit only
-    when it is read, and the article reads only the hits on the lines it draws."""
-
-    def __init__(self, hits: Sequence[HitLike]) -> None:
-        self._hits = hits
-
-    def __len__(self) -> int:
-        return len(self._hits)
-
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [(h.start, h.end) for h in self._hits[i]]
-        hit = self._hits[i]
-        return hit.start, hit.end
-
-    def __iter__(self):
-        return ((hit.start, hit.end) for hit in self._hits)
-
-    def __eq__(self, other: object) -> bool:
-        """Equal to any sequence of the same spans (a list in a test, say)."""
-        if not isinstance(other, Sequence) or len(other) != len(self):
-            return NotImplemented if not isinstance(other, Sequence) else False
-        return all(tuple(a) == tuple(b) for a, b in zip(self, other))
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
-
-
-class DocumentSuggester(Suggester):
-    """Completes the word being typed (the last one) from the document's words and names.
-
-    Case-sensitive and uncached on purpose: the suggestion must start with exactly
-    what was typed (we keep the reader's spelling and add only the missing tail, so
-    completing "пут" does not turn the query into a capitalised, case-sensitive one),
-    and a replaced document changes the answers.
-    """
-
-    def __init__(self, pane: SearchPane) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self._pane = pane
-
-    async def get_suggestion(self, value: str) -> str | None:
-        doc = self._pane.doc
-        if doc is None or self._pane.mode == "regex":
-            return None
-        if not value or not value[-1].isalnum():
-            return None
-        try:
-            full = await asyncio.to_thread(_completer(), doc, value)
-        except Exception:
-            return None  # a suggestion is a nicety: never let it disturb typing
-        if not full or len(full) <= len(value) or _fold(full[:len(value)]) != _fold(value):
-            return None
-        return value + full[len(value):]
-
-
-class _Toggle(Static):
-    """A one-line clickable status chip (mode, filter)."""
-
-    DEFAULT_CSS = """
-    _Toggle { width: auto; padding: 0 1; color: $text-muted; }
-    _Toggle:hover { background: $boost; }
-    _Toggle.-on { color: $text-accent; text-style: bold; }
-    """
 
 
 class SearchPane(Vertical):
@@ -173,6 +84,9 @@ class SearchPane(Vertical):
         Binding("N,Т", "previous_hit", "Previous hit", show=False),
     ]
 
+    # "only hits", as the reader's state has it: the app sets it, the chip shows it
+    only_hits: reactive[bool] = reactive(False, init=False)
+
     class Closed(Message):
         """The pane closed itself (Esc): the app may give focus back to the article."""
 
@@ -189,16 +103,12 @@ class SearchPane(Vertical):
         super().__init__(name=name, id=id, classes=classes)
         self._doc = doc
         self.mode: str = "lemma"
-        self.only_matching: bool = False
         self.hits: Sequence[HitLike] = []
         self._spans = HitSpans(self.hits)
         self.current: int | None = None
         self.error: str | None = None
         self._origin: int | None = None
-        self._listed = 0  # how many hits the list shows (it grows on demand)
         self._repeat = 0  # n/N after Esc: step this way once the results are in
-        self._section_starts: list[int] = []
-        self._index_sections()
 
     # --- the document ---------------------------------------------------------------
 
@@ -210,23 +120,11 @@ class SearchPane(Vertical):
     def doc(self, doc: Document | None) -> None:
         """A new model (e.g. the full analysis after the fast pass): search it again."""
         self._doc = doc
-        self._index_sections()
         if self.is_mounted and self.display:  # a closed pane keeps quiet until opened again
             self._start_search()
 
-    def _index_sections(self) -> None:
-        sections = self._doc.sections if self._doc is not None else []
-        self._section_starts = [s.start for s in sections]
-
     def section_title(self, offset: int) -> str:
-        doc = self._doc
-        if doc is None or not doc.sections:
-            return ""
-        i = bisect_right(self._section_starts, offset) - 1
-        if i < 0:
-            return doc.title or ""
-        title = doc.sections[i].title
-        return title if title else (doc.title or "")
+        return self.results.section_title(offset)
 
     # --- the widgets ----------------------------------------------------------------
 
@@ -235,13 +133,13 @@ class SearchPane(Vertical):
         self.input = Input(placeholder=_("Search…"), suggester=DocumentSuggester(self), id="search-input")
         self.count = Label("", id="search-count")
         self.note = Label("", id="search-note")
-        self.results = VimOptionList(id="search-results")
-        self.more = _Toggle("", id="search-more")
+        self.more = Chip("", id="search-more")
+        self.results = HitList(self.more, id="search-results")
         yield self.input
         with Horizontal(id="search-status"):
             yield self.count
-            yield _Toggle(self._mode_text(), id="search-mode")
-            yield _Toggle(self._filter_text(), id="search-filter")
+            yield Chip(self._mode_text(), id="search-mode")
+            yield Chip(self._filter_text(), id="search-filter")
         yield self.note
         yield self.results
         yield self.more
@@ -262,7 +160,12 @@ class SearchPane(Vertical):
         return f"{names.get(self.mode, self.mode)} ^r"
 
     def _filter_text(self) -> str:
-        return ("✓ " if self.only_matching else "") + _("only hits") + " ^o"
+        return ("✓ " if self.only_hits else "") + _("only hits") + " ^o"
+
+    def watch_only_hits(self, on: bool) -> None:
+        chip = self.query_one("#search-filter", Chip)
+        chip.update(self._filter_text())
+        chip.set_class(on, "-on")
 
     # --- what the app calls -----------------------------------------------------------
 
@@ -276,6 +179,13 @@ class SearchPane(Vertical):
             self._start_search()
         else:
             self._warm_up(self._doc)
+
+    def set_query(self, query: str, mode: str) -> None:
+        """Put ``query`` in the input and search in ``mode`` (searched when opened)."""
+        self.mode = mode if mode in MODES else self.mode
+        self.query_one("#search-mode", Chip).update(self._mode_text())
+        with self.input.prevent(Input.Changed):
+            self.input.value = query
 
     @property
     def last_query(self) -> str:
@@ -300,7 +210,7 @@ class SearchPane(Vertical):
         self.hits = []
         self._spans = HitSpans(self.hits)
         self.current = None
-        self.post_message(SearchHighlights([], None, False))
+        self.post_message(SearchHighlights([], None))
         if notify:
             self.post_message(self.Closed())
 
@@ -322,15 +232,12 @@ class SearchPane(Vertical):
         self.previous_hit()
 
     def action_toggle_filter(self) -> None:
-        self.only_matching = not self.only_matching
-        chip = self.query_one("#search-filter", _Toggle)
-        chip.update(self._filter_text())
-        chip.set_class(self.only_matching, "-on")
-        self._post_highlights()
+        """Ask for the other filter: the app answers by setting ``only_hits``."""
+        self.post_message(OnlyHits(not self.only_hits))
 
     def action_cycle_mode(self) -> None:
         self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
-        self.query_one("#search-mode", _Toggle).update(self._mode_text())
+        self.query_one("#search-mode", Chip).update(self._mode_text())
         self._start_search()
 
     def action_move(self, delta: int) -> None:
@@ -345,7 +252,7 @@ class SearchPane(Vertical):
         elif widget_id == "search-filter":
             self.action_toggle_filter()
         elif widget_id == "search-more":
-            self.list_more()
+            self.results.list_more()
 
     # --- searching ----------------------------------------------------------------
 
@@ -381,7 +288,7 @@ class SearchPane(Vertical):
             hits = await asyncio.to_thread(_engine().search, doc, query, mode)
         except asyncio.CancelledError:
             raise
-        except Exception as exc:  # an invalid regex, or any engine failure: say it, don't crash
+        except Exception as exc:  # noqa: BLE001 - an invalid regex, or any engine failure: said, in the pane
             self._show([], error_line(exc))
             if type(exc).__name__ == "SlowPattern":  # stopped after its time: say so where it is seen
                 self.notify(error_line(exc), severity="warning", markup=False, timeout=6)
@@ -392,14 +299,12 @@ class SearchPane(Vertical):
     def _warm_up(self, doc: Document | None) -> None:
         """Load the morphology and the document's search context while the reader
         types the first letters, so the first keystroke's search is as quick as the rest."""
-        try:
+        with suppress(Exception):  # the search proper will report whatever is wrong
             _engine().warm_up(doc)
-        except Exception:
-            pass  # the search proper will report whatever is wrong
 
     def _show(self, hits: Sequence[HitLike], error: str | None) -> None:
         self.hits = hits
-        self._spans = HitSpans(hits)  # one object per result set: see ArticleView.set_search
+        self._spans = HitSpans(hits)  # one object per result set: see ArticleView.show_state
         self.error = error
         self.current = self._first_current() if hits else None
         if self._repeat and hits and self.current is not None:
@@ -408,7 +313,7 @@ class SearchPane(Vertical):
             hit = hits[self.current]
             self.post_message(JumpTo(hit.start, hit.end, record=True))
         self._repeat = 0
-        self._fill_results()
+        self.results.show(self._doc, hits, self.current)
         self._update_count()
         self._post_highlights()
 
@@ -419,74 +324,6 @@ class SearchPane(Vertical):
         return i if i < len(self.hits) else 0
 
     # --- the list and the count ---------------------------------------------------------
-
-    def _fill_results(self) -> None:
-        self.results.clear_options()
-        self._listed = 0
-        wanted = FIRST_LISTED
-        if self.current is not None and self.current < FIRST_LISTED + MORE_LISTED:
-            wanted = max(wanted, self.current + 1)
-        self.list_more(wanted - FIRST_LISTED if wanted > FIRST_LISTED else 0, first=True)
-        if self.current is not None and self.current < self._listed:
-            self.results.highlighted = self.current
-
-    def list_more(self, count: int = MORE_LISTED, *, first: bool = False) -> None:
-        """Add the next ``count`` hits to the list (the first call lists a screenful more)."""
-        upto = min(len(self.hits), self._listed + count + (FIRST_LISTED if first else 0))
-        if upto > self._listed:
-            self.results.add_options(Option(self._hit_prompt(self.hits[i]), id=str(i))
-                                     for i in range(self._listed, upto))
-            self._listed = upto
-        more = len(self.hits) - self._listed
-        chip = self.more
-        chip.display = more > 0
-        if more > 0:
-            chip.update("… " + _("{more} more hits: click, or move to the end of the list").format(more=more))
-
-    def _hit_prompt(self, hit: HitLike) -> Content:
-        doc = self._doc
-        assert doc is not None
-        text = doc.text
-        lo, hi, cut_left, cut_right = self._context_bounds(hit)
-        section = self.section_title(hit.start) or "(lead)"
-        return Content.assemble(
-            (f"§ {one_line(section)}", "dim italic"), "\n",
-            "  …" if cut_left else "  ",
-            one_line(text[lo:hit.start], keep_edges=True).lstrip(),
-            (one_line(text[hit.start:hit.end], keep_edges=True), "bold reverse"),
-            one_line(text[hit.end:hi], keep_edges=True).rstrip(),
-            "…" if cut_right else "",
-        )
-
-    def _context_bounds(self, hit: HitLike) -> tuple[int, int, bool, bool]:
-        """The stretch of text shown around a hit: its sentence, cut to a window at
-        word boundaries, never across a line break; and whether either side was cut."""
-        doc = self._doc
-        assert doc is not None
-        text = doc.text
-        lo, hi = 0, len(text)
-        sentence = getattr(hit, "sentence", None)
-        if isinstance(sentence, int) and 0 <= sentence < len(doc.sentences):
-            s = doc.sentences[sentence]
-            if s.start <= hit.start and hit.end <= s.end:
-                lo, hi = s.start, s.end
-        nl = text.rfind("\n", lo, hit.start)
-        if nl != -1:
-            lo = nl + 1
-        nl = text.find("\n", hit.end, hi)
-        if nl != -1:
-            hi = nl
-        cut_left = hit.start - lo > CONTEXT_BEFORE
-        if cut_left:
-            lo = hit.start - CONTEXT_BEFORE
-            space = text.find(" ", lo, hit.start)
-            lo = space + 1 if space != -1 else lo
-        cut_right = hi - hit.end > CONTEXT_AFTER
-        if cut_right:
-            hi = hit.end + CONTEXT_AFTER
-            space = text.rfind(" ", hit.end, hi)
-            hi = space if space != -1 else hi
-        return lo, hi, cut_left, cut_right
 
     def _update_count(self) -> None:
         label, note = self.count, self.note
@@ -516,8 +353,8 @@ class SearchPane(Vertical):
             index = int(event.option.id)
             if index != self.current:
                 self._set_current(index)
-            if index == self._listed - 1:
-                self.list_more()  # reached the end of the list: show the next hits
+            if index == self.results.listed - 1:
+                self.results.list_more()  # reached the end of the list: show the next hits
 
     @on(OptionList.OptionSelected, "#search-results")
     def _list_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -539,10 +376,7 @@ class SearchPane(Vertical):
 
     def _set_current(self, index: int) -> None:
         self.current = index
-        if self._listed <= index < self._listed + MORE_LISTED:
-            self.list_more(index + 1 - self._listed)
-        if index < self._listed and self.results.highlighted != index:
-            self.results.highlighted = index
+        self.results.follow(index)
         self._update_count()
         self._post_highlights()
 
@@ -559,6 +393,5 @@ class SearchPane(Vertical):
         if not self.display:
             return  # closed (a late result, a swapped model): the article stays clear
         spans = self._spans
-        self.post_message(SearchHighlights(spans, self.current if spans else None,
-                                           self.only_matching and bool(spans)))
+        self.post_message(SearchHighlights(spans, self.current if spans else None))
 

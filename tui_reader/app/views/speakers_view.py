@@ -18,12 +18,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.view_modal import ViewModal
-from tui_reader.app.vim_keys import VimOptionList
+from tui_reader.app.screens.view_modal import ViewModal
+from tui_reader.app.widgets.vim_keys import VimOptionList
 from tui_reader.i18n import _
 from tui_reader.model import Document
 from tui_reader.model_queries import speaker_groups
+from tui_reader.reading.sanitize import one_line
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -45,7 +45,7 @@ class ShareBars:
         figures = [f"{count} {round(100 * count / total)}%" for _, count in self.rows]
         fig_w = max(len(f) for f in figures)
         bar_w = max(width - name_w - fig_w - 4, 1)
-        for (name, count), figure in zip(self.rows, figures):
+        for (name, count), figure in zip(self.rows, figures, strict=True):
             line = Text(no_wrap=True, overflow="ellipsis")
             label = name if len(name) <= name_w else name[: name_w - 1] + "…"
             line.append(label.ljust(name_w) + "  ")

@@ -20,18 +20,18 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.view_modal import ViewModal
-from tui_reader.app.vim_keys import list_keys
+from tui_reader.app.screens.view_modal import ViewModal
+from tui_reader.app.widgets.vim_keys import list_keys
 from tui_reader.i18n import _
 from tui_reader.model import NUMBER_KINDS, Document, Number
 from tui_reader.model_queries import SentenceFinder, format_value
+from tui_reader.reading.sanitize import one_line
 
 OTHER_COLUMNS = 64  # cells the figure/kind/value/unit columns and the frame take, roughly
 MIN_CONTEXT = 30    # code points of context shown however narrow the terminal
 
 
-class VimDataTable(DataTable):
+class VimDataTable(DataTable[Text]):
     BINDINGS = list_keys("scroll_top", "scroll_bottom")
 
 
@@ -46,8 +46,8 @@ def _kind_rank(n: Number) -> int:
     return NUMBER_KINDS.index(n.kind) if n.kind in NUMBER_KINDS else len(NUMBER_KINDS)
 
 
-def _figure_key(text: str):
-    def key(n: Number) -> tuple:
+def _figure_key(text: str) -> Callable[[Number], tuple[str, int]]:
+    def key(n: Number) -> tuple[str, int]:
         return (text[n.start:n.end].casefold(), n.start)
     return key
 
@@ -149,7 +149,7 @@ class NumbersView(ViewModal):
             table.move_cursor(row=order.index(keep))
 
     @staticmethod
-    def _current_index(table: DataTable) -> int | None:
+    def _current_index(table: DataTable[Text]) -> int | None:
         if table.row_count == 0:
             return None
         row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
@@ -207,5 +207,5 @@ class NumbersView(ViewModal):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        n = self.numbers[int(event.row_key.value)]
+        n = self.numbers[int(event.row_key.value or 0)]  # the rows' keys are their indexes
         self.dismiss(JumpTo(n.start, n.end))

@@ -7,8 +7,8 @@ most that much reading.
 """
 from __future__ import annotations
 
-from tui_reader.app.marks import Marks
 from tui_reader.model import Document
+from tui_reader.reading.marks import Marks
 from tui_reader.store.state import DocState, StateStore
 
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
 
-from tui_reader.app.errors import error_line
 from tui_reader.i18n import _
+from tui_reader.reading.errors import error_line
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
 
 OnProgress = Callable[[str, float], None]
 OnDone = Callable[[Any], None]
@@ -37,10 +41,8 @@ def _child(opened: Any, conn: Any) -> None:
         conn.send(("stored",) if opened.stored else ("done", doc))
     except BaseException as e:  # noqa: BLE001 - everything must reach the parent as one line
         code = 1
-        try:
+        with suppress(OSError):  # else the reader has gone
             conn.send(("error", error_line(e, with_type=True)))
-        except OSError:
-            pass  # the reader has gone
     # Leave at once (what was sent is in the pipe already): a normal interpreter exit
     # frees natasha's models and the analysis object by object, ~0.5 s on the novel,
     # while the reader, told the model is ready, loads it: both peaks at the same time.
@@ -58,7 +60,7 @@ class Analysis:
         self.on_done = on_done
         self.on_error = on_error
         self.mode = mode
-        self.process = None
+        self.process: BaseProcess | None = None
         self.thread: threading.Thread | None = None
         self.fallback_reason: str | None = None  # why a process could not be used
 
@@ -67,7 +69,7 @@ class Analysis:
             try:
                 self._start_process()
                 return
-            except Exception as e:  # no process support here (sandbox, frozen app): use a thread
+            except Exception as e:  # noqa: BLE001 - no process support here (sandbox, frozen app): use a thread
                 self.fallback_reason = error_line(e, with_type=True)
                 self.mode = "thread"
         self.thread = threading.Thread(target=self._run_in_thread, name="summit-analysis", daemon=True)
@@ -113,7 +115,7 @@ class Analysis:
                                                  name="summit-analysis", daemon=True)
             self.process.start()
             sender.close()  # the child holds its own copy; EOF then means it has gone
-        except Exception as e:  # could not start it after all: analyse here instead
+        except Exception as e:  # noqa: BLE001 - could not start it after all: analyse here instead
             self.fallback_reason = error_line(e, with_type=True)
             self.mode = "thread"
             self._run_in_thread()
@@ -175,7 +177,7 @@ class Analysis:
         sys.setswitchinterval(0.0005)
         try:
             doc = pipeline.finish_analysis(self.opened, self.on_progress)
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 - whatever failed is said, in one line (on_error)
             self.on_error(error_line(e, with_type=True))
             return
         finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -19,13 +20,16 @@ from textual.binding import Binding
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from tui_reader.app.errors import error_line
-from tui_reader.app.sanitize import one_line
-from tui_reader.app.title_bar import TitleBar
+from tui_reader.app.widgets.title_bar import TitleBar
 from tui_reader.i18n import _
+from tui_reader.reading.errors import error_line
+from tui_reader.reading.sanitize import one_line
 from tui_reader.store.config import load_config
 from tui_reader.web.feeds import Feed, Item
 from tui_reader.web.read_state import ReadItems
+
+if TYPE_CHECKING:
+    from tui_reader.pipeline import Opened
 
 SUMMARY_SHOWN = 220
 
@@ -39,10 +43,10 @@ class ItemList(OptionList):
 @dataclass
 class Chosen:
     index: int  # which item, to come back to it
-    opened: object  # pipeline.Opened
+    opened: Opened
 
 
-class FeedApp(App):
+class FeedApp(App[Chosen]):
     TITLE = "summit-reader"
     CSS = """
     #items { height: 1fr; border: none; }
@@ -56,7 +60,7 @@ class FeedApp(App):
         Binding("q,й,escape", "quit", _("Quit"), id="feed.quit"),
     ]
 
-    def __init__(self, feed: Feed, *, open_item: Callable[[Item], object], reload: Callable[[], Feed] | None = None,
+    def __init__(self, feed: Feed, *, open_item: Callable[[Item], Opened], reload: Callable[[], Feed] | None = None,
                  highlighted: int = 0, read: ReadItems | None = None, notes: list[str] | None = None) -> None:
         super().__init__()
         self.feed = feed
@@ -156,7 +160,7 @@ class FeedApp(App):
         self.busy = False
         self.notify(one_line(message, 300), severity="error", markup=False, timeout=8)
 
-    def _chosen(self, index: int, item: Item, opened) -> None:
+    def _chosen(self, index: int, item: Item, opened: Opened) -> None:
         self.busy = False
         problem = self.read.mark(item.key)
         if problem:
@@ -182,6 +186,7 @@ class FeedApp(App):
 
     @work(thread=True, exclusive=True, group="fetch")
     def _reload(self) -> None:
+        assert self.reload is not None  # action_refresh starts this only with a reload
         try:
             feed = self.reload()
         except Exception as e:  # noqa: BLE001

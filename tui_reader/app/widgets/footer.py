@@ -6,6 +6,7 @@ draws it (``tools/i18n_catalogs.py`` extracts the descriptions from ``Binding(..
 """
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -13,7 +14,7 @@ from tui_reader.i18n import _
 
 
 class ReaderFooter(Footer):
-    def compose(self):
+    def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.description:
                 widget.description = _(widget.description)

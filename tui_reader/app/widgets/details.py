@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui_reader.app.sanitize import inert, name_text, one_line
 from tui_reader.i18n import _
 from tui_reader.model import Document, Number, Statement
 from tui_reader.model_queries import format_value
+from tui_reader.reading.sanitize import inert, name_text, one_line
 
 
 def _snippet(doc: Document, start: int, end: int, limit: int = 50) -> str:

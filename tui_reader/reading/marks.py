@@ -21,7 +21,7 @@ with no Latin letter on their key (х ъ ж б ю ё) are marks of their own; э
 mark, since it is the ``'`` key.  In that
 layout the command keys arrive as ``ь`` (m) and ``э`` ('), so bind those too.
 
-The two-key sequence: ``MarkPrompt`` is a one-line modal that reads the next key:
+The two-key sequence: ``app.screens.mark_prompt.MarkPrompt`` is a one-line modal that reads the next key:
 
     BINDINGS = [Binding("m,ь", "mark_set", "Mark", id="marks.set"),
                 Binding("apostrophe,э", "mark_jump", "Go to mark", id="marks.jump")]
@@ -44,14 +44,6 @@ The two-key sequence: ``MarkPrompt`` is a one-line modal that reads the next key
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
-
-from textual import events
-from textual.app import ComposeResult
-from textual.screen import ModalScreen
-from textual.widgets import Static
-
-from tui_reader.i18n import _
 
 # What MarkPrompt("jump") returns for a second apostrophe: "go back" ('').
 BACK = "'"
@@ -59,7 +51,7 @@ BACK = "'"
 # The Russian ЙЦУКЕН layout → the Latin letter on the same physical key (letters only).
 _RU_KEYS = "йцукенгшщзфывапролдячсмить"
 _EN_KEYS = "qwertyuiopasdfghjklzxcvbnm"
-RU_TO_LATIN = {ru: en for ru, en in zip(_RU_KEYS, _EN_KEYS)}
+RU_TO_LATIN = {ru: en for ru, en in zip(_RU_KEYS, _EN_KEYS, strict=True)}
 RU_TO_LATIN |= {ru.upper(): en.upper() for ru, en in RU_TO_LATIN.items()}
 
 # Keys that mean "'" (the jump command, or '' after it) in either layout.
@@ -123,58 +115,3 @@ class Marks:
 
     def __len__(self) -> int:
         return len(self._marks)
-
-
-class MarkPrompt(ModalScreen[str | None]):
-    """Reads the key after ``m`` or ``'`` and dismisses with the mark's name, ``BACK``
-    (a second apostrophe, jump mode only), or None (Escape or any other key)."""
-
-    DEFAULT_CSS = """
-    MarkPrompt {
-        background: transparent;
-        align: left bottom;
-    }
-    MarkPrompt > Static {
-        width: 100%;
-        height: 1;
-        background: $panel;
-        color: $text;
-        padding: 0 1;
-    }
-    """
-
-    def __init__(self, mode: Literal["set", "jump"], known: Mapping[str, int] | None = None) -> None:
-        super().__init__()
-        self.mode = mode
-        self.known = dict(known or {})
-        self._answered = False
-
-    def compose(self) -> ComposeResult:
-        if self.mode == "set":
-            hint = _("Mark: press a letter to set it here (Esc cancels)")
-        else:
-            names = " ".join(sorted(self.known)) or _("none yet")
-            hint = _("Go to mark: a letter, or ' to go back (marks: {names}; Esc cancels)").format(names=names)
-        yield Static(hint, markup=False)
-
-    def take_key(self, event: events.Key) -> None:
-        """The key after ``m`` or ``'``, handed over by the app's key router the moment it
-        arrives (not through this screen's queue: with two keys at once, the second
-        must already find the prompt gone)."""
-        if self._answered:
-            return
-        self._answered = True
-        char = event.character
-        if event.key == "escape":
-            self.dismiss(None)
-        elif self.mode == "jump" and char in APOSTROPHE_KEYS:
-            self.dismiss(BACK)
-        else:
-            self.dismiss(mark_name(char))
-
-    def on_key(self, event: events.Key) -> None:
-        # Stop the key here so no binding of the screen below acts on it (a key that
-        # reaches the screen rather than through the router: a test posting to it).
-        event.stop()
-        event.prevent_default()
-        self.take_key(event)

@@ -20,10 +20,10 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui_reader.app.messages import JumpTo
-from tui_reader.app.sanitize import name_text
-from tui_reader.app.vim_keys import VimOptionList
+from tui_reader.app.widgets.vim_keys import VimOptionList
 from tui_reader.i18n import _
 from tui_reader.model import TOPIC_KINDS, Document, Topic
+from tui_reader.reading.sanitize import name_text
 
 
 def kind_title(kind: str) -> str:

@@ -1,0 +1,1 @@
+"""Full-screen views over the whole document: who said what, every figure."""
