@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from tui_reader.cli.main import UsageError, error_line
 from tui_reader.i18n import _
 from tui_reader.reading.sanitize import inert, one_line
+from tui_reader.search.modes import MODES
 
 if TYPE_CHECKING:
     from tui_reader.library.adding import Candidate, Outcome
@@ -58,7 +59,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     _filters(st, name=False)
     se = sub.add_parser("search", help=_("sentences across the library, by word forms"))
     se.add_argument("query")
-    se.add_argument("--mode", choices=["lemma", "exact", "regex"], default="lemma")
+    se.add_argument("--mode", choices=MODES, default="lemma")
     se.add_argument("--limit", type=int, default=None)
     se.add_argument("--format", choices=FORMATS, default="text")
     fi = sub.add_parser("figures", help=_("every figure across the library"))

@@ -16,7 +16,7 @@ from typing import Protocol, cast
 from tui_reader import __version__
 from tui_reader.i18n import _, set_language
 from tui_reader.load import LoadError
-from tui_reader.model_queries import squash_whitespace
+from tui_reader.reading.errors import error_line as reading_error_line
 from tui_reader.terminal_text import for_stream
 from tui_reader.web.fetch import FetchError
 
@@ -136,4 +136,4 @@ def main(argv: list[str] | None = None) -> int:
 
 def error_line(e: BaseException) -> str:
     """An error as one line for stderr (a multi-line message would break a log's one line per problem)."""
-    return squash_whitespace(str(e))[:300] or type(e).__name__
+    return reading_error_line(e, whole=True)

@@ -23,6 +23,7 @@ from tui_reader.cli.common import open_for_cli
 from tui_reader.cli.main import UsageError
 from tui_reader.i18n import _
 from tui_reader.model import Document
+from tui_reader.search.modes import MODES
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", help=_('words (matched in any form), a "quoted phrase", literal text or a regex'))
     p.add_argument("files", nargs="+", metavar="FILE", help=_("articles to search (- for standard input, or URLs)"))
-    p.add_argument("--mode", choices=["lemma", "exact", "regex"], default="lemma",
+    p.add_argument("--mode", choices=MODES, default="lemma",
                    help=_("lemma: any form of the words (default); exact: the literal text; regex: a Python regex"))
     p.add_argument("--format", choices=["text", "json"], default="text",
                    help=_("text: grep-like lines; json: the contract's hits"))

@@ -12,4 +12,4 @@ The pymorphy3 wrapper search shares with the analysers is ``tui_reader.morph``.
 """
 
 # The public modules (the package itself defines nothing).
-__all__ = ["context", "index", "query", "suggest"]
+__all__ = ["context", "index", "modes", "query", "suggest"]

@@ -29,11 +29,11 @@ from tui_reader.i18n import _
 from tui_reader.model import Document
 from tui_reader.morph import WORD_RE, query_lemmas, yo_as_ye
 from tui_reader.search.context import SearchContext, context_for
+from tui_reader.search.modes import MODES
 from tui_reader.search.suggest import complete, suggest  # the app finds everything here
 
 __all__ = ["MODES", "Hit", "HitList", "SearchError", "SlowPattern", "complete", "parse_terms", "search", "suggest", "warm_up"]
 
-MODES = ("lemma", "exact", "regex")
 
 _PHRASE_RE = re.compile(r'"([^"]*)"?|«([^»]*)»?|“([^”]*)”?|„([^“”]*)[“”]?')
 

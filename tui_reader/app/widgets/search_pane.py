@@ -33,10 +33,10 @@ from tui_reader.i18n import _
 from tui_reader.model import Document
 from tui_reader.reading.errors import error_line
 from tui_reader.reading.hits import HitLike, HitSpans
+from tui_reader.search.modes import MODES
 
 __all__ = ["FIRST_LISTED", "MORE_LISTED", "SearchPane"]
 
-MODES = ("lemma", "exact", "regex")
 
 
 def _engine() -> ModuleType:

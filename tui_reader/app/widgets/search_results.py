@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from tui_reader.app.widgets.vim_keys import VimOptionList
 from tui_reader.i18n import _
 from tui_reader.model import Document
+from tui_reader.morph import fold
 from tui_reader.reading.hits import HitLike, context_bounds, section_title
 from tui_reader.reading.sanitize import one_line
 
@@ -33,10 +34,6 @@ def _completer() -> Callable[[Document, str], str | None]:
     from tui_reader.search.suggest import complete
 
     return complete
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
 
 
 class DocumentSuggester(Suggester):
@@ -62,7 +59,7 @@ class DocumentSuggester(Suggester):
             full = await asyncio.to_thread(_completer(), doc, value)
         except Exception:  # noqa: BLE001 - a suggestion is a nicety: never let it disturb typing
             return None
-        if not full or len(full) <= len(value) or _fold(full[:len(value)]) != _fold(value):
+        if not full or len(full) <= len(value) or fold(full[:len(value)]) != fold(value):
             return None
         return value + full[len(value):]
 
