@@ -41,13 +41,9 @@ SPACED_SUFFIX_RE = re.compile(rf"{SP}(го|ти|ми|х|й|м|ой|ый|ий|а�
 RANGE_RE = re.compile(rf"{SP}?[-–—]{SP}?(?=\d)")
 JOIN_RE = re.compile(rf"(?:{SP}+(?P<word>до|по|и|или|из){SP}+|{SP}*[—–]{SP}*)(?=\d)")
 SPACES_RE = re.compile(rf"{SP}*")
-SPACES1_RE = re.compile(rf"{SP}+")
 YEAR_AFTER_MONTH_RE = re.compile(rf"{SP}+(\d{{4}})(?![\d\w])")
-WORD_RE = re.compile(r"[а-яё]+(?:-[а-яё]+)*(?![\w])")
 # Past-tense and present verbs: "в 2020 вырос" keeps 2020 a year, not a count of "вырос".
 VERB_END_RE = re.compile(r"(?:л|ла|ло|ли|ет|ит|ут|ют|ат|ят)$")
-# Plural past-tense verbs are not counted nouns: "45 проголосовали".
-PLURAL_PAST_RE = re.compile(r"(?:али|яли|или|ыли|ули|ся|сь)$")
 TIME_AFTER_RE = re.compile(rf",?{SP}+(\d{{1,2}}):(\d{{2}})(?![\d:])")
 TIME_WITH_DOT_RE = re.compile(r"\d{1,2}\.\d{2}")
 AT_BEFORE_RE = re.compile(rf"(?:^|\s)(?:в|с|до|к|на){SP}$", re.IGNORECASE)
@@ -167,7 +163,7 @@ def _ratio(text: str, start: int, end: int, raw: str) -> Parsed:
     if "/" in raw and 1000 <= first <= 2100:
         return Parsed(start, _skip_year_noun(text, end), "year", first)
     parsed = Parsed(start, end, "other", first / second if second else None, "ratio")
-    noun = _noun_after(text, end)
+    noun = U.noun_after(text, end)
     if noun is not None:
         parsed.end = noun[0]
     return parsed
@@ -232,7 +228,7 @@ def _after_range(text: str, start: int, end: int, value: float, is_int: bool, pl
     joined = _join(text, start, end, value, scale=1.0)
     if joined is not None:
         return joined
-    noun = _noun_after(text, end)
+    noun = U.noun_after(text, end)
     if noun is not None and not (plain_year and VERB_END_RE.search(noun[1])):
         return Parsed(start, noun[0], "count", value, noun[1])
     if plain_year:
@@ -279,7 +275,7 @@ def _parse_units(text: str, start: int, end: int, value: float, is_int: bool,
         joined = _join(text, start, scaled_end, value * scale, scale)
         if joined is not None:
             return joined
-        noun = _noun_after(text, scaled_end)
+        noun = U.noun_after(text, scaled_end)
         if noun is not None:
             return Parsed(start, noun[0], "count", value * scale, noun[1], scale)
         return Parsed(start, scaled_end, "count", value * scale, None, scale)
@@ -303,7 +299,7 @@ def _skip_year_noun(text: str, end: int) -> int:
 def _with_suffix(text: str, start: int, end: int, value: float, suffix: str, plain_year: bool) -> Parsed:
     """"55-летний", "45-летие", "2018-м", "90-х", "3-й", "30-и", "5-процентный"."""
     if suffix in U.ORDINAL_SUFFIXES and 1 <= value <= 31 and value.is_integer():
-        gap = SPACES1_RE.match(text, end)
+        gap = U.SPACES1_RE.match(text, end)
         month = U.lookup(U.MONTH_RE, U.MONTHS, text, gap.end()) if gap else None
         if month:  # "11-го октября 1805 года"
             return _date(text, start, month[0], int(value), int(month[1]))
@@ -327,7 +323,7 @@ def _with_suffix(text: str, start: int, end: int, value: float, suffix: str, pla
     else:
         parsed = Parsed(start, end, "other", value)
     if parsed.end == end and parsed.kind != "year":
-        noun = _noun_after(text, end)
+        noun = U.noun_after(text, end)
         if noun is not None:
             parsed.end = noun[0]
             if parsed.kind == "count":
@@ -363,24 +359,6 @@ def _join(text: str, start: int, end: int, value: float | None, scale: float) ->
     if before:
         joined.start = start - (len(before.group(0)))
     return joined
-
-
-def _noun_after(text: str, end: int) -> tuple[int, str] | None:
-    """The counted noun after a number ("350 авиакомпаниями", "3 новых завода"): (end, noun)."""
-    gap = SPACES1_RE.match(text, end)
-    if not gap:
-        return None
-    word = WORD_RE.match(text, gap.end())
-    if not word or word.group() in U.STOPWORDS or len(word.group()) < 2:
-        return None
-    if PLURAL_PAST_RE.search(word.group()):
-        return None  # a verb: "45 проголосовали", "5 собрались"
-    if U.ADJECTIVE_END_RE.search(word.group()):
-        gap2 = SPACES1_RE.match(text, word.end())
-        noun = WORD_RE.match(text, gap2.end()) if gap2 else None
-        if noun and noun.group() not in U.STOPWORDS and len(noun.group()) > 1:
-            return noun.end(), noun.group()
-    return word.end(), word.group()
 
 
 def _extend_back(text: str, parsed: Parsed) -> None:

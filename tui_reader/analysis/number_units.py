@@ -184,3 +184,28 @@ def period_of(suffix: str) -> str:
 # "3-й", "45-го", "2-я" are ordinals; "30-и", "20-ти", "2-х" are cardinals in oblique cases.
 ORDINAL_SUFFIXES = frozenset("й я е го му м ом ой ый ий ая ое ые ых ого ому ым ыми ю".split())
 CARDINAL_SUFFIXES = frozenset("и ти ми ью ух ех ох".split())
+
+
+# --- the counted noun after a number ------------------------------------------------
+SPACES1_RE = re.compile(rf"{SP}+")
+WORD_RE = re.compile(r"[а-яё]+(?:-[а-яё]+)*(?![\w])")
+# Plural past-tense verbs are not counted nouns: "45 проголосовали".
+PLURAL_PAST_RE = re.compile(r"(?:али|яли|или|ыли|ули|ся|сь)$")
+
+
+def noun_after(text: str, end: int) -> tuple[int, str] | None:
+    """The counted noun after a number ("350 авиакомпаниями", "3 новых завода"): (end, noun)."""
+    gap = SPACES1_RE.match(text, end)
+    if not gap:
+        return None
+    word = WORD_RE.match(text, gap.end())
+    if not word or word.group() in STOPWORDS or len(word.group()) < 2:
+        return None
+    if PLURAL_PAST_RE.search(word.group()):
+        return None  # a verb: "45 проголосовали", "5 собрались"
+    if ADJECTIVE_END_RE.search(word.group()):
+        gap2 = SPACES1_RE.match(text, word.end())
+        noun = WORD_RE.match(text, gap2.end()) if gap2 else None
+        if noun and noun.group() not in STOPWORDS and len(noun.group()) > 1:
+            return noun.end(), noun.group()
+    return word.end(), word.group()
