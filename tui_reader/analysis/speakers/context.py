@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from tui_reader.analysis.entities import NamedSpan, sentences_before
+from tui_reader.analysis.entities import NamedSpan
 from tui_reader.analysis.speakers.cues import Tok, tokens_of
 from tui_reader.analysis.speakers.person import Person
 from tui_reader.analysis.speakers.shared import Found
-from tui_reader.model import Document
+from tui_reader.model import Document, Entity
 
 
 class SentenceTokens(dict):
@@ -47,6 +47,7 @@ class SpeakerContext:
     unnamed_speakers: set[int] = field(default_factory=set)  # sentences whose speaker is left unnamed
     guessed: set[int] = field(default_factory=set)  # offsets of references resolved by a guess, not by the text
     pronouns: set[int] = field(default_factory=set)  # offsets of pronouns resolved to a person
+    entities: list[Entity] = field(default_factory=list)  # the spans as named before propagation
 
     def judge(self, i: int, found: Found) -> Found:
         """Set how sure the attribution of sentence ``i`` is, from how its speaker was found:
@@ -59,10 +60,6 @@ class SpeakerContext:
         elif not any(s.start <= m.start < s.end for m in found.person.mentions):
             found.confidence = min(found.confidence, 0.8)
         return found
-
-    @classmethod
-    def of(cls, doc: Document, limit: int | None) -> SpeakerContext:
-        return cls(doc, sentences_before(doc, limit), SentenceTokens(doc))
 
     def per_at(self, pos: int) -> NamedSpan | None:
         """The person's name covering offset ``pos``, if any."""

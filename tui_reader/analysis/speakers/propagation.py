@@ -44,7 +44,7 @@ def propagate(ctx: SpeakerContext, cues: dict[int, list[Cue]]) -> None:
     continue_statements(ctx, cues)
     continue_in_first_person(ctx, cues)
     continue_after_colon(ctx, cues)
-    answer_interviews(ctx)
+    # (answer_interviews, which reads the whole text, runs after: see ``speakers.finish``)
 
 
 def sentences_of(ctx: SpeakerContext, starts: list[int], span: tuple[int, int]) -> list[int]:
