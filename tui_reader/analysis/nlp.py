@@ -17,6 +17,7 @@ import os
 import re
 import sys
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,7 +152,7 @@ class CappedNER:
         self.pieces_cut += sum(1 for c in cuts if len(c) > 1)
         _cut["ner"] += sum(1 for c in cuts if len(c) > 1)
         pieces = (text[a:b] for text, spans in zip(texts, cuts) for a, b in spans)
-        markups = self.tagger.map(pieces)
+        markups = self._tag(pieces)
         for text, spans in zip(texts, cuts):
             if len(spans) == 1:
                 yield next(markups)
@@ -163,6 +164,23 @@ class CappedNER:
             for a, _b in spans:
                 found.extend(Span(s.start + a, s.stop + a, s.type) for s in next(markups).spans)
             yield NERMarkup(text, found)
+
+    def _tag(self, texts: Iterable[str]) -> Iterator[Any]:
+        """natasha's ``NewsNERTagger.map``, step by step as slovnet's ``NERInfer`` takes it,
+        but with the tokens from ``analysis.tokens`` (razdel's, remembered per piece of text)
+        instead of razdel run again on every sentence."""
+        from natasha.ner import adapt_markup
+        from slovnet.chop import chop
+        from slovnet.markup import BIOMarkup
+
+        from tui_reader.analysis.tokens import words
+
+        infer = self.tagger.infer
+        for batch in chop(texts, self.tagger.batch_size):
+            items = [words(text) for text in batch]
+            tags = infer.decoder(infer.process(infer.encoder(items)))
+            for text, item, pred in zip(batch, items, tags):
+                yield adapt_markup(BIOMarkup.from_tuples(zip(item, pred)).to_span(text))
 
     def _cuts(self, text: str) -> list[tuple[int, int]]:
         """(start, end) pieces of ``text`` holding at most ``limit`` words each.  Words
