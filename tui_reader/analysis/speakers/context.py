@@ -48,6 +48,8 @@ class SpeakerContext:
     guessed: set[int] = field(default_factory=set)  # offsets of references resolved by a guess, not by the text
     pronouns: set[int] = field(default_factory=set)  # offsets of pronouns resolved to a person
     entities: list[Entity] = field(default_factory=list)  # the spans as named before propagation
+    _by_prefix: dict[str, list[Person]] = field(default_factory=dict)  # see ``people_sharing``
+    _indexed: int = -1  # how many people ``_by_prefix`` holds
 
     def judge(self, i: int, found: Found) -> Found:
         """Set how sure the attribution of sentence ``i`` is, from how its speaker was found:
@@ -60,6 +62,19 @@ class SpeakerContext:
         elif not any(s.start <= m.start < s.end for m in found.person.mentions):
             found.confidence = min(found.confidence, 0.8)
         return found
+
+    def people_sharing(self, key: str) -> list[Person]:
+        """The people (in ``people``'s order) with a name word that begins as ``key`` does (its
+        first three letters): all that ``Person.accepts`` may take a one-word name for, since
+        two forms of a name share at least those (``person.same_name``).  A novel has hundreds
+        of people; this is asked for every capitalised word near a cue."""
+        if self._indexed != len(self.people):  # people are only added after clustering
+            self._by_prefix = {}
+            for person in self.people:
+                for prefix in dict.fromkeys(k[:3] for k in person.keys):
+                    self._by_prefix.setdefault(prefix, []).append(person)
+            self._indexed = len(self.people)
+        return self._by_prefix.get(key[:3], [])
 
     def per_at(self, pos: int) -> NamedSpan | None:
         """The person's name covering offset ``pos``, if any."""

@@ -127,7 +127,12 @@ def _morphology(word: str) -> tuple[str, str | None, object]:
 
 def verb_parse(word: str, lemmas: frozenset[str] | None = None):
     """The best parse of ``word`` as a reporting verb / adjective (or a verb of ``lemmas``), or None."""
-    for p in word_parses(word.lower()):
+    return _verb_parse(word.lower(), lemmas)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _verb_parse(word: str, lemmas: frozenset[str] | None):
+    for p in word_parses(word):
         lemma = fold(p.normal_form)
         if p.tag.POS in ("VERB", "GRND") and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEAKER_VERBS
                                               or (lemmas is not None and lemma in lemmas)):
