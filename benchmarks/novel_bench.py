@@ -157,7 +157,7 @@ def stored_model_facts(cache_dir: Path, root: Path) -> dict:
 sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
 sys.path.insert(0, {str(root)!r})
 from tui_reader.pipeline import open_for_reading
-o = open_for_reading({str(run.NOVEL)!r}, encoding={run.NOVEL_ENCODING!r})
+o = open_for_reading({str(run.NOVEL)!r})
 d = o.doc
 print(json.dumps({{"complete": o.complete, "level": d.analysis.level, "statements": len(d.statements),
                   "speakers": len(d.speakers), "chars": len(d.text),

@@ -152,3 +152,35 @@ def test_the_whole_novel_is_analysed_speakers_included():
     late = [st for st in doc.statements if st.start > 400_000]
     assert len(late) > len(doc.statements) * 0.7
     assert max(st.end for st in doc.statements) > len(doc.text) * 0.9
+
+
+def _chunked_in_a_daemon(queue, marks: str) -> None:
+    import os
+    from pathlib import Path
+
+    import tui_reader.analysis.speakers.chunks as chunks
+
+    analyse_chunk = chunks.analyse_chunk
+
+    def noting_who(doc, indices):
+        (Path(marks) / str(os.getpid())).touch()
+        return analyse_chunk(doc, indices)
+
+    chunks.analyse_chunk = noting_who
+    queue.put((os.getpid(), said(chunked(written_text(), 2))))
+
+
+def test_chunks_run_in_helpers_from_a_daemonic_process_too(reference, tmp_path):
+    """The reader's analysis process is a daemon, which multiprocessing lets have no children."""
+    import multiprocessing
+
+    if not can_fork():
+        pytest.skip("no fork here")
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    process = context.Process(target=_chunked_in_a_daemon, args=(queue, str(tmp_path)), daemon=True)
+    process.start()
+    pid, found = queue.get(timeout=120)
+    process.join(timeout=30)
+    assert found == said(reference)
+    assert len({p.name for p in tmp_path.iterdir()} - {str(pid)}) == 1  # its helper took chunks

@@ -21,11 +21,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import wait
-from typing import Any
+from typing import Any, NoReturn
 
 from tui_reader.analysis.speakers import finish, people
 from tui_reader.analysis.speakers.context import SentenceTokens, SpeakerContext
@@ -148,15 +150,18 @@ def run_chunks(doc: Document, chunks: list[list[int]], processes: int,
     # Objects that exist now are left out of garbage collection, which would otherwise
     # touch (and so copy) every page of them in every helper.
     gc.freeze()
-    children, receivers = [], []
+    children: list[int] = []
+    receivers: list[Any] = []
     try:
         for _ in range(helpers):
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_helper, args=(counter, sender, [*receivers, receiver], os.getpid()),
-                                    name="summit-analysis-chunks", daemon=True)
-            child.start()
+            # os.fork, not multiprocessing.Process: the reader's analysis process is a
+            # daemon, and multiprocessing lets no daemon have children
+            pid = os.fork()
+            if pid == 0:
+                _helper(counter, sender, [*receivers, receiver])  # never returns
             sender.close()
-            children.append(child)
+            children.append(pid)
             receivers.append(receiver)
         drain = threading.Thread(target=_collect, args=(receivers, results), daemon=True)
         drain.start()
@@ -164,12 +169,9 @@ def run_chunks(doc: Document, chunks: list[list[int]], processes: int,
             results[n] = analyse_chunk(doc, chunks[n])
             report(len(results), len(chunks))
         drain.join()
-        for child in children:
-            child.join(timeout=5)
     finally:
-        for child in children:
-            if child.is_alive():
-                child.terminate()
+        for pid in children:
+            _reap(pid)
         _job = None
         gc.unfreeze()
     for n, chunk in enumerate(chunks):  # what a helper failed to deliver
@@ -177,6 +179,20 @@ def run_chunks(doc: Document, chunks: list[list[int]], processes: int,
             results[n] = analyse_chunk(doc, chunk)
     report(len(chunks), len(chunks))
     return results
+
+
+def _reap(pid: int) -> None:
+    """Wait for a helper (it has sent all it will: its pipe is closed), or end it."""
+    try:
+        done, _status = os.waitpid(pid, os.WNOHANG)
+        if done == 0:
+            time.sleep(0.05)
+            done, _status = os.waitpid(pid, os.WNOHANG)
+        if done == 0:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 def _take(counter: Any, total: int) -> int | None:
@@ -202,24 +218,26 @@ def _collect(receivers: list[Any], results: dict[int, ChunkResult]) -> None:
                 results[n] = result
 
 
-def _helper(counter: Any, sender: Any, inherited: list[Any], parent: int) -> None:
-    """(A forked helper) analyse chunks until none is left or the parent has gone."""
-    for conn in inherited:  # the parent's ends: a dead parent must mean a broken pipe here
-        conn.close()
-    assert _job is not None
-    doc, chunks = _job
-    code = 0
+def _helper(counter: Any, sender: Any, inherited: list[Any]) -> NoReturn:
+    """(A forked helper) analyse chunks until none is left or the parent has gone; then leave
+    at once, without the interpreter's teardown (nothing of the parent's to clean up here)."""
+    code = 1
     try:
+        parent = os.getppid()
+        for conn in inherited:  # the parent's ends: a dead parent must mean a broken pipe here
+            conn.close()
+        assert _job is not None
+        doc, chunks = _job
         while os.getppid() == parent and (n := _take(counter, len(chunks))) is not None:
             try:
                 result: ChunkResult | None = analyse_chunk(doc, chunks[n])
             except Exception:  # noqa: BLE001 - the parent analyses this chunk itself (and sees why)
                 result = None
             sender.send((n, result))
-    except OSError:
-        code = 1  # the parent has gone
-    sender.close()
-    os._exit(code)  # no interpreter teardown: nothing of the parent's to clean up here
+        sender.close()
+        code = 0
+    finally:
+        os._exit(code)
 
 
 # --- merging ------------------------------------------------------------------------
