@@ -111,11 +111,15 @@ def watch_until_stored(cache_dir: Path, timeout: float):
             tree = [pid, *run.descendants(pid)]
             processes.update(tree)
             total = 0.0
+            parts = []
             for p in tree:
                 pss, high = memory(p)
                 total += pss
+                parts.append(pss)
                 hwm[p] = max(hwm.get(p, 0.0), high)
-            peak_pss = max(peak_pss, total)
+            if total > peak_pss:
+                peak_pss = total
+                info["peak_parts"] = (round(time.perf_counter() - started, 1), [round(x) for x in parts])
             if stored_at is None and any(cache_dir.glob("*.model")):
                 stored_at = time.perf_counter()
             if stored_at is not None and time.perf_counter() - stored_at > 2.0:
@@ -270,6 +274,10 @@ def novel_rows(novel: dict[str, list[dict]], who_list: list[str]) -> list[tuple[
          *(f"{run.fmt_s(med(w, 'stored_total'))}; {run.fmt_s(worst(w, 'stored_total'))}" for w in who_list)),
         ("novel: peak PSS, reader + every process under it, summed (worst round)",
          *(f"{worst(w, 'peak_pss'):.0f} MB" for w in who_list)),
+        ("novel: at the peak, round 1: seconds after the text showed; PSS of the reader, then of each process under it",
+         *(f"{novel[w][0].get('peak_parts', ('?', []))[0]} s: "
+           + " + ".join(str(x) for x in novel[w][0].get("peak_parts", ('?', []))[1]) + " MB" if novel[w] else "—"
+           for w in who_list)),
         ("novel: VmHWM of the reader (worst round)", *(f"{worst(w, 'reader_hwm'):.0f} MB" for w in who_list)),
         ("novel: VmHWM of the processes under it (largest first, round 1)",
          *(", ".join(f"{v:.0f}" for v in novel[w][0].get("others_hwm", [])) + " MB" if novel[w] else "—"

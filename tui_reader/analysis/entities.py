@@ -212,6 +212,11 @@ def describe(surface: str, span: NamedSpan, gender: str | None = None) -> None:
         span.normal = normal_phrase(surface)
 
 
+def forget() -> None:
+    """Let the remembered names' descriptions go (see ``chunks.forget_words``)."""
+    _person_described.cache_clear()
+
+
 @lru_cache(maxsize=20_000)
 def _person_described(surface: str, gender: str | None) -> tuple[str | None, tuple[str, ...], float, str]:
     """(gender, keys, nominative, normal) of a person's name as written: remembered, since a

@@ -81,3 +81,8 @@ def _piece_tokens(piece: str, left: str, right: str) -> tuple[Token, ...]:
     probe = (left + " " if left else "") + piece + (" " + right if right else "")
     found = [(t.start - shift, t.stop - shift, t.text) for t in tokenize(probe)]
     return tuple(t for t in found if t[0] >= 0 and t[1] <= len(piece))
+
+
+def forget() -> None:
+    """Let the remembered pieces go (a process analysing a big text in chunks does after each)."""
+    _seen.clear()

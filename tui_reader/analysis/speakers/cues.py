@@ -125,6 +125,12 @@ def _morphology(word: str) -> tuple[str, str | None, object]:
     return fold(p.normal_form), p.tag.POS, p.tag
 
 
+def forget() -> None:
+    """Let the remembered tokens' morphology and verb readings go (see ``chunks.forget_words``)."""
+    _morphology.cache_clear()
+    _verb_parse.cache_clear()
+
+
 def verb_parse(word: str, lemmas: frozenset[str] | None = None):
     """The best parse of ``word`` as a reporting verb / adjective (or a verb of ``lemmas``), or None."""
     return _verb_parse(word.lower(), lemmas)
