@@ -264,19 +264,11 @@ def merge(doc: Document, indices: list[int], parts: list[ChunkResult]) -> None:
     what needs the whole text (``speakers.finish``)."""
     ctx = SpeakerContext(doc, indices, SentenceTokens(doc))
     doc.entities = []
-    last_seen: dict[int, int] = {}
+    merged = _Merged(ctx.people)
     for part in parts:
         same: dict[int, Person] = {}
         for person in sorted(part.people, key=_first_seen):
-            into = _same_person(ctx.people, person, last_seen)
-            if into is None:
-                person.id = f"p{len(ctx.people) + 1}"
-                ctx.people.append(person)
-                into = person
-            else:
-                _absorb(into, person)
-            same[id(person)] = into
-            last_seen[id(into)] = max(last_seen.get(id(into), -1), _last_seen(person))
+            same[id(person)] = merged.add(person)
         for i, found in part.found.items():
             found.person = same[id(found.person)]
             ctx.found[i] = found
@@ -298,17 +290,47 @@ def _last_seen(person: Person) -> int:
     return max([m.start for m in person.mentions] + [r[0] for r in person.title_refs] or [-1])
 
 
-def _same_person(merged: list[Person], person: Person, last_seen: dict[int, int]) -> Person | None:
-    """The person of earlier chunks ``person`` is (the one seen last, as for one chunk's
-    mentions), or None: someone new."""
-    if not person.keys:
-        return next((p for p in merged if p.name_override and p.name_override == person.name_override), None)
-    if person.name_override and not person.mentions:  # named by the data file or a user name
-        same = [p for p in merged if p.name_override == person.name_override
-                or (p.keys and p.accepts(tuple(person.keys)))]
-    else:
-        same = [p for p in merged if p.keys and p.accepts(tuple(person.keys))]
-    return max(same, key=lambda p: last_seen.get(id(p), -1), default=None)
+class _Merged:
+    """The people of the chunks so far, looked up as ``person.cluster_people`` looks up a
+    mention's: among those sharing a name word's first letters, the one seen last."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = people
+        self.order: dict[int, int] = {}  # id(person) → its place in ``people``
+        self.last_seen: dict[int, int] = {}
+        self.by_prefix: dict[str, list[Person]] = {}
+        self.by_override: dict[str, Person] = {}
+
+    def add(self, person: Person) -> Person:
+        """The merged person ``person`` (of a later chunk) is: an earlier one, or itself, now added."""
+        into = self._same_person(person)
+        if into is None:
+            person.id = f"p{len(self.people) + 1}"
+            self.order[id(person)] = len(self.people)
+            self.people.append(person)
+            into = person
+        else:
+            _absorb(into, person)
+        for key in into.keys:
+            group = self.by_prefix.setdefault(key[:3], [])
+            if not any(q is into for q in group):
+                group.append(into)
+        if into.name_override:
+            self.by_override.setdefault(into.name_override, into)
+        self.last_seen[id(into)] = max(self.last_seen.get(id(into), -1), _last_seen(person))
+        return into
+
+    def _same_person(self, person: Person) -> Person | None:
+        if not person.keys:
+            return self.by_override.get(person.name_override) if person.name_override else None
+        pool = {id(p): p for k in person.keys for p in self.by_prefix.get(k[:3], ())}
+        same = [p for p in pool.values() if p.keys and p.accepts(tuple(person.keys))]
+        if person.name_override and not person.mentions:  # named by the data file or a user name
+            named = self.by_override.get(person.name_override)
+            if named is not None and id(named) not in {id(p) for p in same}:
+                same.append(named)
+        same.sort(key=lambda p: self.order[id(p)])  # (ties go to the earliest, as in one pass)
+        return max(same, key=lambda p: self.last_seen.get(id(p), -1), default=None)
 
 
 def _absorb(into: Person, person: Person) -> None:

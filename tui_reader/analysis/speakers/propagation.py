@@ -367,12 +367,13 @@ def answer_interviews(ctx: SpeakerContext) -> None:
     for i in ctx.indices:
         by_paragraph.setdefault(doc.sentences[i].paragraph, []).append(i)
     asked = set(questions)
+    headings = {sec.start for sec in doc.sections if sec.title}
     for q in questions:
         for i in by_paragraph.get(q, []):
             ctx.found.pop(i, None)
         p = q + 1
         while p < len(doc.paragraphs) and p not in asked:
-            if any(sec.title and sec.start == doc.paragraphs[p].start for sec in doc.sections):
+            if doc.paragraphs[p].start in headings:
                 break
             for i in by_paragraph.get(p, []):
                 if i not in ctx.found:
