@@ -12,6 +12,7 @@ this on every Python, so all versions use the same dictionary.
 """
 from __future__ import annotations
 
+import bisect
 import importlib
 import os
 import re
@@ -208,6 +209,14 @@ class Models:
     syntax: Any  # CappedSyntax: .map(list[list[str]]) -> markups with .tokens (id, head_id, rel)
 
 
+def forget_words() -> None:
+    """Let the word ids looked up so far go (see ``SortedWords``), if the models are loaded."""
+    if _models is not None:
+        vocab = _models.ner.tagger.infer.encoder.words_vocab
+        if isinstance(vocab, SortedWords):
+            vocab.forget()
+
+
 def release_models() -> None:
     """Let the models go (a later ``models()`` loads them again)."""
     global _models
@@ -216,14 +225,77 @@ def release_models() -> None:
     import gc
 
     gc.collect()  # their numpy arrays are freed now, not at some later collection
+    return_freed_memory()
+
+
+def return_freed_memory() -> None:
+    """Hand the memory freed so far back to the system (glibc keeps freed pages for reuse).
+
+    Loading the models builds and drops ~35 MB (the vocabularies no one keeps, file
+    buffers): without this the process keeps it resident, and so, shared, do the helpers
+    it forks (``speakers/chunks.py``).  Elsewhere than glibc this does nothing."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def share_vocabulary(ner: Any, syntax: Any) -> None:
-    """Let the syntax parser look words up in the NER tagger's vocabulary when the two are the
-    same list (natasha's news models are built on one): one copy instead of two."""
+    """One word vocabulary for both taggers, looked up without a dictionary.
+
+    natasha's NER tagger and syntax parser each load the same 250,000 words (natasha's news
+    models are built on one list) into a list and a word → id dictionary: ~35 MB each.  When
+    the lists are the same and sorted (they are: the id is the place in the sorted list), one
+    ``SortedWords`` serves both: the list alone, searched by bisection."""
     ours, theirs = ner.infer.encoder.words_vocab, syntax.infer.encoder.words_vocab
-    if ours.items == theirs.items:
-        syntax.infer.encoder.words_vocab = ours
+    if ours.items != theirs.items:
+        return
+    shared = SortedWords.of(ours) or ours
+    ner.infer.encoder.words_vocab = syntax.infer.encoder.words_vocab = shared
+
+
+class SortedWords:
+    """slovnet's ``Vocab`` for words (``encode``, ``decode``, ``pad_id``, ``unk_id``) over its
+    sorted list, without the dictionary: ``encode`` bisects, and remembers what it found
+    until ``forget`` (the words of one text repeat; a dictionary of all would be ~17 MB)."""
+
+    def __init__(self, items: list[str], size: int, unk_id: int, pad_id: int) -> None:
+        self.items = items
+        self.size = size  # the sorted words come first; the special tokens after them
+        self.unk_id = unk_id
+        self.pad_id = pad_id
+        self.seen: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, vocab: Any) -> SortedWords | None:
+        """One over ``vocab``'s list, or None when its words are not sorted and unique."""
+        items = vocab.items
+        size = min(i for i in (vocab.unk_id, vocab.pad_id, len(items)) if i is not None)
+        if size != len(items) - 2 or any(a >= b for a, b in zip(items, items[1:size])):
+            return None
+        return cls(items, size, vocab.unk_id, vocab.pad_id)
+
+    def encode(self, word: str) -> int:
+        found = self.seen.get(word)
+        if found is None:
+            k = bisect.bisect_left(self.items, word, 0, self.size)
+            if k < self.size and self.items[k] == word:
+                found = k
+            else:  # a special token ('<pad>') by its own id, anything else unknown
+                found = next((i for i in range(self.size, len(self.items)) if self.items[i] == word), self.unk_id)
+            self.seen[word] = found
+        return found
+
+    def decode(self, id: int) -> str:
+        return self.items[id]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def forget(self) -> None:
+        self.seen.clear()
 
 
 def models() -> Models:
@@ -249,5 +321,7 @@ def models() -> Models:
             # little padding and save per-batch overhead (default is 8).
             for model in (loaded.ner, loaded.syntax):
                 model.batch_size = BATCH_SIZE
+            del emb, ner, syntax
             _models = loaded
+            return_freed_memory()
     return _models

@@ -130,13 +130,14 @@ def forget_words() -> None:
     ~60 MB over half of one), and the next chunk gains little from it: within a chunk the
     same words come back, across chunks far fewer (measured: no slower).  Kept at ~55 MB a
     process instead of ~120 MB at the end."""
-    from tui_reader.analysis import entities, tokens
+    from tui_reader.analysis import entities, nlp, tokens
     from tui_reader.analysis.speakers import cues
     from tui_reader.search.lemmas import word_parses
 
     word_parses.cache_clear()
     for module in (tokens, cues, entities):
         module.forget()
+    nlp.forget_words()
 
 
 def _plain(value: str | None) -> str | None:
