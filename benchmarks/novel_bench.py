@@ -88,16 +88,20 @@ def launcher(root: Path, work: Path) -> list[str]:
     return [run.PY, str(path)]
 
 
-def memory(pid: int) -> tuple[float, float]:
-    """(PSS, VmHWM) of ``pid`` in MB; zeros once it has gone."""
+def memory(pid: int) -> tuple[float, float, float]:
+    """(PSS, private, VmHWM) of ``pid`` in MB; zeros once it has gone."""
     try:
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
-        return 0.0, 0.0
-    pss = re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)
-    hwm = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
-    return (int(pss.group(1)) / 1024 if pss else 0.0), (int(hwm.group(1)) / 1024 if hwm else 0.0)
+        return 0.0, 0.0, 0.0
+
+    def mb(field: str, text: str) -> float:
+        m = re.search(rf"^{field}:\s+(\d+) kB", text, re.M)
+        return int(m.group(1)) / 1024 if m else 0.0
+
+    return (mb("Pss", rollup), mb("Private_Clean", rollup) + mb("Private_Dirty", rollup),
+            mb("VmHWM", status))
 
 
 def watch_until_stored(cache_dir: Path, timeout: float):
@@ -113,13 +117,13 @@ def watch_until_stored(cache_dir: Path, timeout: float):
             total = 0.0
             parts = []
             for p in tree:
-                pss, high = memory(p)
+                pss, private, high = memory(p)
                 total += pss
-                parts.append(pss)
+                parts.append(f"{pss:.0f} ({private:.0f})")
                 hwm[p] = max(hwm.get(p, 0.0), high)
             if total > peak_pss:
                 peak_pss = total
-                info["peak_parts"] = (round(time.perf_counter() - started, 1), [round(x) for x in parts])
+                info["peak_parts"] = (round(time.perf_counter() - started, 1), parts)
             if stored_at is None and any(cache_dir.glob("*.model")):
                 stored_at = time.perf_counter()
             if stored_at is not None and time.perf_counter() - stored_at > 2.0:
@@ -274,7 +278,7 @@ def novel_rows(novel: dict[str, list[dict]], who_list: list[str]) -> list[tuple[
          *(f"{run.fmt_s(med(w, 'stored_total'))}; {run.fmt_s(worst(w, 'stored_total'))}" for w in who_list)),
         ("novel: peak PSS, reader + every process under it, summed (worst round)",
          *(f"{worst(w, 'peak_pss'):.0f} MB" for w in who_list)),
-        ("novel: at the peak, round 1: seconds after the text showed; PSS of the reader, then of each process under it",
+        ("novel: at the peak, round 1: seconds after the text showed; PSS (private) of the reader, then of each process under it",
          *(f"{novel[w][0].get('peak_parts', ('?', []))[0]} s: "
            + " + ".join(str(x) for x in novel[w][0].get("peak_parts", ('?', []))[1]) + " MB" if novel[w] else "—"
            for w in who_list)),

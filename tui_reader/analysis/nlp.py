@@ -12,12 +12,13 @@ this on every Python, so all versions use the same dictionary.
 """
 from __future__ import annotations
 
-import bisect
 import importlib
+import itertools
 import os
 import re
 import sys
 import threading
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -210,10 +211,10 @@ class Models:
 
 
 def forget_words() -> None:
-    """Let the word ids looked up so far go (see ``SortedWords``), if the models are loaded."""
+    """Let the word ids looked up so far go (see ``PackedWords``), if the models are loaded."""
     if _models is not None:
         vocab = _models.ner.tagger.infer.encoder.words_vocab
-        if isinstance(vocab, SortedWords):
+        if isinstance(vocab, PackedWords):
             vocab.forget()
 
 
@@ -234,65 +235,75 @@ def return_freed_memory() -> None:
     Loading the models builds and drops ~35 MB (the vocabularies no one keeps, file
     buffers): without this the process keeps it resident, and so, shared, do the helpers
     it forks (``speakers/chunks.py``).  Elsewhere than glibc this does nothing."""
+    import contextlib
     import ctypes
 
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def share_vocabulary(ner: Any, syntax: Any) -> None:
-    """One word vocabulary for both taggers, looked up without a dictionary.
+    """One word vocabulary for both taggers, in one string.
 
-    natasha's NER tagger and syntax parser each load the same 250,000 words (natasha's news
-    models are built on one list) into a list and a word → id dictionary: ~35 MB each.  When
-    the lists are the same and sorted (they are: the id is the place in the sorted list), one
-    ``SortedWords`` serves both: the list alone, searched by bisection."""
+    natasha's NER tagger and syntax parser each load the same 250,000 words (its news models
+    are built on one list) as a list of strings and a word → id dictionary: ~35 MB each, of
+    Python objects that every lookup touches (a reference count is written), so that a
+    forked helper (``speakers/chunks.py``) soon holds its own copy of the pages it reads.
+    When the two lists are the same and sorted (they are: a word's id is its place in the
+    list), one ``PackedWords`` serves both: ~6 MB, and looking a word up writes nothing."""
     ours, theirs = ner.infer.encoder.words_vocab, syntax.infer.encoder.words_vocab
     if ours.items != theirs.items:
         return
-    shared = SortedWords.of(ours) or ours
+    shared = PackedWords.of(ours) or ours
     ner.infer.encoder.words_vocab = syntax.infer.encoder.words_vocab = shared
 
 
-class SortedWords:
-    """slovnet's ``Vocab`` for words (``encode``, ``decode``, ``pad_id``, ``unk_id``) over its
-    sorted list, without the dictionary: ``encode`` bisects, and remembers what it found
-    until ``forget`` (the words of one text repeat; a dictionary of all would be ~17 MB)."""
+class PackedWords:
+    """slovnet's ``Vocab`` of words, as its encoders use it (``encode``, ``pad_id``), over the
+    sorted words joined in one string: ``encode`` bisects it, and remembers what it found
+    until ``forget`` (a text's words repeat)."""
 
-    def __init__(self, items: list[str], size: int, unk_id: int, pad_id: int) -> None:
-        self.items = items
-        self.size = size  # the sorted words come first; the special tokens after them
+    def __init__(self, words: list[str], specials: dict[str, int], unk_id: int, pad_id: int) -> None:
+        self.text = "\n".join(words)
+        self.starts = array("I", [0, *itertools.accumulate(len(w) + 1 for w in words)])
+        self.size = len(words)
+        self.specials = specials  # '<unk>', '<pad>': after the words, by their own ids
         self.unk_id = unk_id
         self.pad_id = pad_id
         self.seen: dict[str, int] = {}
 
     @classmethod
-    def of(cls, vocab: Any) -> SortedWords | None:
-        """One over ``vocab``'s list, or None when its words are not sorted and unique."""
+    def of(cls, vocab: Any) -> PackedWords | None:
+        """One with ``vocab``'s words, or None when they are not sorted and unique (and so their
+        places are not their ids) or one holds a line break."""
         items = vocab.items
-        size = min(i for i in (vocab.unk_id, vocab.pad_id, len(items)) if i is not None)
-        if size != len(items) - 2 or any(a >= b for a, b in zip(items, items[1:size])):
+        size = min(i for i in (vocab.unk_id, vocab.pad_id) if i is not None)
+        words = items[:size]
+        if any(a >= b for a, b in zip(words, words[1:])) or any("\n" in w for w in words):
             return None
-        return cls(items, size, vocab.unk_id, vocab.pad_id)
+        return cls(words, {w: size + i for i, w in enumerate(items[size:])}, vocab.unk_id, vocab.pad_id)
 
     def encode(self, word: str) -> int:
         found = self.seen.get(word)
         if found is None:
-            k = bisect.bisect_left(self.items, word, 0, self.size)
-            if k < self.size and self.items[k] == word:
-                found = k
-            else:  # a special token ('<pad>') by its own id, anything else unknown
-                found = next((i for i in range(self.size, len(self.items)) if self.items[i] == word), self.unk_id)
-            self.seen[word] = found
+            found = self.seen[word] = self._find(word)
         return found
 
-    def decode(self, id: int) -> str:
-        return self.items[id]
+    def _find(self, word: str) -> int:
+        text, starts = self.text, self.starts
+        lo, hi = 0, self.size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if text[starts[mid]:starts[mid + 1] - 1] < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < self.size and text[starts[lo]:starts[lo + 1] - 1] == word:
+            return lo
+        return self.specials.get(word, self.unk_id)
 
     def __len__(self) -> int:
-        return len(self.items)
+        return self.size + len(self.specials)
 
     def forget(self) -> None:
         self.seen.clear()
