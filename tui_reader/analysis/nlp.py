@@ -242,20 +242,43 @@ def return_freed_memory() -> None:
         ctypes.CDLL(None).malloc_trim(0)
 
 
-def share_vocabulary(ner: Any, syntax: Any) -> None:
-    """One word vocabulary for both taggers, in one string.
+def news_vectors() -> Any:
+    """natasha's ``NewsEmbedding`` without its word list: what ``navec.Navec.load`` reads,
+    but the vocabulary (the taggers take only the vectors and have their own words; reading
+    it took ~70 MB at the peak and ~0.15 s)."""
+    from natasha.data import NEWS_EMBEDDING
+    from navec import Navec
+    from navec.meta import Meta
+    from navec.navec import META, PQ_
+    from navec.pq import PQ
+    from navec.tar import Tar
+
+    with Tar(NEWS_EMBEDDING) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        pq = PQ.from_file(tar.load(PQ_))
+    return Navec(meta, None, pq)
+
+
+def pack_vocabulary(tagger: Any, like: Any = None) -> None:
+    """The tagger's word vocabulary as a ``PackedWords`` (that of ``like`` when they hold the
+    same words), its own let go.
 
     natasha's NER tagger and syntax parser each load the same 250,000 words (its news models
     are built on one list) as a list of strings and a word → id dictionary: ~35 MB each, of
     Python objects that every lookup touches (a reference count is written), so that a
     forked helper (``speakers/chunks.py``) soon holds its own copy of the pages it reads.
-    When the two lists are the same and sorted (they are: a word's id is its place in the
-    list), one ``PackedWords`` serves both: ~6 MB, and looking a word up writes nothing."""
-    ours, theirs = ner.infer.encoder.words_vocab, syntax.infer.encoder.words_vocab
-    if ours.items != theirs.items:
-        return
-    shared = PackedWords.of(ours) or ours
-    ner.infer.encoder.words_vocab = syntax.infer.encoder.words_vocab = shared
+    Packed (the words are sorted: a word's id is its place in the list), both share ~6 MB
+    that looking a word up leaves untouched."""
+    encoder = tagger.infer.encoder
+    vocab = encoder.words_vocab
+    shared = like.infer.encoder.words_vocab if like is not None else None
+    if isinstance(shared, PackedWords) and shared.holds(vocab):
+        encoder.words_vocab = shared
+    else:
+        encoder.words_vocab = PackedWords.of(vocab) or vocab
+    del vocab, shared
+    return_freed_memory()
 
 
 class PackedWords:
@@ -282,6 +305,13 @@ class PackedWords:
         if any(a >= b for a, b in zip(words, words[1:])) or any("\n" in w for w in words):
             return None
         return cls(words, {w: size + i for i, w in enumerate(items[size:])}, vocab.unk_id, vocab.pad_id)
+
+    def holds(self, vocab: Any) -> bool:
+        """Has ``vocab`` (a slovnet ``Vocab``) the same words, ids and special tokens?"""
+        items = vocab.items
+        return (len(items) == len(self) and vocab.unk_id == self.unk_id and vocab.pad_id == self.pad_id
+                and "\n".join(items[:self.size]) == self.text
+                and all(self.specials.get(w) == self.size + i for i, w in enumerate(items[self.size:])))
 
     def encode(self, word: str) -> int:
         found = self.seen.get(word)
@@ -318,15 +348,15 @@ def models() -> Models:
         if _models is None:
             single_threaded_blas()
             alias_pymorphy2()
-            from natasha import NewsEmbedding, NewsNERTagger, NewsSyntaxParser
+            from natasha import NewsNERTagger, NewsSyntaxParser
 
-            emb = NewsEmbedding()
+            # Each step lets go of what the next does not need before it loads more: the
+            # process's peak is no more than one model's (see ``PackedWords``).
+            emb = news_vectors()
             ner = NewsNERTagger(emb)
-            # The taggers take only the embedding's vectors; its word list (and the syntax
-            # parser's, the same 250,000 words again) would be ~55 MB of Python strings more.
-            emb.vocab = None
+            pack_vocabulary(ner)
             syntax = NewsSyntaxParser(emb)
-            share_vocabulary(ner, syntax)
+            pack_vocabulary(syntax, like=ner)
             loaded = Models(ner=CappedNER(ner), syntax=CappedSyntax(syntax))
             # Callers sort sentences by length before batching, so bigger batches cost
             # little padding and save per-batch overhead (default is 8).
