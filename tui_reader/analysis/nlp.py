@@ -100,6 +100,9 @@ class CappedSyntax:
     @batch_size.setter
     def batch_size(self, value: int) -> None:
         self.parser.batch_size = value
+        # slovnet's encoder cuts each batch again by its own size (8 unless told): the model
+        # then sees the batches of this size (measured: the parser ~20 % faster at 32)
+        self.parser.infer.encoder.batch_size = value
 
     def map(self, items):
         items = list(items)
@@ -147,6 +150,7 @@ class CappedNER:
     @batch_size.setter
     def batch_size(self, value: int) -> None:
         self.tagger.batch_size = value
+        self.tagger.infer.encoder.batch_size = value  # (see ``CappedSyntax.batch_size``)
 
     def map(self, texts):
         texts = list(texts)
