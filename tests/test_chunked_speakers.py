@@ -184,3 +184,21 @@ def test_chunks_run_in_helpers_from_a_daemonic_process_too(reference, tmp_path):
     process.join(timeout=30)
     assert found == said(reference)
     assert len({p.name for p in tmp_path.iterdir()} - {str(pid)}) == 1  # its helper took chunks
+
+
+def test_long_sentences_cut_in_a_helper_are_counted_too():
+    """The note 'N sentences … analysed in pieces' counts what every process cut."""
+    from tui_reader.analysis.nlp import MAX_MODEL_TOKENS, inputs_cut
+
+    if not can_fork():
+        pytest.skip("no fork here")
+    endless = "Иван Петров сказал что " + " ".join(["очень"] * (MAX_MODEL_TOKENS + 50)) + " важно."
+    text = written_text() + "\n\nПриложение\n\n" + endless + "\n\nЕщё\n\n" + endless + "\n"
+    before = inputs_cut()
+    one_pass(text)
+    once = inputs_cut() - before
+    assert once >= 2
+    for processes in (1, 2):
+        before = inputs_cut()
+        chunked(text, processes)
+        assert inputs_cut() - before == once

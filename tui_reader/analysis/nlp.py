@@ -78,6 +78,16 @@ def single_threaded_blas() -> None:
 _cut = {"syntax": 0, "ner": 0}
 
 
+def count_cut(counts: dict[str, int]) -> None:
+    """Add inputs cut in another process (a chunk's helper) to this one's counts."""
+    for model, n in counts.items():
+        _cut[model] += n
+
+
+def cut_counts() -> dict[str, int]:
+    return dict(_cut)
+
+
 def inputs_cut() -> int:
     """Long sentences cut into pieces so far (the larger count of the two models: both
     usually see the same long sentence)."""

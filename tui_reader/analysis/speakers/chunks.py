@@ -53,6 +53,7 @@ class ChunkResult:
     people: list[Person]
     found: dict[int, Found]  # sentence index → statement; its person is one of ``people``
     entities: list[Entity]
+    cut: dict[str, int]  # long inputs each model took in pieces (``nlp.inputs_cut``)
 
 
 def plan_chunks(doc: Document, indices: list[int], size: int) -> list[list[int]]:
@@ -115,15 +116,18 @@ _job: tuple[Document, list[list[int]]] | None = None  # what the forked helpers 
 
 
 def analyse_chunk(doc: Document, indices: list[int]) -> ChunkResult:
+    from tui_reader.analysis import nlp
     from tui_reader.analysis.speakers import analyse_part
 
+    before = nlp.cut_counts()
     ctx = analyse_part(doc, indices)
+    cut = {model: n - before[model] for model, n in nlp.cut_counts().items()}
     forget_words()
     for person in ctx.people:  # pymorphy's grammemes (str subclasses) do not pickle: plain strings
         person.gender = _plain(person.gender)
         for m in person.mentions:
             m.gender = _plain(m.gender)
-    return ChunkResult(ctx.people, ctx.found, ctx.entities)
+    return ChunkResult(ctx.people, ctx.found, ctx.entities, cut)
 
 
 def forget_words() -> None:
@@ -197,10 +201,17 @@ def _run_chunks(doc: Document, chunks: list[list[int]], processes: int,
             receivers.append(receiver)
         drain = threading.Thread(target=_collect, args=(receivers, results), daemon=True)
         drain.start()
+        mine = set()
         while (n := _take(counter, len(chunks))) is not None:
             results[n] = analyse_chunk(doc, chunks[n])
+            mine.add(n)
             report(len(results), len(chunks))
         drain.join()
+        from tui_reader.analysis.nlp import count_cut
+
+        for n, result in results.items():
+            if n not in mine:  # (this process has counted its own)
+                count_cut(result.cut)
     finally:
         for pid in children:
             _reap(pid)
