@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from typing import Any, NoReturn
 
 from tui_reader.analysis.speakers import finish, people
@@ -179,7 +179,7 @@ def _run_chunks(doc: Document, chunks: list[list[int]], processes: int,
 
     from tui_reader.search.lemmas import analyzer
 
-    analyzer()  # loaded before the fork, as the models are: the helpers share them
+    analyzer()  # type: ignore[no-untyped-call]  # loaded before the fork, as the models are: the helpers share them
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
     _job = (doc, chunks)
@@ -201,10 +201,10 @@ def _run_chunks(doc: Document, chunks: list[list[int]], processes: int,
             receivers.append(receiver)
         drain = threading.Thread(target=_collect, args=(receivers, results), daemon=True)
         drain.start()
-        mine = set()
-        while (n := _take(counter, len(chunks))) is not None:
-            results[n] = analyse_chunk(doc, chunks[n])
-            mine.add(n)
+        mine: set[int] = set()
+        while (taken := _take(counter, len(chunks))) is not None:
+            results[taken] = analyse_chunk(doc, chunks[taken])
+            mine.add(taken)
             report(len(results), len(chunks))
         drain.join()
         from tui_reader.analysis.nlp import count_cut
@@ -240,7 +240,7 @@ def _reap(pid: int) -> None:
 
 def _take(counter: Any, total: int) -> int | None:
     with counter.get_lock():
-        n = counter.value
+        n = int(counter.value)
         if n >= total:
             return None
         counter.value = n + 1
@@ -251,7 +251,8 @@ def _collect(receivers: list[Any], results: dict[int, ChunkResult]) -> None:
     """(A thread of the parent) the helpers' results as they come, until each has hung up."""
     open_ = list(receivers)
     while open_:
-        for conn in wait(open_):
+        for ready in wait(open_):
+            conn: Connection = ready  # type: ignore[assignment]  # (wait gives back what it was given)
             try:
                 n, result = conn.recv()
             except (EOFError, OSError):
