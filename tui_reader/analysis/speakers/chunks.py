@@ -40,9 +40,6 @@ from tui_reader.model import Document, Entity
 # (a pronoun whose person is named in the chunk before) are rare.
 CHUNK_CHARS = 120_000
 
-# Sentences the NER model takes at a time in a chunk (see ``CappedNER.model_batch``).
-CHUNK_MODEL_BATCH = 32
-
 Progress = Callable[[int, int], None]  # (chunks done, chunks in all)
 
 
@@ -155,18 +152,6 @@ def _plain(value: str | None) -> str | None:
 def run_chunks(doc: Document, chunks: list[list[int]], processes: int,
                progress: Progress | None = None) -> dict[int, ChunkResult]:
     """Every chunk analysed, here and in ``processes - 1`` forked helpers: chunk number → result."""
-    from tui_reader.analysis.nlp import models
-
-    ner = models().ner
-    usual, ner.model_batch = ner.model_batch, CHUNK_MODEL_BATCH
-    try:
-        return _run_chunks(doc, chunks, processes, progress)
-    finally:
-        ner.model_batch = usual
-
-
-def _run_chunks(doc: Document, chunks: list[list[int]], processes: int,
-                progress: Progress | None) -> dict[int, ChunkResult]:
     global _job
     report = progress or (lambda done, total: None)
     results: dict[int, ChunkResult] = {}
@@ -177,9 +162,11 @@ def _run_chunks(doc: Document, chunks: list[list[int]], processes: int,
             report(n + 1, len(chunks))
         return results
 
+    from tui_reader.analysis.nlp import models
     from tui_reader.search.lemmas import analyzer
 
-    analyzer()  # type: ignore[no-untyped-call]  # loaded before the fork, as the models are: the helpers share them
+    models()  # loaded before the fork: the helpers share them
+    analyzer()  # type: ignore[no-untyped-call]
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
     _job = (doc, chunks)
