@@ -37,6 +37,9 @@ BATCH_SIZE = 32
 # costs their parse little and bounds every batch to a few megabytes.
 MAX_MODEL_TOKENS = 200
 
+# How many words the taggers' lookups remember at most (a few MB), between ``forget_words``.
+REMEMBERED_WORDS = 50_000
+
 _lock = threading.Lock()
 _models: Models | None = None
 
@@ -153,6 +156,7 @@ class CappedNER:
         self.tagger = tagger
         self.limit = limit
         self.pieces_cut = 0
+        self._seen: dict[str, tuple[int, int]] = {}  # word → its ids (see ``_encode``)
 
     @property
     def batch_size(self) -> int:
@@ -196,11 +200,33 @@ class CappedNER:
         from tui_reader.analysis.tokens import words
 
         infer = self.tagger.infer
+        encoder = infer.encoder
         for batch in chop(texts, self.tagger.batch_size):
             items = [words(text) for text in batch]
-            tags = infer.decoder(infer.process(infer.encoder(items)))
-            for text, item, pred in zip(batch, items, tags):
-                yield adapt_markup(BIOMarkup.from_tuples(zip(item, pred)).to_span(text))
+            inputs = (encoder.input(part) for part in chop(map(self._encode, items), encoder.batch_size))
+            tags = infer.decoder(infer.process(inputs))
+            for text, item, pred in zip(batch, items, tags, strict=True):
+                yield adapt_markup(BIOMarkup.from_tuples(zip(item, pred, strict=True)).to_span(text))
+
+    def _encode(self, words: list[str]) -> tuple[list[int], list[int]]:
+        """slovnet's ``WordShapeEncoder.item`` (a word's id and the id of its shape), each word
+        worked out once until ``forget``."""
+        from slovnet.shape import word_shape
+
+        encoder = self.tagger.infer.encoder
+        pairs = []
+        for word in words:
+            pair = self._seen.get(word)
+            if pair is None:
+                if len(self._seen) >= REMEMBERED_WORDS:  # a long-lived process (the library's)
+                    self._seen.clear()
+                pair = self._seen[word] = (encoder.words_vocab.encode(word.lower()),
+                                           encoder.shapes_vocab.encode(word_shape(word)))
+            pairs.append(pair)
+        return [p[0] for p in pairs], [p[1] for p in pairs]
+
+    def forget(self) -> None:
+        self._seen.clear()
 
     def _cuts(self, text: str) -> list[tuple[int, int]]:
         """(start, end) pieces of ``text`` holding at most ``limit`` words each.  Words
@@ -231,6 +257,7 @@ class Models:
 def forget_words() -> None:
     """Let the word ids looked up so far go (see ``PackedWords``), if the models are loaded."""
     if _models is not None:
+        _models.ner.forget()
         vocab = _models.ner.tagger.infer.encoder.words_vocab
         if isinstance(vocab, PackedWords):
             vocab.forget()
@@ -326,7 +353,7 @@ class PackedWords:
         items = vocab.items
         size = min(i for i in (vocab.unk_id, vocab.pad_id) if i is not None)
         words = items[:size]
-        if any(a >= b for a, b in zip(words, words[1:])) or any("\n" in w for w in words):
+        if any(a >= b for a, b in itertools.pairwise(words)) or any("\n" in w for w in words):
             return None
         return cls(words, {w: size + i for i, w in enumerate(items[size:])}, vocab.unk_id, vocab.pad_id)
 
@@ -340,6 +367,8 @@ class PackedWords:
     def encode(self, word: str) -> int:
         found = self.seen.get(word)
         if found is None:
+            if len(self.seen) >= REMEMBERED_WORDS:
+                self.seen.clear()
             found = self.seen[word] = self._find(word)
         return found
 
