@@ -38,7 +38,7 @@ from tui_reader.model import Document, Entity
 # Characters per chunk: a second or two of work, small enough to balance two cores
 # and to keep each process's working memory small, big enough that the cut edges
 # (a pronoun whose person is named in the chunk before) are rare.
-CHUNK_CHARS = 80_000
+CHUNK_CHARS = 120_000
 
 Progress = Callable[[int, int], None]  # (chunks done, chunks in all)
 
