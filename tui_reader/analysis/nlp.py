@@ -338,9 +338,11 @@ class PackedWords:
         self.starts = array("I", itertools.accumulate((len(w) + 1 for w in words), initial=1))
         self.size = len(words)
         self.groups: dict[str, tuple[int, int]] = {}  # first three letters → (first, end) word ids
-        for n, word in enumerate(words):
-            first, _end = self.groups.get(word[:3], (n, n))
-            self.groups[word[:3]] = (first, n + 1)
+        first = 0
+        for n in range(1, len(words) + 1):  # (sorted: the words of a group are neighbours)
+            if n == len(words) or words[n][:3] != words[first][:3]:
+                self.groups[words[first][:3]] = (first, n)
+                first = n
         self.specials = specials  # '<unk>', '<pad>': after the words, by their own ids
         self.unk_id = unk_id
         self.pad_id = pad_id
