@@ -8,9 +8,10 @@ chunks are then merged across them (by the same name rule that groups the mentio
 one chunk), and what needs the whole text (an interview's answers, the furniture,
 publishing) runs once over the merged result (``speakers.finish``).
 
-Processes: the analysing process loads the models, then forks helpers
-(``multiprocessing``'s "fork"), which share the models' memory copy-on-write instead
-of loading their own (~160 MB each), and works on chunks itself too.  Chunks are handed
+Processes: the analysing process loads the models, then forks one helper per other core
+(``os.fork``), which shares the models' memory copy-on-write instead of loading its own
+(~90 MB), and works on chunks itself too.  Forking needs a process with no other thread
+(``can_fork``): elsewhere (the app's thread fallback) the chunks run here, one by one.  Chunks are handed
 out one at a time from a shared counter, so a slow chunk does not hold the others up;
 a helper sends back only the chunk's people and statements (``ChunkResult``).  A chunk
 a helper could not deliver (it died, it failed) is analysed in this process, so the
