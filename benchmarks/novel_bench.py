@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import run  # noqa: E402 - the benchmarks' shared helpers (tmux, paths, byte-compiling)
+import run  # the benchmarks' shared helpers (tmux, paths, byte-compiling)
 
 # Runs the reader from the side tree, not this checkout (the editable install's import
 # hook would find this one first).  The guard: the analysis process ("spawn") imports it again.
