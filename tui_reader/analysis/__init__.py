@@ -32,9 +32,13 @@ def _analyser_files() -> list[Path]:
 ANALYSER_VERSION = fingerprint(_analyser_files())
 
 # Above this many characters, the heavy per-sentence NLP (NER, syntax) is limited
-# to the first part of the text: the novel must open and be searchable, not parsed
-# whole before the reader sees anything.
-FULL_NLP_LIMIT = 400_000
+# to the first part of the text: a text near the 20 MB limit must open and be
+# searchable, not parsed whole for a minute.  A long novel (3 M characters) is whole.
+FULL_NLP_LIMIT = 4_000_000
+
+# Above this many characters the speakers are found chunk by chunk, on every core
+# (``speakers/chunks.py``); below, in one pass.
+CHUNKED_ABOVE = 250_000
 
 Progress = Callable[[str, float], None]
 
@@ -67,7 +71,15 @@ def enrich(doc: Document, progress: Progress | None = None, *, keep_models: bool
     doc.quotes = find_quotes(doc)
     report("speakers", 0.2)
     limited = len(doc.text) > FULL_NLP_LIMIT
-    find_speakers(doc, limit=FULL_NLP_LIMIT if limited else None)
+    limit = FULL_NLP_LIMIT if limited else None
+    if len(doc.text) > CHUNKED_ABOVE:
+        from tui_reader.analysis.entities import sentences_before
+        from tui_reader.analysis.speakers.chunks import find_speakers_in_chunks
+
+        find_speakers_in_chunks(doc, sentences_before(doc, limit),
+                                progress=lambda done, total: report("speakers", 0.2 + 0.6 * done / total))
+    else:
+        find_speakers(doc, limit=limit)
     if not keep_models:
         from tui_reader.analysis.nlp import release_models
 

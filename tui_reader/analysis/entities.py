@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui_reader.analysis.names import (
     NAME_GRAMS,
@@ -206,27 +207,38 @@ def describe(surface: str, span: NamedSpan, gender: str | None = None) -> None:
     settles surnames the words alone leave open ('Ткачёвой' → 'Ткачёва', not 'Ткачёв').
     """
     if span.type == "PER":
-        words = WORD.findall(surface)
-        first_parses = [name_parse(w) for w in words]
-        own = name_gender(first_parses)
-        if gender and own and own != gender and not any(p is not None and ("Name" in p.tag or "Patr" in p.tag)
-                                                        for p in first_parses) \
-                and all(name_parse(w, gender) is not None for w in words):
-            own = gender  # 'Ткачева' alone reads as either; the person's known gender decides
-        gender = own or gender
-        parses = [name_parse(w, gender) for w in words]
-        span.gender = gender
-        span.keys = tuple(name_key(w, p) for w, p in zip(words, parses))
-        shares = [nominative_share(w, gender) for w in words]
-        if len(words) > 1 and parses[0] is not None and "Name" in parses[0].tag and "Fixd" not in parses[0].tag:
-            # a first name tells the case of the whole name ('Михаил Розин': 'Розин' alone is
-            # ambiguous, 'Михаил' is not)
-            span.nominative = shares[0]
-        else:
-            span.nominative = min(shares, default=0.0)
-        span.normal = normal_person(surface, words, parses, gender, span.nominative)
+        span.gender, span.keys, span.nominative, span.normal = _person_described(surface, gender)
     else:
         span.normal = normal_phrase(surface)
+
+
+def forget() -> None:
+    """Let the remembered names' descriptions go (see ``chunks.forget_words``)."""
+    _person_described.cache_clear()
+
+
+@lru_cache(maxsize=20_000)
+def _person_described(surface: str, gender: str | None) -> tuple[str | None, tuple[str, ...], float, str]:
+    """(gender, keys, nominative, normal) of a person's name as written: remembered, since a
+    text names its people again and again (a novel, thousands of times)."""
+    words = WORD.findall(surface)
+    first_parses = [name_parse(w) for w in words]
+    own = name_gender(first_parses)
+    if gender and own and own != gender and not any(p is not None and ("Name" in p.tag or "Patr" in p.tag)
+                                                    for p in first_parses) \
+            and all(name_parse(w, gender) is not None for w in words):
+        own = gender  # 'Ткачева' alone reads as either; the person's known gender decides
+    gender = own or gender
+    parses = [name_parse(w, gender) for w in words]
+    keys = tuple(name_key(w, p) for w, p in zip(words, parses))
+    shares = [nominative_share(w, gender) for w in words]
+    if len(words) > 1 and parses[0] is not None and "Name" in parses[0].tag and "Fixd" not in parses[0].tag:
+        # a first name tells the case of the whole name ('Михаил Розин': 'Розин' alone is
+        # ambiguous, 'Михаил' is not)
+        nominative = shares[0]
+    else:
+        nominative = min(shares, default=0.0)
+    return gender, keys, nominative, normal_person(surface, words, parses, gender, nominative)
 
 
 # --- places and organisations ------------------------------------------------------

@@ -12,11 +12,15 @@ this on every Python, so all versions use the same dictionary.
 """
 from __future__ import annotations
 
+import bisect
 import importlib
+import itertools
 import os
 import re
 import sys
 import threading
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +36,9 @@ BATCH_SIZE = 32
 # input; news sentences stay far below this, so cutting longer ones into pieces
 # costs their parse little and bounds every batch to a few megabytes.
 MAX_MODEL_TOKENS = 200
+
+# How many words the taggers' lookups remember at most (a few MB), between ``forget_words``.
+REMEMBERED_WORDS = 50_000
 
 _lock = threading.Lock()
 _models: Models | None = None
@@ -74,6 +81,16 @@ def single_threaded_blas() -> None:
 _cut = {"syntax": 0, "ner": 0}
 
 
+def count_cut(counts: dict[str, int]) -> None:
+    """Add inputs cut in another process (a chunk's helper) to this one's counts."""
+    for model, n in counts.items():
+        _cut[model] += n
+
+
+def cut_counts() -> dict[str, int]:
+    return dict(_cut)
+
+
 def inputs_cut() -> int:
     """Long sentences cut into pieces so far (the larger count of the two models: both
     usually see the same long sentence)."""
@@ -97,6 +114,9 @@ class CappedSyntax:
     @batch_size.setter
     def batch_size(self, value: int) -> None:
         self.parser.batch_size = value
+        # (slovnet's encoder still feeds the parser 8 sentences at a time: 32 was ~20 % faster
+        # on the novel's sentences alone, but not measurably in the whole analysis, and its
+        # batches of long sentences held ~20 MB more at the peak)
 
     def map(self, items):
         items = list(items)
@@ -136,6 +156,7 @@ class CappedNER:
         self.tagger = tagger
         self.limit = limit
         self.pieces_cut = 0
+        self._seen: dict[str, tuple[int, int]] = {}  # word → its ids (see ``_encode``)
 
     @property
     def batch_size(self) -> int:
@@ -143,6 +164,10 @@ class CappedNER:
 
     @batch_size.setter
     def batch_size(self, value: int) -> None:
+        # (slovnet's encoder still feeds the model 8 sentences at a time, and that is the
+        # fastest on news: ~20 % faster than 32, whose batches of a short text's sentences
+        # differ much in length, all padded to the longest; on a novel 32 is ~9 % faster
+        # but holds ~30 MB more per process)
         self.tagger.batch_size = value
 
     def map(self, texts):
@@ -151,7 +176,7 @@ class CappedNER:
         self.pieces_cut += sum(1 for c in cuts if len(c) > 1)
         _cut["ner"] += sum(1 for c in cuts if len(c) > 1)
         pieces = (text[a:b] for text, spans in zip(texts, cuts) for a, b in spans)
-        markups = self.tagger.map(pieces)
+        markups = self._tag(pieces)
         for text, spans in zip(texts, cuts):
             if len(spans) == 1:
                 yield next(markups)
@@ -163,6 +188,45 @@ class CappedNER:
             for a, _b in spans:
                 found.extend(Span(s.start + a, s.stop + a, s.type) for s in next(markups).spans)
             yield NERMarkup(text, found)
+
+    def _tag(self, texts: Iterable[str]) -> Iterator[Any]:
+        """natasha's ``NewsNERTagger.map``, step by step as slovnet's ``NERInfer`` takes it,
+        but with the tokens from ``analysis.tokens`` (razdel's, remembered per piece of text)
+        instead of razdel run again on every sentence."""
+        from natasha.ner import adapt_markup
+        from slovnet.chop import chop
+        from slovnet.markup import BIOMarkup
+
+        from tui_reader.analysis.tokens import words
+
+        infer = self.tagger.infer
+        encoder = infer.encoder
+        for batch in chop(texts, self.tagger.batch_size):
+            items = [words(text) for text in batch]
+            inputs = (encoder.input(part) for part in chop(map(self._encode, items), encoder.batch_size))
+            tags = infer.decoder(infer.process(inputs))
+            for text, item, pred in zip(batch, items, tags, strict=True):
+                yield adapt_markup(BIOMarkup.from_tuples(zip(item, pred, strict=True)).to_span(text))
+
+    def _encode(self, words: list[str]) -> tuple[list[int], list[int]]:
+        """slovnet's ``WordShapeEncoder.item`` (a word's id and the id of its shape), each word
+        worked out once until ``forget``."""
+        from slovnet.shape import word_shape
+
+        encoder = self.tagger.infer.encoder
+        pairs = []
+        for word in words:
+            pair = self._seen.get(word)
+            if pair is None:
+                if len(self._seen) >= REMEMBERED_WORDS:  # a long-lived process (the library's)
+                    self._seen.clear()
+                pair = self._seen[word] = (encoder.words_vocab.encode(word.lower()),
+                                           encoder.shapes_vocab.encode(word_shape(word)))
+            pairs.append(pair)
+        return [p[0] for p in pairs], [p[1] for p in pairs]
+
+    def forget(self) -> None:
+        self._seen.clear()
 
     def _cuts(self, text: str) -> list[tuple[int, int]]:
         """(start, end) pieces of ``text`` holding at most ``limit`` words each.  Words
@@ -190,6 +254,15 @@ class Models:
     syntax: Any  # CappedSyntax: .map(list[list[str]]) -> markups with .tokens (id, head_id, rel)
 
 
+def forget_words() -> None:
+    """Let the word ids looked up so far go (see ``PackedWords``), if the models are loaded."""
+    if _models is not None:
+        _models.ner.forget()
+        vocab = _models.ner.tagger.infer.encoder.words_vocab
+        if isinstance(vocab, PackedWords):
+            vocab.forget()
+
+
 def release_models() -> None:
     """Let the models go (a later ``models()`` loads them again)."""
     global _models
@@ -198,6 +271,123 @@ def release_models() -> None:
     import gc
 
     gc.collect()  # their numpy arrays are freed now, not at some later collection
+    return_freed_memory()
+
+
+def return_freed_memory() -> None:
+    """Hand the memory freed so far back to the system (glibc keeps freed pages for reuse).
+
+    Loading the models builds and drops ~35 MB (the vocabularies no one keeps, file
+    buffers): without this the process keeps it resident, and so, shared, do the helpers
+    it forks (``speakers/chunks.py``).  Elsewhere than glibc this does nothing."""
+    import contextlib
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
+
+
+def news_vectors() -> Any:
+    """natasha's ``NewsEmbedding`` without its word list: what ``navec.Navec.load`` reads,
+    but the vocabulary (the taggers take only the vectors and have their own words; reading
+    it took ~70 MB at the peak and ~0.15 s)."""
+    from natasha.data import NEWS_EMBEDDING
+    from navec import Navec
+    from navec.meta import Meta
+    from navec.navec import META, PQ_
+    from navec.pq import PQ
+    from navec.tar import Tar
+
+    with Tar(NEWS_EMBEDDING) as tar:
+        meta = Meta.from_file(tar.load(META))
+        Meta.check_protocol(meta.protocol)
+        pq = PQ.from_file(tar.load(PQ_))
+    return Navec(meta, None, pq)
+
+
+def pack_vocabulary(tagger: Any, like: Any = None) -> None:
+    """The tagger's word vocabulary as a ``PackedWords`` (that of ``like`` when they hold the
+    same words), its own let go.
+
+    natasha's NER tagger and syntax parser each load the same 250,000 words (its news models
+    are built on one list) as a list of strings and a word → id dictionary: ~35 MB each, of
+    Python objects that every lookup touches (a reference count is written), so that a
+    forked helper (``speakers/chunks.py``) soon holds its own copy of the pages it reads.
+    Packed (the words are sorted: a word's id is its place in the list), both share ~6 MB
+    that looking a word up leaves untouched."""
+    encoder = tagger.infer.encoder
+    vocab = encoder.words_vocab
+    shared = like.infer.encoder.words_vocab if like is not None else None
+    if isinstance(shared, PackedWords) and shared.holds(vocab):
+        encoder.words_vocab = shared
+    else:
+        encoder.words_vocab = PackedWords.of(vocab) or vocab
+    del vocab, shared
+    return_freed_memory()
+
+
+class PackedWords:
+    """slovnet's ``Vocab`` of words, as its encoders use it (``encode``, ``pad_id``), over the
+    sorted words in one string, one a line: a word is found by ``str.find`` among those
+    sharing its first three letters (a few hundred characters), and remembered until
+    ``forget`` (a text's words repeat)."""
+
+    def __init__(self, words: list[str], specials: dict[str, int], unk_id: int, pad_id: int) -> None:
+        self.text = "\n" + "\n".join(words) + "\n"
+        # where each word starts in ``text``; one more: where a word after the last would
+        self.starts = array("I", itertools.accumulate((len(w) + 1 for w in words), initial=1))
+        self.size = len(words)
+        self.groups: dict[str, tuple[int, int]] = {}  # first three letters → (first, end) word ids
+        first = 0
+        for n in range(1, len(words) + 1):  # (sorted: the words of a group are neighbours)
+            if n == len(words) or words[n][:3] != words[first][:3]:
+                self.groups[words[first][:3]] = (first, n)
+                first = n
+        self.specials = specials  # '<unk>', '<pad>': after the words, by their own ids
+        self.unk_id = unk_id
+        self.pad_id = pad_id
+        self.seen: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, vocab: Any) -> PackedWords | None:
+        """One with ``vocab``'s words, or None when they are not sorted and unique (and so their
+        places are not their ids) or one holds a line break."""
+        items = vocab.items
+        size = min(i for i in (vocab.unk_id, vocab.pad_id) if i is not None)
+        words = items[:size]
+        if any(a >= b for a, b in itertools.pairwise(words)) or any("\n" in w for w in words):
+            return None
+        return cls(words, {w: size + i for i, w in enumerate(items[size:])}, vocab.unk_id, vocab.pad_id)
+
+    def holds(self, vocab: Any) -> bool:
+        """Has ``vocab`` (a slovnet ``Vocab``) the same words, ids and special tokens?"""
+        items = vocab.items
+        return (len(items) == len(self) and vocab.unk_id == self.unk_id and vocab.pad_id == self.pad_id
+                and "\n" + "\n".join(items[:self.size]) + "\n" == self.text
+                and all(self.specials.get(w) == self.size + i for i, w in enumerate(items[self.size:])))
+
+    def encode(self, word: str) -> int:
+        found = self.seen.get(word)
+        if found is None:
+            if len(self.seen) >= REMEMBERED_WORDS:
+                self.seen.clear()
+            found = self.seen[word] = self._find(word)
+        return found
+
+    def _find(self, word: str) -> int:
+        group = self.groups.get(word[:3])
+        if group is not None and word and "\n" not in word:
+            first, end = group
+            at = self.text.find("\n" + word + "\n", self.starts[first] - 1, self.starts[end])
+            if at >= 0:
+                return bisect.bisect_left(self.starts, at + 1, first, end)
+        return self.specials.get(word, self.unk_id)
+
+    def __len__(self) -> int:
+        return self.size + len(self.specials)
+
+    def forget(self) -> None:
+        self.seen.clear()
 
 
 def models() -> Models:
@@ -209,13 +399,21 @@ def models() -> Models:
         if _models is None:
             single_threaded_blas()
             alias_pymorphy2()
-            from natasha import NewsEmbedding, NewsNERTagger, NewsSyntaxParser
+            from natasha import NewsNERTagger, NewsSyntaxParser
 
-            emb = NewsEmbedding()
-            loaded = Models(ner=CappedNER(NewsNERTagger(emb)), syntax=CappedSyntax(NewsSyntaxParser(emb)))
+            # Each step lets go of what the next does not need before it loads more: the
+            # process's peak is no more than one model's (see ``PackedWords``).
+            emb = news_vectors()
+            ner = NewsNERTagger(emb)
+            pack_vocabulary(ner)
+            syntax = NewsSyntaxParser(emb)
+            pack_vocabulary(syntax, like=ner)
+            loaded = Models(ner=CappedNER(ner), syntax=CappedSyntax(syntax))
             # Callers sort sentences by length before batching, so bigger batches cost
             # little padding and save per-batch overhead (default is 8).
             for model in (loaded.ner, loaded.syntax):
                 model.batch_size = BATCH_SIZE
+            del emb, ner, syntax
             _models = loaded
+            return_freed_memory()
     return _models

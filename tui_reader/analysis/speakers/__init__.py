@@ -27,9 +27,9 @@ sources ("источник сообщил") are not speakers.
 """
 from __future__ import annotations
 
-from tui_reader.analysis.entities import to_entities
+from tui_reader.analysis.entities import sentences_before, to_entities
 from tui_reader.analysis.speakers import attribution, candidates, people, propagation
-from tui_reader.analysis.speakers.context import SpeakerContext
+from tui_reader.analysis.speakers.context import SentenceTokens, SpeakerContext
 from tui_reader.model import Document
 
 
@@ -42,12 +42,26 @@ def find_speakers(doc: Document, limit: int | None = None) -> None:
 
 
 def run(doc: Document, limit: int | None = None) -> None:
-    ctx = SpeakerContext.of(doc, limit)
+    ctx = analyse_part(doc, sentences_before(doc, limit))
+    doc.entities = ctx.entities
+    finish(ctx)
+
+
+def analyse_part(doc: Document, indices: list[int]) -> SpeakerContext:
+    """Stages 1–4 over the sentences ``indices`` (all of a text, or one chunk of a big one:
+    ``chunks.py`` runs chunks in parallel and merges their people)."""
+    ctx = SpeakerContext(doc, indices, SentenceTokens(doc))
     people.find_people(ctx)                     # NER; one person for all forms of a name
     cues = candidates.find_candidates(ctx)      # quotes and speech, cues, the parse of cue sentences
     people.learn_about_people(ctx, cues)        # titles, genders, normal forms in that gender
     attribution.attribute_sentences(ctx, cues)  # cue → speaker, sentence by sentence
-    doc.entities = to_entities(ctx.spans)       # (as named now: propagation may re-gender a name)
+    ctx.entities = to_entities(ctx.spans)       # (as named now: propagation may re-gender a name)
     propagation.propagate(ctx, cues)            # quotes, continuations, answers after a colon
+    return ctx
+
+
+def finish(ctx: SpeakerContext) -> None:
+    """What needs the whole text at once: the interview's answers, the furniture, publishing."""
+    propagation.answer_interviews(ctx)          # (its questions are counted over the whole text)
     propagation.leave_out_furniture(ctx)        # headings, captions, site boilerplate say nothing
     people.publish(ctx)                         # Speakers, Statements, the quotes' speakers

@@ -8,6 +8,7 @@ news-feed "Name: …" line (``headline_name``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from tui_reader.analysis.quotes import find_quotes as find_document_quotes
@@ -39,8 +40,11 @@ def find_quotes(ctx: SpeakerContext) -> None:
     doc = ctx.doc
     last = doc.sentences[ctx.indices[-1]].end if ctx.indices else 0
     found = doc.quotes if doc.quotes else find_document_quotes(doc)
-    k = 0
-    for pi, par in enumerate(doc.paragraphs):
+    # from the first analysed paragraph on (a chunk of a big text starts far in)
+    first = doc.sentences[ctx.indices[0]].paragraph if ctx.indices else 0
+    k = bisect.bisect_left([q.start for q in found], doc.paragraphs[first].start) if first else 0
+    for pi in range(first, len(doc.paragraphs)):
+        par = doc.paragraphs[pi]
         if par.start >= last:
             break  # beyond the analysed part (a big file's limit)
         here = []

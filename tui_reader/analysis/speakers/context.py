@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from tui_reader.analysis.entities import NamedSpan, sentences_before
+from tui_reader.analysis.entities import NamedSpan
 from tui_reader.analysis.speakers.cues import Tok, tokens_of
 from tui_reader.analysis.speakers.person import Person
 from tui_reader.analysis.speakers.shared import Found
-from tui_reader.model import Document
+from tui_reader.model import Document, Entity
 
 
 class SentenceTokens(dict):
@@ -47,6 +47,9 @@ class SpeakerContext:
     unnamed_speakers: set[int] = field(default_factory=set)  # sentences whose speaker is left unnamed
     guessed: set[int] = field(default_factory=set)  # offsets of references resolved by a guess, not by the text
     pronouns: set[int] = field(default_factory=set)  # offsets of pronouns resolved to a person
+    entities: list[Entity] = field(default_factory=list)  # the spans as named before propagation
+    _by_prefix: dict[str, list[Person]] = field(default_factory=dict)  # see ``people_sharing``
+    _indexed: int = -1  # how many people ``_by_prefix`` holds
 
     def judge(self, i: int, found: Found) -> Found:
         """Set how sure the attribution of sentence ``i`` is, from how its speaker was found:
@@ -60,9 +63,18 @@ class SpeakerContext:
             found.confidence = min(found.confidence, 0.8)
         return found
 
-    @classmethod
-    def of(cls, doc: Document, limit: int | None) -> SpeakerContext:
-        return cls(doc, sentences_before(doc, limit), SentenceTokens(doc))
+    def people_sharing(self, key: str) -> list[Person]:
+        """The people (in ``people``'s order) with a name word that begins as ``key`` does (its
+        first three letters): all that ``Person.accepts`` may take a one-word name for, since
+        two forms of a name share at least those (``person.same_name``).  A novel has hundreds
+        of people; this is asked for every capitalised word near a cue."""
+        if self._indexed != len(self.people):  # people are only added after clustering
+            self._by_prefix = {}
+            for person in self.people:
+                for prefix in dict.fromkeys(k[:3] for k in person.keys):
+                    self._by_prefix.setdefault(prefix, []).append(person)
+            self._indexed = len(self.people)
+        return self._by_prefix.get(key[:3], [])
 
     def per_at(self, pos: int) -> NamedSpan | None:
         """The person's name covering offset ``pos``, if any."""

@@ -11,8 +11,6 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from razdel import tokenize
-
 from tui_reader.analysis.speakers.words import (
     ACCORDING_NOUNS,
     CLAUSE_VERBS,
@@ -29,6 +27,7 @@ from tui_reader.analysis.speakers.words import (
     STATEMENT_NOUNS,
     VIEW_NOUNS,
 )
+from tui_reader.analysis.tokens import tokens
 from tui_reader.morph import fold, word_parses
 
 __all__ = ["CLAUSE_VERBS", "NAMING_VERBS", "NO_CONTINUATION", "Cue", "Tok", "denies_report", "find_cues",
@@ -112,24 +111,34 @@ class Cue:
 
 def tokens_of(text: str, start: int, end: int) -> list[Tok]:
     """razdel tokens of ``text[start:end]`` with lemmas and top morphology."""
-    out = []
-    for t in tokenize(text[start:end]):
-        tok = Tok(start + t.start, start + t.stop, t.text)
-        parses = word_parses(t.text.lower()) if t.text[:1].isalpha() else ()
-        if parses:
-            p = parses[0]
-            tok.lemma = fold(p.normal_form)
-            tok.pos = p.tag.POS
-            tok.tag = p.tag
-        else:
-            tok.lemma = t.text.lower()
-        out.append(tok)
-    return out
+    return [Tok(start + a, start + b, word, *_morphology(word)) for a, b, word in tokens(text[start:end])]
+
+
+@functools.lru_cache(maxsize=100_000)
+def _morphology(word: str) -> tuple[str, str | None, object]:
+    """(lemma, part of speech, tag) of the most likely parse of a token; the lower-case token
+    when it is not a word.  Remembered: a text repeats its words."""
+    parses = word_parses(word.lower()) if word[:1].isalpha() else ()
+    if not parses:
+        return word.lower(), None, None
+    p = parses[0]
+    return fold(p.normal_form), p.tag.POS, p.tag
+
+
+def forget() -> None:
+    """Let the remembered tokens' morphology and verb readings go (see ``chunks.forget_words``)."""
+    _morphology.cache_clear()
+    _verb_parse.cache_clear()
 
 
 def verb_parse(word: str, lemmas: frozenset[str] | None = None):
     """The best parse of ``word`` as a reporting verb / adjective (or a verb of ``lemmas``), or None."""
-    for p in word_parses(word.lower()):
+    return _verb_parse(word.lower(), lemmas)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _verb_parse(word: str, lemmas: frozenset[str] | None):
+    for p in word_parses(word):
         lemma = fold(p.normal_form)
         if p.tag.POS in ("VERB", "GRND") and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEAKER_VERBS
                                               or (lemmas is not None and lemma in lemmas)):

@@ -44,7 +44,7 @@ def propagate(ctx: SpeakerContext, cues: dict[int, list[Cue]]) -> None:
     continue_statements(ctx, cues)
     continue_in_first_person(ctx, cues)
     continue_after_colon(ctx, cues)
-    answer_interviews(ctx)
+    # (answer_interviews, which reads the whole text, runs after: see ``speakers.finish``)
 
 
 def sentences_of(ctx: SpeakerContext, starts: list[int], span: tuple[int, int]) -> list[int]:
@@ -367,12 +367,13 @@ def answer_interviews(ctx: SpeakerContext) -> None:
     for i in ctx.indices:
         by_paragraph.setdefault(doc.sentences[i].paragraph, []).append(i)
     asked = set(questions)
+    headings = {sec.start for sec in doc.sections if sec.title}
     for q in questions:
         for i in by_paragraph.get(q, []):
             ctx.found.pop(i, None)
         p = q + 1
         while p < len(doc.paragraphs) and p not in asked:
-            if any(sec.title and sec.start == doc.paragraphs[p].start for sec in doc.sections):
+            if doc.paragraphs[p].start in headings:
                 break
             for i in by_paragraph.get(p, []):
                 if i not in ctx.found:

@@ -169,7 +169,7 @@ def known_name(ctx: SpeakerContext, tok: Tok, gender: str | None) -> Person | No
     from tui_reader.analysis.names import name_key, name_parse
 
     key = name_key(tok.text, name_parse(tok.text))
-    matches = [p for p in ctx.people if p.mentions and p.accepts((key,)) and gender_fits(p.gender, gender)]
+    matches = [p for p in ctx.people_sharing(key) if p.mentions and p.accepts((key,)) and gender_fits(p.gender, gender)]
     if not matches:
         return None
     return max(matches, key=lambda p: p.last_mention_before(tok.start))
