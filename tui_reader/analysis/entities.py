@@ -275,7 +275,7 @@ def normal_phrase(surface: str) -> str:
         if i > head:
             break
         parses = word_parses(tokens[i])
-        if i == head:
+        if i == head:  # noqa: SIM108 - the comment on the other branch needs its own line
             p = parses[0]
         else:
             # the adjective reading ('главного' is also the noun 'главное')

@@ -20,6 +20,7 @@ inside a sentence, and dash lists ("- снижение налогов;"), are no
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from tui_reader.model import Document, Quote
@@ -67,7 +68,7 @@ def _dialogue_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     cuts = [m.start() + 1 for m in DIALOGUE_LINE_RE.finditer(text, start, end)]
     edges = [start] + cuts + [end]
-    return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(edges) if b > a]
 
 
 def quotes_in_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ sources ("источник сообщил") are not speakers.
 from __future__ import annotations
 
 from tui_reader.analysis.entities import sentences_before, to_entities
-from tui_reader.analysis.speakers import attribution, candidates, people, propagation
+from tui_reader.analysis.speakers import attribution, candidates, people, propagation, whole_text
 from tui_reader.analysis.speakers.context import SentenceTokens, SpeakerContext
 from tui_reader.model import Document
 
@@ -62,6 +62,6 @@ def analyse_part(doc: Document, indices: list[int]) -> SpeakerContext:
 
 def finish(ctx: SpeakerContext) -> None:
     """What needs the whole text at once: the interview's answers, the furniture, publishing."""
-    propagation.answer_interviews(ctx)          # (its questions are counted over the whole text)
-    propagation.leave_out_furniture(ctx)        # headings, captions, site boilerplate say nothing
+    whole_text.answer_interviews(ctx)           # (its questions are counted over the whole text)
+    whole_text.leave_out_furniture(ctx)         # headings, captions, site boilerplate say nothing
     people.publish(ctx)                         # Speakers, Statements, the quotes' speakers

@@ -208,7 +208,7 @@ def attribute_doc_quotes(ctx: SpeakerContext, ids: dict[int, str]) -> None:
     starts = [b[0] for b in by_start]
     for quote in ctx.doc.quotes:
         k = bisect.bisect_right(starts, quote.start) - 1
-        if k >= 0 and by_start[k][0] <= quote.start < by_start[k][1]:
-            # speech, not a name in quotes: «Эхо Москвы» sits in Лесин's sentence but is not his
-            if len(ctx.doc.text[quote.start:quote.end].split()) >= 3 or ctx.doc.text[quote.start] in "—–-":
-                quote.speaker = by_start[k][2]
+        # speech, not a name in quotes: «Эхо Москвы» sits in Лесин's sentence but is not his
+        if k >= 0 and by_start[k][0] <= quote.start < by_start[k][1] and \
+                (len(ctx.doc.text[quote.start:quote.end].split()) >= 3 or ctx.doc.text[quote.start] in "—–-"):
+            quote.speaker = by_start[k][2]
