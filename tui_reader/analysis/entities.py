@@ -24,7 +24,7 @@ from tui_reader.analysis.names import (
     restore_case,
 )
 from tui_reader.analysis.structure import written_in_lower_case
-from tui_reader.model import Document, Entity
+from tui_reader.model import Document, Entity, EntityType
 from tui_reader.morph import word_parses
 
 
@@ -34,7 +34,7 @@ class NamedSpan:
 
     start: int
     end: int
-    type: str
+    type: EntityType
     normal: str
     sentence: int
     keys: tuple[str, ...] = ()  # lower-case lemmas of the name's words ("путин",) / ("владимир", "путин")

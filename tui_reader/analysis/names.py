@@ -5,6 +5,7 @@ so the dictionary alone does it, without a morphological tagger."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tui_reader.morph import fold, word_parses
 
@@ -15,7 +16,7 @@ PROPER_GRAMS = NAME_GRAMS + ("Geox", "Orgn", "Trad")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
-def name_parse(word: str, gender: str | None = None):
+def name_parse(word: str, gender: str | None = None) -> Any:
     """The most likely parse that reads the word as part of a name (of that gender), else None."""
     for p in word_parses(word):
         # a plural reading of a name ('Брин' as the genitive plural of 'Брина') is never right here
@@ -24,12 +25,12 @@ def name_parse(word: str, gender: str | None = None):
     return None
 
 
-def fits_gender(parse, gender: str | None) -> bool:
+def fits_gender(parse: Any, gender: str | None) -> bool:
     g = parse.tag.gender
     return gender is None or g not in ("masc", "femn") or g == gender or "Ms-f" in parse.tag
 
 
-def name_key(word: str, parse) -> str:
+def name_key(word: str, parse: Any) -> str:
     """A case- and gender-independent key: 'Путина', 'Путин' → 'путин'; 'Мелкумовой' → 'мелкумов'."""
     if parse is not None:
         return fold(parse.normal_form)
@@ -39,18 +40,18 @@ def name_key(word: str, parse) -> str:
     return fold(word)
 
 
-def name_gender(parses: list) -> str | None:
+def name_gender(parses: list[Any]) -> str | None:
     """Gender from the first name when there is one (surnames like 'Путина' are ambiguous)."""
     for want in ("Name", "Patr", "Surn"):
         for p in parses:
             if p is not None and want in p.tag and p.tag.gender in ("masc", "femn") and not prefix_guess(p):
                 if want == "Surn" and "Ms-f" in p.tag:
                     continue
-                return p.tag.gender
+                return str(p.tag.gender)
     return None
 
 
-def prefix_guess(parse) -> bool:
+def prefix_guess(parse: Any) -> bool:
     """A parse the dictionary made up by cutting off an unknown beginning ('Канье' read as
     'к' + the female name 'Анье'): too weak to tell a gender."""
     return any(type(method[0]).__name__ == "UnknownPrefixAnalyzer" for method in parse.methods_stack)
@@ -73,10 +74,10 @@ def nominative_share(word: str, gender: str | None = None) -> float:
     if any("Fixd" in p.tag for p in pool):
         return 1.0
     total = sum(p.score for p in pool) or 1.0
-    return sum(p.score for p in pool if p.tag.case in ("nomn", None)) / total
+    return float(sum(p.score for p in pool if p.tag.case in ("nomn", None)) / total)
 
 
-def normal_person(surface: str, words: list[str], parses: list, gender: str | None, nominative: float) -> str:
+def normal_person(surface: str, words: list[str], parses: list[Any], gender: str | None, nominative: float) -> str:
     """'Путина' → 'Путин', 'Аси Мелкумовой' → 'Ася Мелкумова'; leaves nominative forms alone."""
     if nominative >= 0.5:
         return " ".join(words) or surface
@@ -102,7 +103,7 @@ def strip_case_ending(word: str, case: str) -> str:
     return word
 
 
-def inflect_name_word(word: str, parse, gender: str | None) -> str:
+def inflect_name_word(word: str, parse: Any, gender: str | None) -> str:
     candidates = [parse] if parse is not None else []
     # Surnames the dictionary knows only as adjectives: 'Мелкумовой', 'Лугового'.
     candidates += [p for p in word_parses(word) if "ADJF" in p.tag]

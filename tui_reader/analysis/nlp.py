@@ -107,7 +107,7 @@ class CappedSyntax:
 
     @property
     def batch_size(self) -> int:
-        return self.parser.batch_size
+        return int(self.parser.batch_size)
 
     @batch_size.setter
     def batch_size(self, value: int) -> None:
@@ -116,7 +116,7 @@ class CappedSyntax:
         # on the novel's sentences alone, but not measurably in the whole analysis, and its
         # batches of long sentences held ~20 MB more at the peak)
 
-    def map(self, items):
+    def map(self, items: Iterable[list[str]]) -> Iterator[Any]:
         items = list(items)
         counts = [max(1, -(-len(item) // self.limit)) for item in items]
         self.pieces_cut += sum(1 for c in counts if c > 1)
@@ -130,7 +130,7 @@ class CappedSyntax:
             yield _join_syntax([next(markups) for _ in range(count)], self.limit)
 
 
-def _join_syntax(parts: list, step: int):
+def _join_syntax(parts: list[Any], step: int) -> Any:
     from natasha.syntax import SyntaxMarkup, SyntaxToken
 
     tokens = []
@@ -158,7 +158,7 @@ class CappedNER:
 
     @property
     def batch_size(self) -> int:
-        return self.tagger.batch_size
+        return int(self.tagger.batch_size)
 
     @batch_size.setter
     def batch_size(self, value: int) -> None:
@@ -168,7 +168,7 @@ class CappedNER:
         # but holds ~30 MB more per process)
         self.tagger.batch_size = value
 
-    def map(self, texts):
+    def map(self, texts: Iterable[str]) -> Iterator[Any]:
         texts = list(texts)
         cuts = [self._cuts(text) for text in texts]
         self.pieces_cut += sum(1 for c in cuts if len(c) > 1)
@@ -182,7 +182,7 @@ class CappedNER:
             from natasha.ner import NERMarkup
             from natasha.span import Span
 
-            found = []
+            found: list[Any] = []
             for a, _b in spans:
                 found.extend(Span(s.start + a, s.stop + a, s.type) for s in next(markups).spans)
             yield NERMarkup(text, found)

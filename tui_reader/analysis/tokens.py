@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from razdel import tokenize  # type: ignore[import-untyped]
-from razdel.segmenters.punct import DASHES  # type: ignore[import-untyped]
-from razdel.segmenters.tokenize import ATOM  # type: ignore[import-untyped]
+from razdel import tokenize
+from razdel.segmenters.punct import DASHES
+from razdel.segmenters.tokenize import ATOM
 
 Token = tuple[int, int, str]  # start, stop, text
 

@@ -20,6 +20,7 @@ from tui_reader.analysis.speakers.cues import (
     denies_report,
     tokens_of,
 )
+from tui_reader.analysis.speakers.person import Person
 from tui_reader.analysis.speakers.resolve import (
     known_name,
     person_from_word,
@@ -62,6 +63,7 @@ def headline_speaker(ctx: SpeakerContext, i: int) -> Found | None:
         return None
     start, end = where
     span = ctx.per_at(start)
+    person: Person | None
     if span is not None and span.end == end:
         person = ctx.person_of[id(span)]
     else:
@@ -144,7 +146,7 @@ def _according_to(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     return Found(person, cue.word, "indirect", True, pos) if person else None
 
 
-def someone_else_in_role(ctx: SpeakerContext, phrase: list[Tok], named) -> object | None:
+def someone_else_in_role(ctx: SpeakerContext, phrase: list[Tok], named: Person) -> Person | None:
     """'по словам адвоката Асии Биби' where the text calls someone else Биби's 'адвокат'
     ('её адвокат Саиф уль-Малук'): the words are that person's, the name is whose lawyer."""
     heads = [t for t in phrase if t.pos == "NOUN" and t.text[:1].islower()]
@@ -175,7 +177,7 @@ def whose_statement(ctx: SpeakerContext, i: int, cue: Cue) -> Found | None:
     return None
 
 
-def same_surname_of_gender(ctx: SpeakerContext, person, gender: str | None):
+def same_surname_of_gender(ctx: SpeakerContext, person: Person, gender: str | None) -> Person:
     """'Виктор Бут …, его жена Алла Бут … Бут рассказала': the verb's gender tells which of two
     people of one surname the bare surname is."""
     if gender not in ("masc", "femn") or person.gender in (None, gender):

@@ -14,6 +14,7 @@ import re
 from tui_reader.analysis.quotes import find_quotes as find_document_quotes
 from tui_reader.analysis.speakers.context import SpeakerContext
 from tui_reader.analysis.speakers.cues import Cue, find_cues, may_report
+from tui_reader.model import Document
 
 # 'Собянин: Около…', '31.01, 09:30 Собянин: «…»': a name (one or two words) and a colon open the line.
 # With initials too: 'И. Петров: переговоры зашли в тупик', 'А.Смирнова: «…»'.
@@ -77,7 +78,7 @@ def find_sentence_cues(ctx: SpeakerContext) -> dict[int, list[Cue]]:
 MAX_SENTENCE_CHARS = 3000
 
 
-def _reasonable(doc, i: int) -> bool:
+def _reasonable(doc: Document, i: int) -> bool:
     return doc.sentences[i].end - doc.sentences[i].start <= MAX_SENTENCE_CHARS
 
 

@@ -167,7 +167,7 @@ def run_chunks(doc: Document, chunks: list[list[int]], processes: int,
     from tui_reader.morph import analyzer
 
     models()  # loaded before the fork: the helpers share them
-    analyzer()  # type: ignore[no-untyped-call]
+    analyzer()
     context = multiprocessing.get_context("fork")
     counter = context.Value("i", 0)
     _job = (doc, chunks)

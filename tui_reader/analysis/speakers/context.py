@@ -18,7 +18,7 @@ from tui_reader.analysis.speakers.shared import Found
 from tui_reader.model import Document, Entity
 
 
-class SentenceTokens(dict):
+class SentenceTokens(dict[int, list[Tok]]):
     """sentence index → its tokens, tokenised lazily (most sentences never need them)."""
 
     def __init__(self, doc: Document) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from tui_reader.analysis.speakers.words import (
     ACCORDING_NOUNS,
@@ -48,7 +50,7 @@ CLAUSE_OPENERS = frozenset({"что", "чтобы", "ли", ":", "«", "\"", "�
 WORDS = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
 
 
-def _forms_of(lemmas) -> set[str]:
+def _forms_of(lemmas: Iterable[str]) -> set[str]:
     forms: set[str] = set()
     for lemma in lemmas:
         for p in word_parses(lemma):
@@ -94,7 +96,7 @@ class Tok:
     text: str
     lemma: str = ""
     pos: str | None = None
-    tag: object = None  # the top pymorphy parse's tag
+    tag: Any = None  # the top pymorphy parse's tag (an OpencorporaTag: grammemes test with ``in``)
     head: int = -1  # index of the syntactic head in the sentence, -1 for the root
     rel: str = ""
 
@@ -106,7 +108,7 @@ class Cue:
     kind: str  # "verb", "adjective", "gerund", "according", "object"
     lemma: str = ""
     gender: str | None = None  # from a past-tense verb or short adjective
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def tokens_of(text: str, start: int, end: int) -> list[Tok]:
@@ -131,13 +133,13 @@ def forget() -> None:
     _verb_parse.cache_clear()
 
 
-def verb_parse(word: str, lemmas: frozenset[str] | None = None):
+def verb_parse(word: str, lemmas: frozenset[str] | None = None) -> Any:
     """The best parse of ``word`` as a reporting verb / adjective (or a verb of ``lemmas``), or None."""
     return _verb_parse(word.lower(), lemmas)
 
 
 @functools.lru_cache(maxsize=50_000)
-def _verb_parse(word: str, lemmas: frozenset[str] | None):
+def _verb_parse(word: str, lemmas: frozenset[str] | None) -> Any:
     for p in word_parses(word):
         lemma = fold(p.normal_form)
         if p.tag.POS in ("VERB", "GRND") and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEAKER_VERBS

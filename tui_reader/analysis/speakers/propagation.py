@@ -15,7 +15,7 @@ import bisect
 import re
 
 from tui_reader.analysis.speakers.context import SpeakerContext
-from tui_reader.analysis.speakers.cues import Cue
+from tui_reader.analysis.speakers.cues import Cue, Tok
 from tui_reader.analysis.speakers.people import learn_gender_from_verb
 from tui_reader.analysis.speakers.resolve import known_name, person_from_word, resolve_pronoun
 from tui_reader.analysis.speakers.shared import MAX_BACKWARD, MAX_FORWARD, PRONOUN_GENDER, Found
@@ -115,8 +115,8 @@ def attribution_after(ctx: SpeakerContext, q: tuple[int, int], i: int) -> Found 
         verb = after[0].text if after else None  # the word standing for the cue
         # the subject of the author's words is the name most surely in the nominative:
         # '— сказал поддерживающий Чернова депутат Олег Кузнецов' is Кузнецов's
-        named = [(ctx.per_at(t.start), t) for t in after]
-        named = [(span, t) for span, t in named if span is not None and span.nominative >= 0.3]
+        named = [(span, t) for t in after
+                 if (span := ctx.per_at(t.start)) is not None and span.nominative >= 0.3]
         if named:
             span, t = max(named, key=lambda st: (st[0].nominative >= 0.5, st[0].nominative, -st[1].start))
             learn_gender_from_verb(ctx, ctx.person_of[id(span)], verb)
@@ -290,7 +290,7 @@ def first_person(ctx: SpeakerContext, sentences: list[int]) -> bool:
     return any(t.text.lower() in FIRST_PERSON for j in sentences for t in ctx.tokens[j])
 
 
-def titled(toks, start: int) -> bool:
+def titled(toks: list[Tok], start: int) -> bool:
     """Is the name at ``start`` introduced by a lower-case title ('патриарх … кирилл',
     'политолог Иванов')?  Then it is a person for sure, not a stray capitalised word."""
     before = [t for t in toks if t.end <= start and t.text[:1].isalpha()][-6:]

@@ -9,6 +9,7 @@ person of unknown gender does not agree with a gendered pronoun.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from tui_reader.analysis.entities import NamedSpan
 from tui_reader.analysis.speakers.candidates import parse_syntax
@@ -33,7 +34,7 @@ UNNAMED_SOURCE = object()
 
 
 def mentions_before(ctx: SpeakerContext, pos: int, gender: str | None, window_start: int = 0,
-                    strict: bool = False):
+                    strict: bool = False) -> Iterator[tuple[NamedSpan, Person]]:
     """PER mentions outside quotes before ``pos``, nearest first."""
     k = bisect.bisect_left(ctx.per_starts, pos)
     for n in range(k - 1, -1, -1):
@@ -81,12 +82,12 @@ def resolve_pronoun(ctx: SpeakerContext, i: int, pos: int, gender: str | None) -
             person = steps(ctx, i, pos, gender, strict)
             if person is UNNAMED_SOURCE:
                 return None
-            if person is not None:
+            if isinstance(person, Person):
                 return person
     return None
 
 
-def _pronoun_near(ctx: SpeakerContext, i: int, pos: int, gender: str | None, strict: bool):
+def _pronoun_near(ctx: SpeakerContext, i: int, pos: int, gender: str | None, strict: bool) -> Person | object | None:
     sent = ctx.doc.sentences[i]
     # 1. a name earlier in the same sentence ('Баффет … (по его словам …')
     for span, person in mentions_before(ctx, pos, gender, sent.start, strict):
@@ -257,10 +258,10 @@ def resolve_title(ctx: SpeakerContext, i: int, pos: int, phrase: list[Tok], gend
     #    «…», — сказал патриарх'), else the one whose words the text was just reporting
     #    ('…, - сказал президент')
     # (a guess: the title is not noted as the person's, so it names no one in aliases)
-    person = introduced_before(ctx, i, gender) or last_speaker(ctx, i, gender, ctx.doc.sentences[i].paragraph - 2)
+    guess: Person | None = introduced_before(ctx, i, gender) or last_speaker(ctx, i, gender, ctx.doc.sentences[i].paragraph - 2)
     ctx.guessed.add(pos)
-    if person is not None:
-        return person
+    if guess is not None:
+        return guess
     # 4. the person the text was just talking about
     window = ctx.doc.sentences[max(0, i - 8)].start
     nearby = list(mentions_before(ctx, pos, gender, window))

@@ -9,6 +9,7 @@ from tui_reader.analysis.speakers.person import Person
 from tui_reader.analysis.speakers.words import (
     UNNAMED as UNNAMED,  # re-exported: the data file's roles.unnamed
 )
+from tui_reader.model import StatementKind
 
 PRONOUN_GENDER = {"он": "masc", "его": "masc", "него": "masc", "она": "femn", "её": "femn", "ее": "femn",
                   "нее": "femn", "неё": "femn"}
@@ -37,7 +38,7 @@ class Found:
 
     person: Person
     cue: str | None
-    kind: str  # "direct" / "indirect"
+    kind: StatementKind  # "direct" / "indirect"
     leading: bool  # the reported words follow the cue ("X заявил, что …")
     cue_pos: int  # absolute offset of the cue word
     continues: bool = True  # may carry the neighbouring sentences
