@@ -92,6 +92,17 @@ def test_interview_answers_are_the_interviewees_and_questions_nobodys(text, expe
     check(text, expected)
 
 
+def test_a_storys_dialogue_is_no_interview():
+    """Two dash questions among many paragraphs of narration: the narration is nobody's words
+    (as an interview, it went to the person named at the start: in a novel, thousands of them)."""
+    narration = [f"Утро {n}-го дня было тихим, и в доме долго никто не вставал." for n in range(1, 25)]
+    text = "\n\n".join(["Хозяйка дома Ирина Белова любила гостей.", "— Кто там пришёл?", *narration[:12],
+                         "— Отчего вы так грустны?", *narration[12:]])
+    doc = analysed(text)
+    said = [doc.text[st.start:st.end] for st in doc.statements]
+    assert not [s for s in said if s.startswith("Утро")], said
+
+
 def test_interview_questions_are_not_headings():
     doc = analysed(INTERVIEWS[0][0])
     titles = [s.title for s in doc.sections if s.title]

@@ -145,14 +145,67 @@ def split_glued_names(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
         while len(words) > 1 and _common_word(words[0].group()):
             words = words[1:]
             span.start = words[0].start()
-        first, second = (words[0].group(), words[1].group()) if len(words) == 2 else ("", "")
-        if second and _same_kind_of_name(first, second) and not _cases_agree(first, second) \
-                and not any(p.tag.case == "nomn" for p in word_parses(second)):
-            out.append(NamedSpan(span.start, words[0].end(), "PER", "", span.sentence))
-            out.append(NamedSpan(words[1].start(), span.end, "PER", "", span.sentence))
-            continue
-        out.append(span)
+        runs = _capitalised_runs(words)
+        if len(runs) == 1 and runs[0] == words:
+            cuts = [n for n in range(1, len(words)) if _two_people(words[n - 1].group(), words[n].group(), len(words))]
+            if not cuts:
+                out.append(span)
+                continue
+        for run in runs:
+            # one person's name agrees in case word by word: 'Пьера  Анна  Павловна', 'Наташу
+            # Николай' are two people the tagger ran together (in a novel one such span would
+            # merge them for the whole book)
+            cuts = [n for n in range(1, len(run)) if _two_people(run[n - 1].group(), run[n].group(), len(run))]
+            for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True):
+                out.append(NamedSpan(run[a].start(), run[b - 1].end(), "PER", "", span.sentence))
     return out
+
+
+# Lower-case words that belong in a name: 'Людвиг ван Бетховен', 'Омар ибн Хаттаб', 'Гасан оглы'
+# (and those glued to it by a hyphen: 'Саиф уль-Малук').
+NAME_PARTICLES = frozenset({"де", "да", "ди", "дю", "ла", "ле", "фон", "ван", "дер", "ибн", "бен", "бин", "аль",
+                            "эль", "оглы", "кызы", "de", "da", "di", "du", "la", "le", "von", "van", "der", "bin"})
+
+
+def _capitalised_runs(words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """The span's words cut at a lower-case word that is no name particle: 'Пьер увидал
+    Каратаева' is two names and a verb the tagger ran together."""
+    if not any(word.group()[:1].isupper() for word in words):
+        return [words]  # a text written all in lower case ('любомир гузар'): no case to go by
+    runs: list[list[re.Match[str]]] = [[]]
+    for word in words:
+        text = word.group()
+        # ('уль-Малук', 'аль-Асад': a particle glued to the name by a hyphen is the name)
+        if text[:1].islower() and text not in NAME_PARTICLES and not text.partition("-")[2][:1].isupper():
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return [run for run in runs if run]
+
+
+def _two_people(a: str, b: str, length: int) -> bool:
+    """Do the neighbouring words ``a`` ``b`` of a name belong to two people?  One person's name
+    agrees in case word by word, so: two names of one kind whose cases cannot agree ('Вера
+    Николаем', 'Лавров Блинкену'), or two words the dictionary itself knows as names (not
+    guesses: a foreign surname's guessed case means nothing) with no case in common
+    ('Пьера Анна Павловна', 'Наташу Николай', 'Марья Дмитриевна Пьеру')."""
+    if "-" in a + b:  # 'Ливиу-Дитер': the dictionary read only the part after the hyphen
+        return False
+    if length == 2 and _same_kind_of_name(a, b) and not _cases_agree(a, b) \
+            and not any(p.tag.case == "nomn" for p in word_parses(b)):
+        return True
+    ca, cb = _known_name_cases(a), _known_name_cases(b)
+    return bool(ca) and bool(cb) and not ca & cb
+
+
+def _known_name_cases(word: str) -> set[str]:
+    """The cases of the dictionary's own (not guessed) singular name readings of ``word``."""
+    return {p.tag.case for p in word_parses(word) if p.is_known and p.tag.case and p.tag.number != "plur"
+            and any(g in p.tag for g in NAME_GRAMS)}
+
+
+def _name_kinds(word: str) -> set[str]:
+    return {g for p in word_parses(word) for g in ("Name", "Surn", "Patr") if g in p.tag}
 
 
 def _common_word(word: str) -> bool:
@@ -165,10 +218,7 @@ def _common_word(word: str) -> bool:
 def _same_kind_of_name(a: str, b: str) -> bool:
     """Two first names ('Вера Николаем') or two surnames ('Лавров Блинкену'), never a first name
     and a surname or patronymic ('Михаил Розин'), which is one person's name."""
-    def kinds(word: str) -> set[str]:
-        return {g for p in word_parses(word) for g in ("Name", "Surn", "Patr") if g in p.tag}
-
-    ka, kb = kinds(a), kinds(b)
+    ka, kb = _name_kinds(a), _name_kinds(b)
     if not ka or not kb or ("Name" in ka and kb & {"Surn", "Patr"}):
         return False
     return ka == kb == {"Name"} or ka == kb == {"Surn"}

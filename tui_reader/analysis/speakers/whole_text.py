@@ -28,6 +28,8 @@ def leave_out_furniture(ctx: SpeakerContext) -> None:
 # An interviewer's line: 'Корреспондент: …?', 'Вопрос: …', '— Как вы …?'.
 QUESTION_LABEL = re.compile(r"^\s*(?:[А-ЯЁA-Z][\w.«»\"-]*(?:\s+[\w.«»\"-]+){0,2}|[—–-])\s*[:.]?\s")
 INTERVIEW_WORDS = frozenset({"интервью", "вопрос", "беседа", "разговор"})
+# The least share of questions among the paragraphs from the first question on.
+INTERVIEW_SHARE = 0.1
 
 
 def answer_interviews(ctx: SpeakerContext) -> None:
@@ -39,6 +41,10 @@ def answer_interviews(ctx: SpeakerContext) -> None:
     paragraphs = range(len(doc.paragraphs))
     questions = [p for p in paragraphs if _is_question(doc, p)]
     if len(questions) < 2:
+        return
+    # An interview is mostly questions and answers: a story's dialogue ('— Что дальше?' among
+    # hundreds of paragraphs of narration) is not one, and its narration nobody's words.
+    if len(questions) < INTERVIEW_SHARE * (len(doc.paragraphs) - questions[0]):
         return
     first_q = questions[0]
     person = _interviewee(ctx, first_q)
