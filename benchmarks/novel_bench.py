@@ -39,16 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # the benchmarks' shared helpers (tmux, paths, byte-compiling)
-
-# Runs the reader from the side tree, not this checkout (the editable install's import
-# hook would find this one first).  The guard: the analysis process ("spawn") imports it again.
-LAUNCHER = '''import sys
-sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
-sys.path.insert(0, {root!r})
-if __name__ == "__main__":
-    from tui_reader.cli.main import main
-    sys.exit(main())
-'''
+from compare_app import LAUNCHER  # runs the reader from a side tree, not this checkout
 
 THROUGHPUT = '''import json, sys, time
 from pathlib import Path
