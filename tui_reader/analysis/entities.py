@@ -145,17 +145,15 @@ def split_glued_names(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
         while len(words) > 1 and _common_word(words[0].group()):
             words = words[1:]
             span.start = words[0].start()
-        runs = _capitalised_runs(words)
-        if len(runs) == 1 and runs[0] == words:
-            cuts = [n for n in range(1, len(words)) if _two_people(words[n - 1].group(), words[n].group(), len(words))]
-            if not cuts:
-                out.append(span)
-                continue
-        for run in runs:
-            # one person's name agrees in case word by word: 'Пьера  Анна  Павловна', 'Наташу
-            # Николай' are two people the tagger ran together (in a novel one such span would
-            # merge them for the whole book)
-            cuts = [n for n in range(1, len(run)) if _two_people(run[n - 1].group(), run[n].group(), len(run))]
+        # one person's name agrees in case word by word: 'Пьера  Анна  Павловна', 'Наташу
+        # Николай' are two people the tagger ran together (in a novel one such span would
+        # merge them for the whole book)
+        runs = [(run, [n for n in range(1, len(run)) if _two_people(run[n - 1].group(), run[n].group(), len(run))])
+                for run in _capitalised_runs(words)]
+        if len(runs) == 1 and runs[0][0] == words and not runs[0][1]:
+            out.append(span)  # one person
+            continue
+        for run, cuts in runs:
             for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True):
                 out.append(NamedSpan(run[a].start(), run[b - 1].end(), "PER", "", span.sentence))
     return out

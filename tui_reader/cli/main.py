@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as e:
+    except Exception as e:  # a bug must still be one line, not a traceback
         if os.environ.get("SUMMIT_READER_DEBUG"):
             raise
         print(for_stream("summit-reader: " + _("internal error: {error} (run with SUMMIT_READER_DEBUG=1 for the "
