@@ -111,6 +111,7 @@ async def test_section_keys(prev: str, nxt: str) -> None:
 async def test_sections_tree_follows_scroll_and_enter_jumps() -> None:
     app = ReaderApp(long_document())
     async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()  # the sidebar's lists are mounted just after the first frame
         tree = app.query_one(SectionsTree)
         await pilot.press("G")
         await pilot.pause()
@@ -124,9 +125,25 @@ async def test_sections_tree_follows_scroll_and_enter_jumps() -> None:
         assert app.focused is app.article
 
 
+async def test_the_sidebars_lists_come_a_frame_late_and_keep_what_they_were_asked() -> None:
+    """The lists are mounted after the first frame (the text comes first); a key pressed
+    or a section reached before then takes effect once they are."""
+    app = ReaderApp(long_document())
+    async with app.run_test(size=WIDE) as pilot:
+        sidebar = app.sidebar
+        assert not sidebar.sections.is_mounted  # what this test is about
+        app.action_switch_focus()  # tab, before the tree is there
+        app.article.scroll_to_section(3)  # the tree is told to follow: it will, once there
+        await pilot.pause()
+        assert sidebar.sections.is_mounted and sidebar.speakers.is_mounted
+        assert app.focused is sidebar.sections
+        assert sidebar.sections.cursor_node is not None and sidebar.sections.cursor_node.data == 3
+
+
 async def test_click_in_sections_tree_jumps() -> None:
     app = ReaderApp(long_document())
     async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()  # the sidebar's lists are mounted just after the first frame
         tree = app.query_one(SectionsTree)
         line = tree.nodes_by_section[3].line
         await pilot.click(SectionsTree, offset=(4, line))

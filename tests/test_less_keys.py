@@ -107,6 +107,7 @@ async def test_ctrl_o_shows_only_the_chosen_speakers_paragraphs() -> None:
 
     app = ReaderApp(sample_document())
     async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()  # the sidebar's lists are mounted just after the first frame
         app.query_one("#speakers").post_message(
             app.query_one("#speakers").SpeakerChosen("smirnov"))
         await pilot.pause()

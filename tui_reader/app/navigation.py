@@ -11,8 +11,6 @@ from dataclasses import replace
 
 from tui_reader.app.messages import JumpTo
 from tui_reader.app.reader_host import ReaderHost
-from tui_reader.app.screens.mark_prompt import MarkPrompt
-from tui_reader.app.widgets.details import describe
 from tui_reader.i18n import _
 from tui_reader.model import Statement
 from tui_reader.reading.marks import BACK
@@ -93,6 +91,8 @@ class Navigation:
         self.state = replace(self.state, statement=index)
         statement = statements[index]
         self.show_offset(statement.start, statement.end)
+        from tui_reader.app.widgets.details import describe  # imported when first needed, not at start
+
         self.show_details(describe(self.doc, None, statement))
 
     # --- marks: m sets one, ' goes to one, '' goes back ------------------------------------
@@ -103,6 +103,8 @@ class Navigation:
                 self.marks.set(name, self.article.top_offset())
                 self.save_place(now=True)
                 self.notify(_("Mark {name} set").format(name=name), timeout=2, markup=False)
+
+        from tui_reader.app.screens.mark_prompt import MarkPrompt  # imported when first needed, not at start
 
         self.push_screen(MarkPrompt("set"), done)
 
@@ -123,6 +125,8 @@ class Navigation:
             if record:
                 self.record_jump()
             self.article.put_at_top(target)
+
+        from tui_reader.app.screens.mark_prompt import MarkPrompt
 
         self.push_screen(MarkPrompt("jump", known=self.marks.as_dict()), done)
 

@@ -11,6 +11,7 @@ layout, and every binding has an id so a keymap file can rebind it.
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -33,9 +34,8 @@ from tui_reader.app.reader_bindings import READER_BINDINGS, help_binding_ids
 from tui_reader.app.settings import apply_settings
 from tui_reader.app.tools import ToolPanes
 from tui_reader.app.widgets.article_view import ArticleView
-from tui_reader.app.widgets.details import describe
 from tui_reader.app.widgets.footer import ReaderFooter
-from tui_reader.app.widgets.sidebar import SectionsTree, Sidebar, SpeakersList
+from tui_reader.app.widgets.sidebar import Sidebar, SpeakersList
 from tui_reader.app.widgets.status_bars import AnalysisStatus, DetailsBar
 from tui_reader.app.widgets.title_bar import TitleBar, reader_titles
 from tui_reader.i18n import _, ngettext
@@ -116,9 +116,9 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, FullAnal
         """Every widget that draws part of the state draws the new one."""
         self.article.show_state(new)
         if new.speaker != old.speaker:
-            self.query_one(SpeakersList).set_chosen(new.speaker)
+            self.sidebar.speakers.set_chosen(new.speaker)
         if new.doc is not old.doc:
-            self.query_one(Sidebar).set_document(new.doc, self.article.highlights)
+            self.sidebar.set_document(new.doc, self.article.highlights)
             for pane in self.tools.shown():
                 pane.doc = new.doc
         search = self.search_pane()
@@ -171,8 +171,9 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, FullAnal
         # #tools when first opened (``ToolPanes``), and the title is one widget.
         yield TitleBar(id="title")
         self._article = article = ArticleView(self.state, id="article")
+        self.sidebar = Sidebar(self.doc, article.highlights, id="sidebar")
         with Horizontal(id="body"):
-            yield Sidebar(self.doc, article.highlights, id="sidebar")
+            yield self.sidebar
             with Vertical(id="main"):
                 yield article
                 yield DetailsBar(id="details")
@@ -196,7 +197,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, FullAnal
         self.article.focus()
         self._apply_width(self.size.width)
         # mark the section being read from the start (later, scrolling moves the mark)
-        self.call_after_refresh(lambda: self.query_one(SectionsTree).follow(self.article.current_section))
+        self.call_after_refresh(lambda: self.sidebar.sections.follow(self.article.current_section))
         if not self.complete and self.opened is not None:
             # now, not after the first frame: started later, it finished ~0.3 s later
             # (measured), for ~0.05 s sooner text on screen
@@ -236,7 +237,8 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, FullAnal
     def swap_document(self, doc: Document) -> None:
         """Show the full model: highlights, speakers and topics appear; the place stays."""
         self.state = self.state.with_document(doc)
-        self.call_after_refresh(lambda: self.query_one(SectionsTree).follow(self.article.current_section))
+        gc.freeze()  # the full model stays: out of the collector's sight, as at start (run_frozen)
+        self.call_after_refresh(lambda: self.sidebar.sections.follow(self.article.current_section))
         for status in self.query(AnalysisStatus):
             status.remove()
         self._set_titles()
@@ -250,7 +252,7 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, FullAnal
         self.jump_from_view(message)
 
     def on_article_view_section_changed(self, message: ArticleView.SectionChanged) -> None:
-        self.query_one(SectionsTree).follow(message.section)
+        self.sidebar.sections.follow(message.section)
 
     def on_tree_node_selected(self, message: Tree.NodeSelected[int]) -> None:
         if message.node.data is not None:
@@ -258,6 +260,8 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, FullAnal
             self.article.scroll_to_section(message.node.data)
 
     def on_article_view_item_chosen(self, message: ArticleView.ItemChosen) -> None:
+        from tui_reader.app.widgets.details import describe  # imported when first needed, not at start
+
         details = describe(self.doc, message.hover.number, message.hover.statement)
         self.article.tooltip = details
         if message.clicked:
@@ -267,15 +271,15 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, FullAnal
 
     def action_switch_focus(self) -> None:
         if self.focused is self.article:
-            self.query_one(Sidebar).show()
-            self.query_one(SectionsTree).focus()
+            self.sidebar.show()
+            self.sidebar.focus_list(self.sidebar.sections)
         else:
             self.article.focus()
 
     def action_speakers(self) -> None:
-        self.query_one(Sidebar).show()
-        speakers = self.query_one(SpeakersList)
-        speakers.focus()
+        self.sidebar.show()
+        speakers = self.sidebar.speakers
+        self.sidebar.focus_list(speakers)
         if not self.doc.speakers:
             note = _("No speakers found yet: the analysis is still running.") if not self.complete \
                 else _("No speakers were found in this text.")
@@ -284,8 +288,8 @@ class ReaderApp(KeyRouter, LessKeys, Navigation, PlaceKeeping, Copying, FullAnal
             speakers.highlighted = 0
 
     def action_toggle_sidebar(self) -> None:
-        if self.query_one(Sidebar).toggle() and self.focused is not None \
-                and self.query_one(Sidebar) in self.focused.ancestors_with_self:
+        if self.sidebar.toggle() and self.focused is not None \
+                and self.sidebar in self.focused.ancestors_with_self:
             self.article.focus()
 
     # --- the search and topics panes ---------------------------------------------------

@@ -7,11 +7,11 @@ from __future__ import annotations
 from contextlib import suppress
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.widgets.tree import TreeNode
@@ -40,7 +40,12 @@ class SectionsTree(VimTree[int]):
         self.show_root = False
         self.guide_depth = 2
         self.nodes_by_section: dict[int, TreeNode[int]] = {}
+        self._follow_on_mount: int | None = None
         self.fill(doc)
+
+    def on_mount(self) -> None:
+        if self._follow_on_mount is not None:
+            self.follow(self._follow_on_mount)
 
     def fill(self, doc: Document) -> None:
         self.clear()
@@ -66,6 +71,9 @@ class SectionsTree(VimTree[int]):
 
     def follow(self, section: int) -> None:
         """Put the cursor on ``section`` (the article scrolled there); no jump back."""
+        if not self.is_mounted:  # the sidebar's lists come a frame after the text
+            self._follow_on_mount = section
+            return
         node = self.nodes_by_section.get(section)
         if node is None:
             return
@@ -139,6 +147,8 @@ class SpeakersList(VimOptionList):
     def set_chosen(self, speaker_id: str | None) -> None:
         """Mark ``speaker_id`` as the chosen one (the reader's state says who it is)."""
         self.chosen = speaker_id
+        if not self.is_mounted:  # on_mount draws the prompts
+            return
         for sp_id, (name, count, colour) in self._names.items():
             with suppress(OptionDoesNotExist):  # an option vanished while the model was swapped
                 self.replace_option_prompt(sp_id, self._prompt(name, count, colour, sp_id == speaker_id))
@@ -147,6 +157,12 @@ class SpeakersList(VimOptionList):
 
 
 class Sidebar(Vertical):
+    """The sections and the speakers.  Its frame is on the first screen; the lists are
+    mounted just after it (``_build``): registering and drawing a tree and a list
+    (their CSS parsed, their styles applied) held the text back by ~10 ms of the
+    ~50 ms the reader's start takes beyond a bare Textual app's.  Until then the
+    methods here keep what they are asked (the section to mark, the list to focus)."""
+
     # Tab leaves the sidebar for the article (the app's switch_focus), not the next list.
     BINDINGS = [Binding("tab", "app.switch_focus", "To the text", show=False, id="sidebar.to-article")]
     DEFAULT_CSS = """
@@ -158,15 +174,29 @@ class Sidebar(Vertical):
         super().__init__(id=id)
         self.doc = doc
         self.highlights = highlights
+        self.sections = SectionsTree(doc, id="sections")
+        self.speakers = SpeakersList(doc, highlights, id="speakers")
+        self._speakers_label = Label(self._speakers_label_text(doc), id="speakers-label")
+        self._focus_when_built: Widget | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Label(_("Sections"), id="sections-label")
-        yield SectionsTree(self.doc, id="sections")
-        yield Label(self._speakers_label(self.doc), id="speakers-label")
-        yield SpeakersList(self.doc, self.highlights, id="speakers")
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        await self.mount_all([Label(_("Sections"), id="sections-label"), self.sections,
+                              self._speakers_label, self.speakers])
+        if self._focus_when_built is not None:
+            self._focus_when_built.focus()
+
+    def focus_list(self, which: SectionsTree | SpeakersList) -> None:
+        """Focus one of the lists (a key pressed before they are mounted: once they are)."""
+        if which.is_mounted:
+            which.focus()
+        else:
+            self._focus_when_built = which
 
     @staticmethod
-    def _speakers_label(doc: Document, share: float | None = None) -> str:
+    def _speakers_label_text(doc: Document, share: float | None = None) -> str:
         if doc.speakers:
             return _("Speakers ({count})").format(count=len(doc.speakers))
         if doc.analysis.level == "structure":  # the analysis is still looking for them
@@ -192,15 +222,15 @@ class Sidebar(Vertical):
         return shown
 
     def analysis_failed(self) -> None:
-        self.query_one("#speakers-label", Label).update(Text(_("Speakers (analysis failed)")))
+        self._speakers_label.update(Text(_("Speakers (analysis failed)")))
 
     def analysis_progress(self, share: float) -> None:
         """The background analysis moved on: say how far, until the speakers arrive."""
         if not self.doc.speakers and self.doc.analysis.level == "structure":
-            self.query_one("#speakers-label", Label).update(Text(self._speakers_label(self.doc, share)))
+            self._speakers_label.update(Text(self._speakers_label_text(self.doc, share)))
 
     def set_document(self, doc: Document, highlights: Highlights) -> None:
         self.doc = doc
-        self.query_one(SectionsTree).fill(doc)
-        self.query_one(SpeakersList).fill(doc, highlights)
-        self.query_one("#speakers-label", Label).update(Text(self._speakers_label(doc)))
+        self.sections.fill(doc)
+        self.speakers.fill(doc, highlights)
+        self._speakers_label.update(Text(self._speakers_label_text(doc)))
