@@ -565,3 +565,56 @@ async def test_full_screen_views_open_and_jump(key: str, module: str, screen_nam
         await pilot.pause()
         assert not isinstance(app.screen, view_class)
         assert app.article.target == (app.doc.paragraphs[-1].start, app.doc.paragraphs[-1].end)
+
+
+async def test_new_search_hits_look_as_if_drawn_afresh() -> None:
+    """A new set of hits redraws only the lines that had or have one: the lines they
+    leave must lose their marks, the lines they reach gain them, exactly as a reader
+    started with the new hits draws them."""
+    from tui_reader.app.widgets.article_view import GUTTER
+
+    doc = long_document()
+    old = [(p.start, p.start + 4) for p in doc.paragraphs[:3]]
+    new = [(p.start + 6, p.start + 10) for p in doc.paragraphs[1:4]]
+
+    def style_at(app: ReaderApp, offset: int) -> object:
+        article, lines = app.article, app.article.lines
+        line = lines.line_for_offset(offset)
+        x = article.margin + GUTTER + offset - lines.los[line]
+        region = article.content_region
+        return app.screen.get_style_at(region.x + x, region.y + line - int(article.scroll_y))
+
+    changed, fresh = ReaderApp(doc), ReaderApp(doc)
+    async with changed.run_test(size=WIDE) as pilot:
+        changed.post_message(SearchHighlights(old, 0))
+        await pilot.pause()
+        changed.post_message(SearchHighlights(new, 1))
+        await pilot.pause()
+        seen = [style_at(changed, s) for s, _ in old + new]
+    async with fresh.run_test(size=WIDE) as pilot:
+        fresh.post_message(SearchHighlights(new, 1))
+        await pilot.pause()
+        expected = [style_at(fresh, s) for s, _ in old + new]
+        plain = style_at(fresh, doc.paragraphs[0].start + 2)  # a hit of the old set, no more
+    assert seen == expected
+    assert expected[0] == plain and expected[-1] != plain  # the marks are there to be seen
+
+
+def test_the_reader_runs_with_the_collector_on_and_what_it_loaded_frozen() -> None:
+    """``cli.read`` turns the garbage collector off while the reader starts; the app
+    must run with it on again, and what was loaded by then (modules, the model) frozen."""
+    import gc
+
+    from tui_reader.app import run_frozen
+
+    class Probe:
+        def run(self) -> tuple[bool, int]:
+            return gc.isenabled(), gc.get_freeze_count()
+
+    gc.disable()
+    try:
+        enabled, frozen = run_frozen(Probe())  # type: ignore[arg-type]
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert enabled and frozen > 0

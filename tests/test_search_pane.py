@@ -10,7 +10,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from tui_reader.app.messages import JumpTo, OnlyHits, SearchHighlights
-from tui_reader.app.widgets.search_pane import FIRST_LISTED, MORE_LISTED, SearchPane, _engine
+from tui_reader.app.widgets.search_pane import SearchPane, _engine
 from tui_reader.app.widgets.search_results import _completer
 from tui_reader.model import Document, Paragraph, Section, Sentence
 
@@ -112,7 +112,7 @@ async def test_typing_updates_count_and_highlights():
         last = app.highlights[-1]
         assert last.spans == spans_of(WORD_FORMS, DOC.text)
         assert last.current == 0 and app.filters == []
-        assert pane.results.option_count == 3
+        assert pane.results.hit_count == 3
 
 
 async def test_nothing_found_says_so():
@@ -188,7 +188,7 @@ async def test_click_on_a_result_jumps():
         pane = app.query_one(SearchPane)
         await type_query(pilot, "безопасность")
         assert app.jumps == []
-        await pilot.click(pane.results, offset=(5, 5))  # two lines per hit: row 5 is the third
+        await pilot.click(pane.results, offset=(5, 7))  # three lines per hit: row 7 is the third's
         await pilot.pause()
         assert app.jumps[-1].offset == spans_of(WORD_FORMS, DOC.text)[2][0]
         assert pane.count_text == "3/3"
@@ -271,7 +271,7 @@ async def test_results_show_context_and_section():
     async with app.run_test() as pilot:
         pane = app.query_one(SearchPane)
         await type_query(pilot, "безопасность")
-        prompts = [str(pane.results.get_option_at_index(i).prompt) for i in range(3)]
+        prompts = [pane.results.prompt_text(i) for i in range(3)]
         assert "Переговоры" in prompts[1] and "Переговоры" in prompts[2]
         assert "границ" in prompts[1]  # the sentence around the hit
         assert "Ответа" not in prompts[1]  # ...and not the next sentence
@@ -290,32 +290,31 @@ async def test_replacing_the_document_reruns_the_query():
         assert pane.section_title(0) == ""
 
 
-async def test_long_result_lists_grow_on_demand_but_count_everything():
+async def test_a_long_result_list_holds_every_hit_and_draws_only_what_shows():
     needs_engine()
-    total = FIRST_LISTED + MORE_LISTED + 30
+    total = 500
     many = make_doc([(None, [["Слово."] * total])])
     app = PaneApp(many)
     async with app.run_test() as pilot:
         pane = app.query_one(SearchPane)
         await type_query(pilot, "слово")
         assert pane.count_text == f"1/{total}"
-        assert pane.results.option_count == FIRST_LISTED
-        assert pane.query_one("#search-more").display
+        assert pane.results.hit_count == total
+        assert pane.results.virtual_size.height == total * pane.results.ITEM
         pane.results.focus()
-        await pilot.press("end")  # the cursor reaches the end: the next hits are listed
+        await pilot.press("end")  # the last hit is there to go to, and the list scrolls to it
         await pilot.pause()
-        assert pane.results.option_count == FIRST_LISTED + MORE_LISTED
-        await pilot.click("#search-more")
+        assert pane.current == total - 1 and pane.count_text == f"{total}/{total}"
+        assert pane.results.scroll_y > 0
+        await pilot.press("home")
         await pilot.pause()
-        assert pane.results.option_count == total
-        assert not pane.query_one("#search-more").display
-        pane.results.highlighted = 0
-        await pilot.pause()
-        assert pane.current == 0
+        assert pane.current == 0 and pane.results.scroll_y == 0
         pane.previous_hit()  # wraps to the last hit
         await pilot.pause()
         assert app.jumps[-1].offset == pane.hits[-1].start
         assert pane.count_text == f"{total}/{total}"
+        # only what is on screen was drawn: a few hits' lines, not 500
+        assert len(pane.results._rows) < 40
 
 
 async def test_no_document_yet_is_not_an_error():
@@ -353,3 +352,86 @@ def test_snapshot(snap_compare):
         await pilot.pause()
 
     assert snap_compare(PaneApp(), terminal_size=(70, 16), run_before=run_before)
+
+
+async def test_the_search_runs_off_the_ui_thread(monkeypatch):
+    """A keystroke's search runs in a worker thread: the event loop that draws and
+    reads keys never runs it."""
+    import threading
+
+    needs_engine()
+    engine = _engine()
+    ran_on: list[threading.Thread] = []
+    real = engine.search
+
+    def recording(*args, **kwargs):
+        ran_on.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "search", recording)
+    app = PaneApp()
+    async with app.run_test() as pilot:
+        await type_query(pilot, "безопасность")
+        assert app.query_one(SearchPane).count_text == "1/3"
+    assert ran_on and all(t is not threading.main_thread() for t in ran_on)
+
+
+async def test_a_slow_search_never_holds_the_screen(monkeypatch):
+    """The screen waits for a keystroke's hits only briefly (``HOLD_FRAME_AT_MOST``):
+    with a search that takes far longer, the letter typed is drawn anyway and the
+    count follows when the hits come."""
+    import time
+
+    from tui_reader.app.widgets.search_pane import HOLD_FRAME_AT_MOST
+
+    needs_engine()
+    engine = _engine()
+    real = engine.search
+
+    def slow(*args, **kwargs):
+        time.sleep(0.4)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "search", slow)
+    holds: list[float] = []
+    real_hold = SearchPane._hold_frame
+
+    def recording_hold(pane: SearchPane) -> None:
+        holds.append(time.monotonic())
+        real_hold(pane)
+
+    monkeypatch.setattr(SearchPane, "_hold_frame", recording_hold)
+    app = PaneApp()
+    async with app.run_test() as pilot:
+        pane = app.query_one(SearchPane)
+        await pilot.press("б")
+        assert len(holds) == 1  # held for the hits (the letter and its count, one frame)
+        await pilot.pause(HOLD_FRAME_AT_MOST + 0.05)
+        assert time.monotonic() - holds[0] < 0.4  # the search is still running...
+        assert app._batch_count == 0  # ...yet the screen is free: the letter is drawn
+        assert pane.input.value == "б" and pane.count_text == ""
+        await settle(pilot)
+        assert app._batch_count == 0 and pane.count_text == "0/0 · nothing found"
+
+
+def test_context_rows_keep_the_hit_in_view():
+    from tui_reader.reading.hits import context_rows
+
+    def joined(rows):
+        return ["".join(text for text, _ in row) for row in rows]
+
+    def marked(rows):
+        return "".join(text for row in rows for text, is_hit in row if is_hit)
+
+    left = "Вчера после долгого заседания в столице прошли переговоры о "
+    right = " границ и о торговле между двумя странами, сказал министр иностранных дел"
+    rows = context_rows(left, "безопасности", right, 30)
+    assert marked(rows) == "безопасности"  # whole, though the line is far longer
+    assert all(len(line) <= 30 for line in joined(rows))
+    assert joined(rows)[0].startswith("…") and joined(rows)[-1].endswith("…")  # both sides cut
+    assert not joined(rows)[1].startswith(" ")  # rows break after a space, not before a word
+    # short enough: as it is, in one row
+    assert joined(context_rows("он сказал: ", "да", ".", 30)) == ["он сказал: да.", ""]
+    # a hit longer than the room is cut, the sides dropped
+    rows = context_rows("слева ", "х" * 100, " справа", 10)
+    assert joined(rows) == ["х" * 10, "х" * 9 + "…"] and marked(rows) == "х" * 19 + "…"

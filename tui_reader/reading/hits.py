@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import Protocol, overload
 
 from tui_reader.model import Document
@@ -91,3 +92,46 @@ def context_bounds(doc: Document, hit: HitLike) -> tuple[int, int, bool, bool]:
         space = text.rfind(" ", hit.end, hi)
         hi = space if space != -1 else hi
     return lo, hi, cut_left, cut_right
+
+
+Piece = tuple[str, bool]  # a run of text and whether it is the hit
+
+
+def context_rows(left: str, hit: str, right: str, width: int, rows: int = 2) -> list[list[Piece]]:
+    """``left`` + ``hit`` + ``right`` in ``rows`` rows of ``width`` characters, the hit
+    always in view: the left side keeps at most a third of the room when the whole does
+    not fit, the right side what is left; a cut side shows "…".  Rows break after a
+    space when one is near the row's end.  Each row is its runs of (text, is the hit)."""
+    width = max(1, width)
+    room = width * rows
+    if len(hit) > room:
+        hit, left, right = hit[: room - 1] + "…", "", ""
+    if len(left) + len(hit) + len(right) > room:
+        keep = max(room // 3, room - len(hit) - len(right))
+        if len(left) > keep:
+            left = "…" + left[len(left) - keep + 1:] if keep > 1 else ""
+        keep = room - len(left) - len(hit)
+        if len(right) > keep:
+            right = right[: keep - 1] + "…" if keep > 1 else ""
+    line = left + hit + right
+    hit_from, hit_to = len(left), len(left) + len(hit)
+    out: list[list[Piece]] = []
+    at = 0
+    for row in range(rows):
+        end = min(len(line), at + width)
+        if row < rows - 1 and end < len(line) and line[end] != " ":
+            space = line.rfind(" ", max(at, end - width // 2), end)
+            if space >= 0:
+                end = space + 1
+        text = line[at:end]
+        if row == rows - 1 and end < len(line) and text:  # an early break pushed the tail out: say so
+            text = text[:-1] + "…"
+        out.append(_runs(text, at, hit_from, hit_to))
+        at = end
+    return out
+
+
+def _runs(text: str, at: int, hit_from: int, hit_to: int) -> list[Piece]:
+    """``text`` (which starts at ``at`` of the whole line) cut where the hit starts and ends."""
+    cuts = sorted({0, len(text), *(c - at for c in (hit_from, hit_to) if 0 < c - at < len(text))})
+    return [(text[a:b], hit_from <= at + a < hit_to) for a, b in pairwise(cuts) if b > a]

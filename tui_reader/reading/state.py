@@ -64,3 +64,11 @@ def same_paragraphs(a: ReaderState, b: ReaderState) -> bool:
     if a.filtering_hits or b.filtering_hits:
         return a.filtering_hits == b.filtering_hits and a.hits is b.hits
     return True
+
+
+def only_hits_differ(a: ReaderState, b: ReaderState) -> bool:
+    """Whether ``b`` differs from ``a`` in its search hits (or current hit) alone: the
+    article then redraws only the lines that had or have a hit."""
+    return (a.doc is b.doc and a.complete == b.complete and a.speaker == b.speaker
+            and a.statement == b.statement and a.only_speaker == b.only_speaker
+            and a.only_hits == b.only_hits and a.marks is b.marks)

@@ -14,7 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -25,7 +25,7 @@ from tui_reader.reading.highlights import Highlights, TextOrderSpans
 from tui_reader.reading.layout import BLANK, HEADING, HEADLINE, NOTICE, RULE, Block, Layout, build_blocks
 from tui_reader.reading.paint import SPEAKER_COLOURS, LinePaint
 from tui_reader.reading.sanitize import inert
-from tui_reader.reading.state import ReaderState, same_paragraphs
+from tui_reader.reading.state import ReaderState, only_hits_differ, same_paragraphs
 
 MAX_MEASURE = 80  # text columns; a comfortable line for reading
 MIN_MEASURE = 20
@@ -213,10 +213,14 @@ class ArticleView(ScrollView, can_focus=True):
         if state.doc is not old.doc:
             self._show_document(state.doc)
             return
+        old_index = self._search_index
         if state.hits is not old.hits:
             self._search_index = TextOrderSpans(state.hits) if state.hits else None
         if not same_paragraphs(old, state):
             self._relayout()
+        elif only_hits_differ(old, state):
+            self._invalidate_hit_lines(old_index, self._search_index)
+            return
         self._invalidate()
 
     def _show_document(self, doc: Document) -> None:
@@ -237,6 +241,29 @@ class ArticleView(ScrollView, can_focus=True):
     def _invalidate(self) -> None:
         self._cache.clear()
         self.refresh()
+
+    def _invalidate_hit_lines(self, old: TextOrderSpans | None, new: TextOrderSpans | None) -> None:
+        """New search hits (a keystroke in the search, n/N): redraw only the visible lines
+        that had or have one.  Repainting every line took ~8 ms a keystroke on the
+        novel; a screen holds a few hits at most.  Lines out of view are dropped from
+        the cache, as any of them may hold a hit."""
+        lines = self._lines
+        if lines is None:
+            self._invalidate()
+            return
+        top = int(self.scroll_y)
+        region = self.scrollable_content_region
+        kept: dict[int, Strip] = {}
+        for line in range(top, min(top + region.height, len(lines))):
+            if lines.in_document(line):
+                lo, hi = lines.los[line], lines.his[line]
+                if (old is not None and old.overlapping(lo, hi)) or (new is not None and new.overlapping(lo, hi)):
+                    self.refresh(Region(0, line - top, region.width, 1))
+                    continue
+            strip = self._cache.get(line)
+            if strip is not None:
+                kept[line] = strip
+        self._cache = kept
 
     # --- moving ------------------------------------------------------------------
 

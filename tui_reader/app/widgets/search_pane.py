@@ -12,9 +12,10 @@ the morphology it loads is warmed up in a thread when the pane opens.  Hits stay
 from __future__ import annotations
 
 import asyncio
+import gc
 from bisect import bisect_left
 from collections.abc import Sequence
-from contextlib import suppress
+from contextlib import AbstractContextManager, suppress
 from types import ModuleType
 
 from textual import on, work
@@ -25,18 +26,20 @@ from textual.content import Content
 from textual.events import Click
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, Label, OptionList
+from textual.timer import Timer
+from textual.widgets import Input, Label
 
 from tui_reader.app.messages import JumpTo, OnlyHits, SearchHighlights
-from tui_reader.app.widgets.search_results import FIRST_LISTED, MORE_LISTED, Chip, DocumentSuggester, HitList
+from tui_reader.app.widgets.search_results import Chip, DocumentSuggester, HitList, SearchInput
 from tui_reader.i18n import _
 from tui_reader.model import Document
 from tui_reader.reading.errors import error_line
 from tui_reader.reading.hits import HitLike, HitSpans
 from tui_reader.search.modes import MODES
 
-__all__ = ["FIRST_LISTED", "MORE_LISTED", "SearchPane"]
+__all__ = ["SearchPane"]
 
+HOLD_FRAME_AT_MOST = 0.03  # seconds the screen waits for a query's results (see _hold_frame)
 
 
 def _engine() -> ModuleType:
@@ -68,8 +71,7 @@ class SearchPane(Vertical):
        to a few letters (on 80 columns the pane is ~38 wide) */
     SearchPane > #search-note { width: 100%; height: auto; padding: 0 1; display: none; }
     SearchPane > #search-note.-shown { display: block; }
-    SearchPane > #search-results { height: 1fr; border: none; }
-    SearchPane > #search-more { width: 1fr; height: 1; display: none; }
+    SearchPane > #search-results { height: 1fr; }
     """
 
     BINDINGS = [
@@ -109,6 +111,12 @@ class SearchPane(Vertical):
         self.error: str | None = None
         self._origin: int | None = None
         self._repeat = 0  # n/N after Esc: step this way once the results are in
+        self._held: AbstractContextManager[None] | None = None  # the screen held for a result (_hold_frame)
+        self._hold_timer: Timer | None = None
+        # set while no frame is held: the suggester waits for it, so that completing the
+        # word never competes with the search for the interpreter before the hits are shown
+        self.results_shown = asyncio.Event()
+        self.results_shown.set()
 
     # --- the document ---------------------------------------------------------------
 
@@ -130,11 +138,10 @@ class SearchPane(Vertical):
 
     def compose(self) -> ComposeResult:
         # Kept as attributes, not queried: every keystroke updates several of them.
-        self.input = Input(placeholder=_("Search…"), suggester=DocumentSuggester(self), id="search-input")
+        self.input = SearchInput(placeholder=_("Search…"), suggester=DocumentSuggester(self), id="search-input")
         self.count = Label("", id="search-count")
         self.note = Label("", id="search-note")
-        self.more = Chip("", id="search-more")
-        self.results = HitList(self.more, id="search-results")
+        self.results = HitList(id="search-results")
         yield self.input
         with Horizontal(id="search-status"):
             yield self.count
@@ -142,7 +149,6 @@ class SearchPane(Vertical):
             yield Chip(self._filter_text(), id="search-filter")
         yield self.note
         yield self.results
-        yield self.more
 
     @property
     def count_text(self) -> str:
@@ -161,6 +167,9 @@ class SearchPane(Vertical):
 
     def _filter_text(self) -> str:
         return ("✓ " if self.only_hits else "") + _("only hits") + " ^o"
+
+    def on_mount(self) -> None:
+        self.watch(self.input, "value", self._typed, init=False)
 
     def watch_only_hits(self, on: bool) -> None:
         chip = self.query_one("#search-filter", Chip)
@@ -206,6 +215,7 @@ class SearchPane(Vertical):
         to show another one and must not get focus handed back to the article.
         """
         self.workers.cancel_group(self, "search-pane")
+        self._release_frame()
         self.display = False
         self.hits = []
         self._spans = HitSpans(self.hits)
@@ -251,8 +261,6 @@ class SearchPane(Vertical):
             self.action_cycle_mode()
         elif widget_id == "search-filter":
             self.action_toggle_filter()
-        elif widget_id == "search-more":
-            self.results.list_more()
 
     # --- searching ----------------------------------------------------------------
 
@@ -274,6 +282,34 @@ class SearchPane(Vertical):
             self._show([], None)
             return
         self._search(query, self.mode, self._doc)
+
+    def _typed(self, value: str) -> None:
+        """The input changed (a watcher: called as the value changes, before the screen
+        can draw the new letter)."""
+        if value.strip() and self.display and self.input.has_focus:
+            self._hold_frame()
+
+    def _hold_frame(self) -> None:
+        """Hold the screen until this query's results are shown, for at most
+        ``HOLD_FRAME_AT_MOST``: the letter typed and its hits then reach the screen in one
+        frame.  Else the letter's own frame went first and Textual's frame timer put
+        the next one, with the hits, 1–2 frame periods later (~30 ms at 60 fps,
+        measured), though the search takes ~2 ms.  The limit keeps typing visible
+        whatever the search costs (a first search on the novel, a slow regex)."""
+        if self._held is None:
+            self.results_shown.clear()
+            self._held = self.app.batch_update()
+            self._held.__enter__()
+            self._hold_timer = self.set_timer(HOLD_FRAME_AT_MOST, self._release_frame)
+
+    def _release_frame(self) -> None:
+        held, self._held = self._held, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        if held is not None:
+            held.__exit__(None, None, None)
+        self.results_shown.set()
 
     # An explicit description: by default Textual reprs the arguments, and the repr
     # of a novel's Document costs a tenth of a second per keystroke.
@@ -301,6 +337,11 @@ class SearchPane(Vertical):
         types the first letters, so the first keystroke's search is as quick as the rest."""
         with suppress(Exception):  # the search proper will report whatever is wrong
             _engine().warm_up(doc)
+            # The document's search context (hundreds of thousands of objects on the
+            # novel) lives as long as the document: out of the collector's sight, as the
+            # model is (``run_frozen``).  Else a full collection scanned it now and then,
+            # ~28 ms in the middle of a keystroke (measured).
+            gc.freeze()
 
     def _show(self, hits: Sequence[HitLike], error: str | None) -> None:
         self.hits = hits
@@ -326,41 +367,42 @@ class SearchPane(Vertical):
     # --- the list and the count ---------------------------------------------------------
 
     def _update_count(self) -> None:
-        label, note = self.count, self.note
-        label.remove_class("-error", "-empty")
-        note.remove_class("-error", "-empty", "-shown")
+        """The count and the note, touching only what changed: a label laid out again
+        (its width, a class, the note shown or hidden) costs the whole screen a layout,
+        which was much of a keystroke's time on the novel."""
         if self.error is not None:
-            label.update("⚠")
-            note.update(Content(self.error))
-            label.add_class("-error")
-            note.add_class("-error", "-shown")
+            count, note, kind = "⚠", Content(self.error), "-error"
         elif not self.input.value.strip():
-            label.update("")
+            count, note, kind = "", None, ""
         elif not self.hits:
-            label.update("0/0")
-            note.update(_("nothing found"))
-            label.add_class("-empty")
-            note.add_class("-empty", "-shown")
+            count, note, kind = "0/0", Content(_("nothing found")), "-empty"
         else:
-            label.update(f"{(self.current or 0) + 1}/{len(self.hits)}")
+            count, note, kind = f"{(self.current or 0) + 1}/{len(self.hits)}", None, ""
+        label = self.count
+        old = str(label.content)
+        if count != old:
+            label.update(count, layout=len(count) != len(old))
+        for widget in (label, self.note):
+            for name in ("-error", "-empty"):
+                if widget.has_class(name) != (name == kind):
+                    widget.set_class(name == kind, name)
+        if note is not None and str(self.note.content) != str(note):
+            self.note.update(note)
+        if self.note.has_class("-shown") != (note is not None):
+            self.note.set_class(note is not None, "-shown")
 
     # --- moving between hits ------------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#search-results")
-    def _list_moved(self, event: OptionList.OptionHighlighted) -> None:
+    @on(HitList.Highlighted, "#search-results")
+    def _list_moved(self, event: HitList.Highlighted) -> None:
         event.stop()
-        if event.option.id is not None:
-            index = int(event.option.id)
-            if index != self.current:
-                self._set_current(index)
-            if index == self.results.listed - 1:
-                self.results.list_more()  # reached the end of the list: show the next hits
+        if event.index != self.current:
+            self._set_current(event.index)
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _list_chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(HitList.Selected, "#search-results")
+    def _list_chosen(self, event: HitList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self._jump(int(event.option.id))
+        self._jump(event.index)
 
     def _step(self, delta: int) -> None:
         if not self.hits:
@@ -391,7 +433,16 @@ class SearchPane(Vertical):
 
     def _post_highlights(self) -> None:
         if not self.display:
+            self._release_frame()
             return  # closed (a late result, a swapped model): the article stays clear
         spans = self._spans
-        self.post_message(SearchHighlights(spans, self.current if spans else None))
+        message = SearchHighlights(spans, self.current if spans else None)
+        if self._held is None:
+            self.post_message(message)
+            return
+        # Held for this result: straight to the app (no bubbling through the panes'
+        # queues), and the screen released after the app has drawn the hits into the
+        # article, so that the article's marks come in the same frame as the count.
+        self.app.post_message(message)
+        self.app.call_later(self._release_frame)
 
