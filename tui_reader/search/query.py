@@ -168,13 +168,16 @@ def _lemma_hits(ctx: SearchContext, query: str) -> HitList:
     # Several terms: only the sentences that hold every one of them.  Sentences come
     # from the per-token table and the filtering runs in ``map``/``compress`` (C), so a
     # frequent word among the terms ("князь и": 21k forms of "и" in the novel) stays cheap.
-    starts, ends, sentence_of_token = ctx.index.starts, ctx.index.ends, ctx.token_sentences()
+    # The hits stay (first token, last token) pairs, made in C, until read: building a
+    # Hit for each (21k for "князь Андрей с" in the novel) was half a keystroke's search.
+    sentence_of_token = ctx.token_sentences()
     common = set.intersection(*(set(map(sentence_of_token.__getitem__, firsts)) for firsts, _ in found))
-    hits: set[Hit] = set()
+    runs: set[tuple[int, int]] = set()
     for firsts, lasts in found:
         keep = map(common.__contains__, map(sentence_of_token.__getitem__, firsts))
-        hits.update(Hit(starts[f], ends[last], sentence_of_token[f]) for f, last in compress(zip(firsts, lasts), keep))
-    return HitList.of(sorted(hits))
+        runs.update(compress(zip(firsts, lasts), keep))
+    ordered = sorted(runs)  # token order is text order
+    return _token_hits(ctx, [f for f, _ in ordered], [last for _, last in ordered])
 
 
 def _token_hits(ctx: SearchContext, firsts: Sequence[int], lasts: Sequence[int]) -> HitList:

@@ -173,7 +173,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _deferred_relayout(self) -> None:
         self._relayout_pending = False
-        self._relayout()
+        # the Resize may have come meanwhile and laid the text out already: on the novel
+        # a second layout at the same width cost ~100 ms more each time the search opened
+        if self._lines is None or self._lines.measure != self._measure_for(self.text_width):
+            self._relayout()
 
     def on_resize(self, event: events.Resize) -> None:
         measure = self._measure_for(self.text_width)

@@ -39,6 +39,7 @@ from tui_reader.search.modes import MODES
 
 __all__ = ["SearchPane"]
 
+COUNT_WIDTH = 9  # the count's room ("1234/5678", min-width less padding): a wider one lays the pane out again
 HOLD_FRAME_AT_MOST = 0.03  # seconds the screen waits for a query's results (see _hold_frame)
 
 
@@ -64,7 +65,7 @@ class SearchPane(Vertical):
     SearchPane > #search-input { margin: 0; }
     SearchPane > #search-status { height: 1; }
     /* the count first and whole; a chip that finds no room is cut at the right edge */
-    SearchPane #search-count { width: auto; min-width: 7; padding: 0 1; }
+    SearchPane #search-count { width: auto; min-width: 11; padding: 0 1; }
     SearchPane #search-count.-error, SearchPane > #search-note.-error { color: $text-error; }
     SearchPane #search-count.-empty, SearchPane > #search-note.-empty { color: $text-warning; }
     /* "nothing found" or an error, on a line of its own: beside the chips it was cut
@@ -380,8 +381,8 @@ class SearchPane(Vertical):
             count, note, kind = f"{(self.current or 0) + 1}/{len(self.hits)}", None, ""
         label = self.count
         old = str(label.content)
-        if count != old:
-            label.update(count, layout=len(count) != len(old))
+        if count != old:  # laid out only past its minimum width
+            label.update(count, layout=max(len(count), len(old)) > COUNT_WIDTH)
         for widget in (label, self.note):
             for name in ("-error", "-empty"):
                 if widget.has_class(name) != (name == kind):
