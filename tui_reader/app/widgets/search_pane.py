@@ -310,7 +310,9 @@ class SearchPane(Vertical):
             self._hold_timer = None
         if held is not None:
             held.__exit__(None, None, None)
-        self.results_shown.set()
+            self.call_after_refresh(self.results_shown.set)  # the suggester after the frame is drawn
+        else:
+            self.results_shown.set()
 
     # An explicit description: by default Textual reprs the arguments, and the repr
     # of a novel's Document costs a tenth of a second per keystroke.
