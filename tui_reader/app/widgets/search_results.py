@@ -126,9 +126,7 @@ class HitList(ScrollView, can_focus=True):
 
     highlighted: reactive[int | None] = reactive(None, init=False)
 
-    class Highlighted(Message):
-        """The cursor moved to hit ``index``."""
-
+    class _AboutHit(Message):
         def __init__(self, hit_list: HitList, index: int) -> None:
             super().__init__()
             self.hit_list = hit_list
@@ -138,17 +136,13 @@ class HitList(ScrollView, can_focus=True):
         def control(self) -> HitList:  # what ``@on(..., "#id")`` matches
             return self.hit_list
 
-    class Selected(Message):
+    # Siblings, not one the other's subclass: a handler of a message class also gets
+    # its subclasses' messages.
+    class Highlighted(_AboutHit):
+        """The cursor moved to hit ``index``."""
+
+    class Selected(_AboutHit):
         """Enter or a click chose hit ``index``."""
-
-        def __init__(self, hit_list: HitList, index: int) -> None:
-            super().__init__()
-            self.hit_list = hit_list
-            self.index = index
-
-        @property
-        def control(self) -> HitList:
-            return self.hit_list
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
