@@ -16,7 +16,9 @@ The first letters are the expensive ones (a one-letter prefix matches a large pa
 the book), so the table gives the one-, two- and three-letter prefixes separately, the
 median and the worst over every timed key, and the same for ``less`` (``/`` and a
 word typed into its search prompt show nothing until Enter, so ``less`` is timed from
-Enter to the first hit highlighted: the floor of a terminal search).
+Enter to the first hit highlighted: the floor of a terminal search).  Beside them, the
+same text typed into ``minimal_search_box.py``: a Textual app with an input and a count
+rewritten on every change, the least a Textual app does to answer a key.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # the private tmux server and the paths
 
-COUNT_RE = re.compile(r"▏ (\d+/\d+|⚠)\s")
+COUNT_RE = re.compile(r"▏ (\d+/\d+|⚠)(?:\s|$)", re.M)
 PAUSE = 0.15  # a typist's pause between keys
 
 
@@ -98,6 +100,36 @@ def one_round(tmux: run.Tmux, env: dict[str, str], text: str, counts: list[str])
     return timed
 
 
+def minimal_app_keys(tmux: run.Tmux, text: str, rounds: int) -> list[float]:
+    """ms per key for ``minimal_search_box.py``: typed the same way, each key timed until
+    its count ("1/n" for n letters) is on screen."""
+    times = []
+    for _ in range(rounds):
+        tmux.count += 1
+        name = f"box{tmux.count}"
+        tmux._tmux("new-session", "-d", "-s", name, "-x", str(run.WIDTH), "-y", str(run.HEIGHT),
+                   f"exec {run.PY} {Path(__file__).resolve().parent / 'minimal_search_box.py'}")
+        try:
+            deadline = time.perf_counter() + 30
+            while shown_count(tmux._tmux("capture-pane", "-p", "-t", name)) != "0/0":
+                if time.perf_counter() > deadline:
+                    raise SystemExit("the minimal search box never came on screen")
+                time.sleep(0.02)
+            time.sleep(0.5)
+            for n, key in enumerate(text, start=1):
+                started = time.perf_counter()
+                tmux._tmux("send-keys", "-t", name, "-l", key)
+                while time.perf_counter() - started < 5:
+                    if shown_count(tmux._tmux("capture-pane", "-p", "-t", name)) == f"1/{n}":
+                        times.append((time.perf_counter() - started) * 1000)
+                        break
+                    time.sleep(0.002)
+                time.sleep(PAUSE)
+        finally:
+            subprocess.run(["tmux", "-L", tmux.socket, "kill-session", "-t", name], capture_output=True)
+    return times
+
+
 def less_search(tmux: run.Tmux, word: str, rounds: int) -> float | None:
     """ms from Enter on ``/word`` in less until the hit is highlighted (reverse video)."""
     times = []
@@ -145,6 +177,7 @@ def main() -> int:
     try:
         rounds = [one_round(tmux, env, args.text, counts) for _ in range(args.rounds)]
         less_ms = less_search(tmux, args.text.split()[0], args.rounds)
+        box = minimal_app_keys(tmux, args.text, args.rounds)
     finally:
         tmux.close()
         shutil.rmtree(work, ignore_errors=True)
@@ -160,6 +193,9 @@ def main() -> int:
         if values:
             print(f"| {n}-letter prefix (median of {len(values)}) | {statistics.median(values):.0f} ms "
                   f"(worst {max(values):.0f} ms) |  |  |")
+    if box:
+        print(f"| minimal Textual app: an Input and a count rewritten on each change (`minimal_search_box.py`), "
+              f"median ({len(box)} keys) | {statistics.median(box):.0f} ms (worst {max(box):.0f} ms) |  |  |")
     if less_ms is not None:
         print(f"| less: Enter on `/{args.text.split()[0]}` → hit shown | {less_ms:.0f} ms |  |  |")
     return 0
