@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -61,6 +62,17 @@ def shown_count(screen: str) -> str | None:
     return m.group(1) if m else None
 
 
+def seconds_until(tmux: run.Tmux, name: str, shows: Callable[[str], bool], started: float,
+                  *capture_flags: str, timeout: float = 5.0) -> float | None:
+    """Seconds from ``started`` until the pane's screen ``shows`` what is awaited (None:
+    not within ``timeout``); polled every ~2 ms."""
+    while time.perf_counter() - started < timeout:
+        if shows(tmux._tmux("capture-pane", "-p", *capture_flags, "-t", name)):
+            return time.perf_counter() - started
+        time.sleep(0.002)
+    return None
+
+
 def one_round(tmux: run.Tmux, env: dict[str, str], text: str, counts: list[str]) -> list[tuple[int, float]]:
     """(prefix length, ms) for every key whose count differs from the key before."""
     tmux.count += 1
@@ -83,12 +95,7 @@ def one_round(tmux: run.Tmux, env: dict[str, str], text: str, counts: list[str])
             want = counts[n - 1]
             started = time.perf_counter()
             tmux._tmux("send-keys", "-t", name, "-l", key)
-            seen = None
-            while time.perf_counter() - started < 5:
-                if shown_count(tmux._tmux("capture-pane", "-p", "-t", name)) == want:
-                    seen = time.perf_counter() - started
-                    break
-                time.sleep(0.002)
+            seen = seconds_until(tmux, name, lambda screen, want=want: shown_count(screen) == want, started)
             if want and want != previous and seen is not None:
                 timed.append((n, seen * 1000))
             elif want and seen is None:
@@ -119,11 +126,9 @@ def minimal_app_keys(tmux: run.Tmux, text: str, rounds: int) -> list[float]:
             for n, key in enumerate(text, start=1):
                 started = time.perf_counter()
                 tmux._tmux("send-keys", "-t", name, "-l", key)
-                while time.perf_counter() - started < 5:
-                    if shown_count(tmux._tmux("capture-pane", "-p", "-t", name)) == f"1/{n}":
-                        times.append((time.perf_counter() - started) * 1000)
-                        break
-                    time.sleep(0.002)
+                seen = seconds_until(tmux, name, lambda screen, n=n: shown_count(screen) == f"1/{n}", started)
+                if seen is not None:
+                    times.append(seen * 1000)
                 time.sleep(PAUSE)
         finally:
             subprocess.run(["tmux", "-L", tmux.socket, "kill-session", "-t", name], capture_output=True)
@@ -147,11 +152,9 @@ def less_search(tmux: run.Tmux, word: str, rounds: int) -> float | None:
             time.sleep(0.3)
             started = time.perf_counter()
             tmux._tmux("send-keys", "-t", name, "Enter")
-            while time.perf_counter() - started < 5:
-                if "\x1b[7m" in tmux._tmux("capture-pane", "-p", "-e", "-t", name):
-                    times.append((time.perf_counter() - started) * 1000)
-                    break
-                time.sleep(0.002)
+            seen = seconds_until(tmux, name, lambda screen: "\x1b[7m" in screen, started, "-e")
+            if seen is not None:
+                times.append(seen * 1000)
         finally:
             subprocess.run(["tmux", "-L", tmux.socket, "kill-session", "-t", name], capture_output=True)
     shutil.rmtree(utf8.parent, ignore_errors=True)

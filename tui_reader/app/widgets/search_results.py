@@ -18,6 +18,7 @@ from textual.strip import Strip
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from tui_reader.app.widgets.vim_keys import list_keys
 from tui_reader.model import Document
 from tui_reader.morph import fold
 from tui_reader.reading.hits import HitLike, context_bounds, context_rows, section_title
@@ -97,12 +98,13 @@ class HitList(ScrollView, can_focus=True):
     ITEM = 3  # lines per hit
 
     BINDINGS = [
-        Binding("down,j,о", "move(1)", "Down", show=False),
-        Binding("up,k,л", "move(-1)", "Up", show=False),
-        Binding("pagedown,ctrl+d,ctrl+f", "page(1)", "Page down", show=False),
-        Binding("pageup,ctrl+u,ctrl+b", "page(-1)", "Page up", show=False),
-        Binding("home,g,п", "first", "First", show=False),
-        Binding("end,G,П", "last", "Last", show=False),
+        *list_keys("first", "last"),  # the lists' vim keys, as everywhere in the reader
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
         Binding("enter", "select", "Go to the hit", show=False),
     ]
     COMPONENT_CLASSES = {"hit-list--section", "hit-list--hit", "hit-list--cursor"}
@@ -204,12 +206,21 @@ class HitList(ScrollView, can_focus=True):
         if self.hits:
             self.highlighted = max(0, min(len(self.hits) - 1, index))
 
-    def action_move(self, delta: int) -> None:
-        self._move_to(delta if self.highlighted is None and delta > 0 else (self.highlighted or 0) + delta)
+    def action_cursor_down(self) -> None:
+        self._move_to(0 if self.highlighted is None else self.highlighted + 1)
 
-    def action_page(self, direction: int) -> None:
+    def action_cursor_up(self) -> None:
+        self._move_to((self.highlighted or 0) - 1)
+
+    def _page(self, direction: int) -> None:
         per_page = max(1, self.scrollable_content_region.height // self.ITEM)
         self._move_to((self.highlighted or 0) + direction * per_page)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
 
     def action_first(self) -> None:
         self._move_to(0)
