@@ -260,6 +260,10 @@ def forget_words() -> None:
         forget = getattr(vocab, "forget", None)  # a PackedWords (slovnet's own Vocab keeps nothing)
         if forget is not None:
             forget()
+        for model in (_models.ner.tagger.infer.model, _models.syntax.parser.infer.model):
+            forget = getattr(model.encoder, "forget", None)  # a first_layer.ProjectedEncoder
+            if forget is not None:
+                forget()
 
 
 def release_models() -> None:
@@ -297,6 +301,7 @@ def models() -> Models:
             alias_pymorphy2()
             from natasha import NewsNERTagger, NewsSyntaxParser
 
+            from tui_reader.analysis import first_layer
             from tui_reader.analysis.vocabulary import news_vectors, pack_vocabulary
 
             # Each step lets go of what the next does not need before it loads more: the
@@ -306,6 +311,8 @@ def models() -> Models:
             pack_vocabulary(ner)
             syntax = NewsSyntaxParser(emb)
             pack_vocabulary(syntax, like=ner)
+            for tagger in (ner, syntax):  # their convolutions' first layer, once per word
+                first_layer.install(tagger.infer.model)
             loaded = Models(ner=CappedNER(ner), syntax=CappedSyntax(syntax))
             # Callers sort sentences by length before batching, so bigger batches cost
             # little padding and save per-batch overhead (default is 8).
