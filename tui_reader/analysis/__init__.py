@@ -85,15 +85,9 @@ def enrich(doc: Document, progress: Progress | None = None, *, keep_models: bool
 
         release_models()
     report("index", 0.8)
-    if len(doc.text) > CHUNKED_ABOVE:
-        from tui_reader.analysis.side_by_side import side_by_side
-
-        # independent (the topics find the words themselves without an index): one each core
-        doc.index, doc.topics = side_by_side(lambda: build_index(doc.text), lambda: build_topics(doc))
-    else:
-        doc.index = build_index(doc.text)
-        report("topics", 0.95)
-        doc.topics = build_topics(doc)
+    doc.index = build_index(doc.text)
+    report("topics", 0.95)
+    doc.topics = build_topics(doc)
     doc.analysis = Analysis(level="limited" if limited else "full", version=ANALYSER_VERSION)
     if limited:
         doc.analysis.notes.append(
