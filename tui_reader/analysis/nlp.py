@@ -190,21 +190,29 @@ class CappedNER:
     def _tag(self, texts: Iterable[str]) -> Iterator[Any]:
         """natasha's ``NewsNERTagger.map``, step by step as slovnet's ``NERInfer`` takes it,
         but with the tokens from ``analysis.tokens`` (razdel's, remembered per piece of text)
-        instead of razdel run again on every sentence."""
-        from natasha.ner import adapt_markup
+        instead of razdel run again on every sentence, and its last steps on plain integers
+        (``ner_decode``)."""
+        from natasha.ner import NERMarkup
+        from natasha.span import Span
         from slovnet.chop import chop
-        from slovnet.markup import BIOMarkup
 
-        from tui_reader.analysis.tokens import words
+        from tui_reader.analysis.ner_decode import best_tags, bio_spans
+        from tui_reader.analysis.tokens import tokens
 
         infer = self.tagger.infer
-        encoder = infer.encoder
+        model, encoder = infer.model, infer.encoder
+        transitions = model.head.crf.transitions.array
+        names = infer.decoder.tags_vocab.items  # tag id → "B-PER", …
         for batch in chop(texts, self.tagger.batch_size):
-            items = [words(text) for text in batch]
-            inputs = (encoder.input(part) for part in chop(map(self._encode, items), encoder.batch_size))
-            tags = infer.decoder(infer.process(inputs))
-            for text, item, pred in zip(batch, items, tags, strict=True):
-                yield adapt_markup(BIOMarkup.from_tuples(zip(item, pred, strict=True)).to_span(text))
+            items = [tokens(text) for text in batch]
+            tags: list[list[int]] = []
+            for part in chop((self._encode([t for _, _, t in item]) for item in items), encoder.batch_size):
+                given = encoder.input(part)
+                emissions = model(given.word_id, given.shape_id, given.pad_mask)
+                tags.extend(best_tags(transitions, emissions, ~given.pad_mask))
+            for text, item, ids in zip(batch, items, tags, strict=True):
+                found = [Span(start, stop, kind) for start, stop, kind in bio_spans(item, [names[i] for i in ids])]
+                yield NERMarkup(text, found)
 
     def _encode(self, words: list[str]) -> tuple[list[int], list[int]]:
         """slovnet's ``WordShapeEncoder.item`` (a word's id and the id of its shape), each word

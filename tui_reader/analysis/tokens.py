@@ -37,8 +37,24 @@ _seen: dict[tuple[str, str, str], tuple[Token, ...]] = {}
 _SEEN_MAX = 100_000
 
 
+# Whole texts (sentences) seen, with their tokens: the NER tagger and the speaker rules
+# tokenise the same sentences one after the other (cleared when full, and by ``forget``).
+_texts: dict[str, list[Token]] = {}
+_TEXTS_MAX = 2_000
+
+
 def tokens(text: str) -> list[Token]:
-    """``razdel.tokenize(text)`` as (start, stop, text) triples."""
+    """``razdel.tokenize(text)`` as (start, stop, text) triples (a list to read, not to change:
+    the same one is given again for the same text)."""
+    found = _texts.get(text)
+    if found is None:
+        if len(_texts) >= _TEXTS_MAX:
+            _texts.clear()
+        found = _texts[text] = _tokens(text)
+    return found
+
+
+def _tokens(text: str) -> list[Token]:
     out: list[Token] = []
     before = ""  # the last character of the piece before
     for m in _PIECE.finditer(text):
@@ -84,5 +100,7 @@ def _piece_tokens(piece: str, left: str, right: str) -> tuple[Token, ...]:
 
 
 def forget() -> None:
-    """Let the remembered pieces go (a process analysing a big text in chunks does after each)."""
+    """Let the remembered pieces and texts go (a process analysing a big text in chunks does
+    after each)."""
     _seen.clear()
+    _texts.clear()
