@@ -81,6 +81,32 @@ def test_several_words_match_sentences_holding_all_of_them():
     assert found(doc, "путин заявить") == ["Путин", "заявил", "Путина", "заявил"]
 
 
+def test_a_frequent_word_among_several_is_looked_up_in_the_few_sentences_left():
+    # "и" is in every sentence, many times: past a few tokens per sentence still in question
+    # it is looked up by sentence (``query._in_sentence``); the hits must be those of every
+    # sentence holding all the words, each word's every form, in text order.
+    filler = "и стол и стул и шкаф и полка и лампа и ковёр и окно и дверь и пол"
+    sentences = [f"Иван и Мария {filler}." if n % 7 == 0 else
+                 f"Иван пришёл {filler}." if n % 3 == 0 else f"Мария ушла {filler}." for n in range(60)]
+    doc = make_doc(*sentences)
+
+    def expected(*words: str) -> list[tuple[str, int]]:
+        holding = [n for n, s in enumerate(sentences) if all(w in s.split() for w in words)]
+        out = []
+        for n in holding:
+            at = doc.sentences[n].start
+            for m in re.finditer(r"\w+", sentences[n]):
+                if m.group() in words:
+                    out.append((m.group(), n, at + m.start()))
+        return [(w, n) for w, n, _ in sorted(out, key=lambda hit: hit[2])]
+
+    for query, words in [("Иван и", ("Иван", "и")), ("и Мария", ("и", "Мария")), ("Иван Мария и", ("Иван", "Мария", "и")),
+                         ("и пришёл", ("и", "пришёл"))]:
+        hits = search(doc, query)
+        assert [(doc.text[h.start:h.end], h.sentence) for h in hits] == expected(*words), query
+    assert len(search(doc, "Иван и")) > 100  # (the frequent word's own path was taken)
+
+
 def test_quoted_phrase_matches_any_inflection_in_a_row():
     doc = make_doc("Создание общего пространства.", "Об общем пространстве.", "Общее и пространство.",
                    "Пространство общее.", "Это общее. Пространство рядом.")

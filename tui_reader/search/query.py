@@ -21,6 +21,7 @@ both smart-case (case-insensitive unless the query has a capital letter).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from itertools import compress, islice
 from typing import Any, NamedTuple, overload
@@ -170,14 +171,45 @@ def _lemma_hits(ctx: SearchContext, query: str) -> HitList:
     # frequent word among the terms ("князь и": 21k forms of "и" in the novel) stays cheap.
     # The hits stay (first token, last token) pairs, made in C, until read: building a
     # Hit for each (21k for "князь Андрей с" in the novel) was half a keystroke's search.
+    # Rarest term first: once few sentences are left, a frequent term ("что", "она": tens
+    # of thousands of tokens) is looked up in just those sentences' token ranges (binary
+    # searches) instead of mapped token by token — a query's later words cost next to nothing.
     sentence_of_token = ctx.token_sentences()
-    common = set.intersection(*(set(map(sentence_of_token.__getitem__, firsts)) for firsts, _ in found))
+    found.sort(key=lambda term: len(term[0]))
+    common = set(map(sentence_of_token.__getitem__, found[0][0]))
+    for firsts, _lasts in found[1:]:
+        if len(firsts) <= _FEW_PER_SENTENCE * len(common):
+            common &= set(map(sentence_of_token.__getitem__, firsts))
+        else:
+            common = {s for s in common if _in_sentence(sentence_of_token, firsts, s)}
     runs: set[tuple[int, int]] = set()
     for firsts, lasts in found:
-        keep = map(common.__contains__, map(sentence_of_token.__getitem__, firsts))
-        runs.update(compress(zip(firsts, lasts), keep))
+        if len(firsts) <= _FEW_PER_SENTENCE * len(common):
+            keep = map(common.__contains__, map(sentence_of_token.__getitem__, firsts))
+            runs.update(compress(zip(firsts, lasts), keep))
+            continue
+        for sentence in common:
+            lo, hi = _sentence_tokens(sentence_of_token, firsts, sentence)
+            runs.update(zip(firsts[lo:hi], lasts[lo:hi]))
     ordered = sorted(runs)  # token order is text order
     return _token_hits(ctx, [f for f, _ in ordered], [last for _, last in ordered])
+
+
+# A term with more tokens than this per sentence still in question is looked up by sentence.
+_FEW_PER_SENTENCE = 8
+
+
+def _sentence_tokens(sentence_of_token: Sequence[int], firsts: Sequence[int], sentence: int) -> tuple[int, int]:
+    """The slice of ``firsts`` (ascending token numbers) that lies in ``sentence``."""
+    begin = bisect_left(sentence_of_token, sentence)
+    end = bisect_left(sentence_of_token, sentence + 1, begin)
+    lo = bisect_left(firsts, begin)
+    return lo, bisect_left(firsts, end, lo)
+
+
+def _in_sentence(sentence_of_token: Sequence[int], firsts: Sequence[int], sentence: int) -> bool:
+    lo, hi = _sentence_tokens(sentence_of_token, firsts, sentence)
+    return hi > lo
 
 
 def _token_hits(ctx: SearchContext, firsts: Sequence[int], lasts: Sequence[int]) -> HitList:
