@@ -98,3 +98,42 @@ def test_forgetting_starts_over() -> None:
     projected.forget()
     assert len(projected.known) == 0
     np.testing.assert_array_equal(projected((given.word_id, given.shape_id), given.pad_mask), before)
+
+
+def test_two_threads_sharing_one_encoder_get_slovnets_output(tagger: Any) -> None:
+    # The models are one per process and analyses may run in threads (the app's fallback, a
+    # page added to the library meanwhile): the remembered words must never be seen half
+    # changed.  Few words remembered, so that both threads start the table over and over.
+    import sys
+    import threading
+
+    model = tagger.infer.model
+    projected = first_layer.ProjectedEncoder(model.emb, model.encoder, remembered=7)
+    batches = [batch(tagger, SENTENCES[i:i + 2] + SENTENCES[:1]) for i in range(len(SENTENCES))]
+    expected = [model.encoder(model.emb(b.word_id, b.shape_id), b.pad_mask) for b in batches]
+    wrong: list[str] = []
+
+    def run(shift: int) -> None:
+        for n in range(120):
+            k = (n + shift) % len(batches)
+            try:
+                got = projected((batches[k].word_id, batches[k].shape_id), batches[k].pad_mask)
+            except Exception as e:  # (a thread's exception would be lost)
+                wrong.append(repr(e))
+                continue
+            if not np.allclose(got, expected[k], rtol=1e-4, atol=1e-4):
+                wrong.append(f"batch {k}")
+            if n % 17 == shift:
+                projected.forget()
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=run, args=(shift,)) for shift in (0, 3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong

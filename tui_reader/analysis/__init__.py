@@ -80,6 +80,9 @@ def enrich(doc: Document, progress: Progress | None = None, *, keep_models: bool
                                 progress=lambda done, total: report("speakers", 0.2 + 0.6 * done / total))
     else:
         find_speakers(doc, limit=limit)
+    from tui_reader.analysis.tokens import forget_texts
+
+    forget_texts()  # (the sentences' tokens served the tagger and the speaker rules)
     if not keep_models:
         from tui_reader.analysis.nlp import release_models
 

@@ -19,6 +19,7 @@ tagger then runs as slovnet has it, only slower).
 """
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
@@ -33,7 +34,7 @@ def install(model: Any) -> bool:
     False, and leaves the model alone, when its layers are not those this module knows."""
     try:
         encoder = ProjectedEncoder(model.emb, model.encoder)
-    except (AttributeError, ValueError, TypeError):
+    except (AttributeError, ValueError, TypeError, IndexError):
         return False
     model.encoder = encoder
     model.emb = _PassIds()
@@ -56,8 +57,8 @@ class _Layer:
         conv, norm = layer.conv, layer.norm
         weight = conv.weight.array  # filters × inputs × kernel, as in torch
         self.filters, self.inputs, self.kernel = weight.shape
-        if type(layer.relu).__name__ != "ReLU" or not 0 <= conv.padding < self.kernel:
-            raise ValueError("not a layer this module knows")
+        if type(layer.relu).__name__ != "ReLU" or 2 * conv.padding != self.kernel - 1:
+            raise ValueError("not a layer this module knows")  # (``finish`` keeps the length)
         # inputs × (kernel × filters): one product gives every kernel position's share
         self.taps = np.ascontiguousarray(weight.transpose(1, 2, 0)).reshape(self.inputs, -1)
         self.bias = conv.bias.array
@@ -67,7 +68,7 @@ class _Layer:
 
     def __call__(self, x: Any, pad: Any) -> Any:
         batch, length, _ = x.shape
-        shares = (x.reshape(batch * length, self.inputs) @ self.taps).reshape(batch, length, self.kernel, -1)
+        shares = (x.reshape(batch * length, self.inputs) @ self.taps).reshape(batch, length, self.kernel, self.filters)
         return self.finish(batch, length, lambda k, positions: shares[:, positions, k], pad)
 
     def finish(self, batch: int, length: int, shares: Any, pad: Any) -> Any:
@@ -91,7 +92,12 @@ class _Layer:
 
 class ProjectedEncoder:
     """slovnet's ``WordShapeEmbedding`` and ``CNNEncoder`` in one: called with the ids and the
-    padding mask, returns what the encoder returns (batch × position × channel)."""
+    padding mask, returns what the encoder returns (batch × position × channel).
+
+    The remembered words are state slovnet's encoder does not have, and the models are one
+    per process: two analyses in threads (the app's thread fallback, a page added to the
+    library while the article is analysed) must not see the table half changed, so the
+    first layer runs under a lock (the rest of the work holds the GIL anyway)."""
 
     def __init__(self, emb: Any, encoder: Any, remembered: int = REMEMBERED) -> None:
         layers = [_Layer(layer) for layer in encoder.layers]
@@ -107,6 +113,7 @@ class ProjectedEncoder:
         self.shape_shares = (shapes @ first.taps[word_dim:]).reshape(len(shapes), first.kernel, first.filters)
         del first.taps  # (only these two parts of it are used)
         self.remembered = remembered
+        self._lock = threading.RLock()  # (re-entrant: ``rows`` starts over with ``forget``)
         self.shares = np.empty((remembered, first.kernel * first.filters), dtype=np.float32)
         self.known: Any = None
         self.known_rows: Any = None
@@ -143,20 +150,25 @@ class ProjectedEncoder:
         word_id, shape_id = ids
         first = self.first
         batch, length = word_id.shape
-        rows = self.rows(word_id)  # (first: it may replace ``self.shares``)
-        words = self.shares.reshape(len(self.shares), first.kernel, first.filters)
         shapes = self.shape_shares
+        with self._lock:
+            rows = self.rows(word_id)  # (first: it may replace ``self.shares``)
+            words = self.shares.reshape(len(self.shares), first.kernel, first.filters)
 
-        def shares(k: int, positions: slice) -> Any:  # gathered a kernel position at a time:
-            return words[rows[:, positions], k] + shapes[shape_id[:, positions], k]  # less memory
+            def shares(k: int, positions: slice) -> Any:  # gathered a kernel position at a time:
+                return words[rows[:, positions], k] + shapes[shape_id[:, positions], k]  # less memory
 
-        x = first.finish(batch, length, shares, pad)
+            x = first.finish(batch, length, shares, pad)
         for layer in self.rest:
             x = layer(x, pad)
         return x
 
     def forget(self) -> None:
         """Let the remembered words go (a long-lived process, between texts)."""
+        with self._lock:
+            self._start_over()
+
+    def _start_over(self) -> None:
         self.known = np.empty(0, dtype=np.int64)  # the ids of the words met, sorted
         self.known_rows = np.empty(0, dtype=np.int32)  # where each one's shares are
         if len(self.shares) > self.remembered:

@@ -37,21 +37,36 @@ _seen: dict[tuple[str, str, str], tuple[Token, ...]] = {}
 _SEEN_MAX = 100_000
 
 
-# Whole texts (sentences) seen, with their tokens: the NER tagger and the speaker rules
-# tokenise the same sentences one after the other (cleared when full, and by ``forget``).
+# Sentences seen, with their tokens: the NER tagger and the speaker rules tokenise the same
+# sentences one after the other.  Bounded by characters (~2,000 news sentences, a few MB),
+# cleared when full and when an analysis ends (``forget_texts``); a text longer than a
+# sentence is not kept (markup, a text without full stops: tokenised once anyway).
 _texts: dict[str, list[Token]] = {}
-_TEXTS_MAX = 2_000
+_texts_size = 0
+_TEXTS_CHARS = 300_000
+_TEXT_KEPT_UP_TO = 2_000
 
 
 def tokens(text: str) -> list[Token]:
     """``razdel.tokenize(text)`` as (start, stop, text) triples (a list to read, not to change:
-    the same one is given again for the same text)."""
+    the same one is given again for the same sentence)."""
+    global _texts_size
     found = _texts.get(text)
     if found is None:
-        if len(_texts) >= _TEXTS_MAX:
-            _texts.clear()
-        found = _texts[text] = _tokens(text)
+        found = _tokens(text)
+        if len(text) <= _TEXT_KEPT_UP_TO:
+            if _texts_size + len(text) > _TEXTS_CHARS:
+                forget_texts()
+            _texts[text] = found
+            _texts_size += len(text)
     return found
+
+
+def forget_texts() -> None:
+    """Let the remembered sentences go (an analysis has ended: the next text's differ)."""
+    global _texts_size
+    _texts.clear()
+    _texts_size = 0
 
 
 def _tokens(text: str) -> list[Token]:
@@ -103,4 +118,4 @@ def forget() -> None:
     """Let the remembered pieces and texts go (a process analysing a big text in chunks does
     after each)."""
     _seen.clear()
-    _texts.clear()
+    forget_texts()
