@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-Token = tuple[int, int, str]  # start, stop, text (``analysis.tokens``)
+from tui_reader.analysis.tokens import Token
 
 
 def best_tags(transitions: Any, emissions: Any, mask: Any) -> list[list[int]]:

@@ -95,11 +95,6 @@ def _tokens(text: str) -> list[Token]:
     return out
 
 
-def words(text: str) -> list[str]:
-    """The tokens' texts (what natasha's taggers take)."""
-    return [t for _, _, t in tokens(text)]
-
-
 def _kind(char: str) -> str:
     """A character of the same kind of atom as ``char`` (for razdel)."""
     m = ATOM.match(char)
