@@ -50,7 +50,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -194,21 +195,28 @@ def round_trips(client: Client, pane: str, sink: str, n: int = 200) -> dict[str,
     return medians
 
 
+@contextmanager
+def session(tmux: run.Tmux, prefix: str, command: str) -> Iterator[str]:
+    """A detached 120×40 session of the benchmark's server running ``command``; its name.
+    Killed on leaving (started and killed with a ``tmux`` process: never timed)."""
+    tmux.count += 1
+    name = f"{prefix}{tmux.count}"
+    tmux._tmux("new-session", "-d", "-s", name, "-x", str(run.WIDTH), "-y", str(run.HEIGHT), command)
+    try:
+        yield name
+    finally:
+        subprocess.run(["tmux", "-L", tmux.socket, "kill-session", "-t", name], capture_output=True)
+
+
 def instrument_figures(tmux: run.Tmux, control: ControlClient, novel_utf8: Path) -> dict[str, dict[str, float]]:
     """Both instruments' round trips, on a 120×40 pane showing the novel (in ``less``)."""
-    tmux.count += 1
-    pane, sink = f"figures{tmux.count}", f"sink{tmux.count}"
-    for name, command in ((pane, f"exec less {novel_utf8}"), (sink, "exec cat > /dev/null")):
-        tmux._tmux("new-session", "-d", "-s", name, "-x", str(run.WIDTH), "-y", str(run.HEIGHT), command)
-    try:
+    with session(tmux, "figures", f"exec less {novel_utf8}") as pane, \
+            session(tmux, "sink", "exec cat > /dev/null") as sink:
         time.sleep(0.5)
         if run.NOVEL_MARKER not in control.run("capture-pane", "-p", "-t", pane):
             print("  note: the novel was not on screen for the instrument's figures", file=sys.stderr)
         return {"control": round_trips(control, pane, sink),
                 "spawn": round_trips(SpawnClient(tmux), pane, sink, n=50)}
-    finally:
-        for name in (pane, sink):
-            subprocess.run(["tmux", "-L", tmux.socket, "kill-session", "-t", name], capture_output=True)
 
 
 # --- the measurements ------------------------------------------------------------------
@@ -259,13 +267,10 @@ def time_key(client: Client, name: str, key: str, shows: Callable[[str], bool],
 def one_round(tmux: run.Tmux, client: Client, env: dict[str, str], text: str,
               counts: list[str]) -> list[tuple[int, float]]:
     """(prefix length, ms) for every key whose count differs from the key before."""
-    tmux.count += 1
-    name = f"keys{tmux.count}"
     command = "exec env " + " ".join(f"{k}={v}" for k, v in env.items()) + " " + " ".join(
         [*run.READER, str(run.NOVEL)])
-    tmux._tmux("new-session", "-d", "-s", name, "-x", str(run.WIDTH), "-y", str(run.HEIGHT), command)
     timed = []
-    try:
+    with session(tmux, "keys", command) as name:
         deadline = time.perf_counter() + 60
         while run.NOVEL_MARKER not in client.run("capture-pane", "-p", "-t", name):
             if time.perf_counter() > deadline:
@@ -284,8 +289,6 @@ def one_round(tmux: run.Tmux, client: Client, env: dict[str, str], text: str,
                 print(f"  {text[:n]!r}: the count never showed {want}", file=sys.stderr)
             previous = want
             time.sleep(PAUSE)
-    finally:
-        subprocess.run(["tmux", "-L", tmux.socket, "kill-session", "-t", name], capture_output=True)
     return timed
 
 
@@ -294,11 +297,8 @@ def minimal_app_keys(tmux: run.Tmux, client: Client, text: str, rounds: int) -> 
     its count ("1/n" for n letters) is on screen."""
     times = []
     for _ in range(rounds):
-        tmux.count += 1
-        name = f"box{tmux.count}"
-        tmux._tmux("new-session", "-d", "-s", name, "-x", str(run.WIDTH), "-y", str(run.HEIGHT),
-                   f"exec {run.PY} {Path(__file__).resolve().parent / 'minimal_search_box.py'}")
-        try:
+        box = Path(__file__).resolve().parent / "minimal_search_box.py"
+        with session(tmux, "box", f"exec {run.PY} {box}") as name:
             deadline = time.perf_counter() + 30
             while shown_count(client.run("capture-pane", "-p", "-t", name)) != "0/0":
                 if time.perf_counter() > deadline:
@@ -310,8 +310,6 @@ def minimal_app_keys(tmux: run.Tmux, client: Client, text: str, rounds: int) -> 
                 if seen is not None:
                     times.append(seen * 1000)
                 time.sleep(PAUSE)
-        finally:
-            subprocess.run(["tmux", "-L", tmux.socket, "kill-session", "-t", name], capture_output=True)
     return times
 
 
@@ -319,11 +317,7 @@ def less_search(tmux: run.Tmux, client: Client, novel_utf8: Path, word: str, rou
     """ms from Enter on ``/word`` in less until the hit is highlighted (reverse video)."""
     times = []
     for _ in range(rounds):
-        tmux.count += 1
-        name = f"less{tmux.count}"
-        tmux._tmux("new-session", "-d", "-s", name, "-x", str(run.WIDTH), "-y", str(run.HEIGHT),
-                   f"exec less {novel_utf8}")
-        try:
+        with session(tmux, "less", f"exec less {novel_utf8}") as name:
             time.sleep(0.5)
             client.run("send-keys", "-t", name, "/")
             client.run("send-keys", "-t", name, "-l", word)
@@ -333,8 +327,6 @@ def less_search(tmux: run.Tmux, client: Client, novel_utf8: Path, word: str, rou
             seen = seconds_until(client, name, lambda screen: "\x1b[7m" in screen, started, "-e")
             if seen is not None:
                 times.append(seen * 1000)
-        finally:
-            subprocess.run(["tmux", "-L", tmux.socket, "kill-session", "-t", name], capture_output=True)
     return times
 
 
