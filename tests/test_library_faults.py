@@ -135,3 +135,30 @@ def test_two_adds_at_once_do_not_corrupt(tmp_path, env):
     assert check_whole(db_file) == 6
     added = sum(int(out.split()[0]) for out, _err in results)
     assert added == 6  # each article added once, by one of them
+
+
+def _open_when_all_are_ready(path: Path, start) -> str:
+    from tui_reader.library import db
+
+    start.wait()
+    try:
+        db.connect(path).close()
+    except db.LibraryError as error:
+        return str(error)
+    return ""
+
+
+def test_many_opening_a_new_library_at_once_all_see_it_as_ours(tmp_path):
+    # Every opener reads the file's header while another may be committing the schema: read
+    # field by field, one in four rounds saw the tables without their application_id and
+    # called the new library foreign.  Threads, each with its own connection, race as processes do.
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    openers = 6
+    for round_ in range(40):
+        path = tmp_path / f"library-{round_}.sqlite3"
+        start = threading.Barrier(openers)
+        with ThreadPoolExecutor(openers) as pool:
+            answers = list(pool.map(_open_when_all_are_ready, [path] * openers, [start] * openers))
+        assert [a for a in answers if a] == [], round_

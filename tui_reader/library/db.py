@@ -163,9 +163,13 @@ def _prepare_when_free(conn: sqlite3.Connection, path: Path) -> None:
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    # One statement, so one snapshot: read one by one, another process creating the library
+    # could commit in between, and its tables would be seen without its application_id.
+    app_id, version, tables = conn.execute(
+        "SELECT (SELECT application_id FROM pragma_application_id),"
+        " (SELECT user_version FROM pragma_user_version),"
+        " (SELECT count(*) FROM sqlite_master)").fetchone()
+    has_tables = tables > 0
     if app_id != APPLICATION_ID and (has_tables or version):
         raise LibraryError(_("{path} is not a summit-reader library; {hint}")
                            .format(path=path, hint=rebuild_hint(path)))
